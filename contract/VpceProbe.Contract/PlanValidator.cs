@@ -1,0 +1,131 @@
+using System.Net;
+
+namespace VpceProbe.Contract;
+
+/// <summary>
+/// Checks a plan before anything runs, so a bad plan fails with every offending field named
+/// and no probe has started. Used by the agent (exit 2) and by the harness (scenario errors).
+/// </summary>
+public static class PlanValidator
+{
+    public static IReadOnlyList<PlanError> Validate(ProbePlan plan)
+    {
+        var errors = new List<PlanError>();
+        if (plan.SchemaVersion != ProbePlan.CurrentSchemaVersion)
+        {
+            errors.Add(new("schemaVersion", $"unsupported version {plan.SchemaVersion}; this agent reads {ProbePlan.CurrentSchemaVersion}"));
+        }
+
+        CheckDuration(errors, "deadline", plan.Deadline);
+        for (var i = 0; i < (plan.VpcCidrs?.Count ?? 0); i++)
+        {
+            if (!IPNetwork.TryParse(plan.VpcCidrs![i], out _))
+            {
+                errors.Add(new($"vpcCidrs[{i}]", $"'{plan.VpcCidrs[i]}' is not a CIDR such as 10.0.0.0/16"));
+            }
+        }
+
+        foreach (var (service, url) in plan.Endpoints ?? [])
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                errors.Add(new($"endpoints.{service}", $"'{url}' is not an http(s) URL"));
+            }
+        }
+
+        if (plan.Probes.Count == 0)
+        {
+            errors.Add(new("probes", "the plan has no probes"));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Probes.Count; i++)
+        {
+            var p = plan.Probes[i];
+            var at = $"probes[{i}]";
+            if (string.IsNullOrWhiteSpace(p.Id))
+            {
+                errors.Add(new($"{at}.id", "is required"));
+            }
+            else if (!seen.Add(p.Id))
+            {
+                errors.Add(new($"{at}.id", $"'{p.Id}' is used by an earlier probe; ids must be unique"));
+            }
+
+            ValidateProbe(errors, at, p);
+        }
+
+        return errors;
+    }
+
+    private static void ValidateProbe(List<PlanError> errors, string at, ProbeSpec p)
+    {
+        if (!ProbeKinds.All.Contains(p.Kind))
+        {
+            errors.Add(new($"{at}.kind", $"'{p.Kind}' is not a probe kind; use one of {string.Join(", ", ProbeKinds.All)}"));
+            return;
+        }
+
+        var allowed = ProbeKinds.ExpectationsFor(p.Kind);
+        var statusOk = p.Kind == ProbeKinds.Http && Expectations.IsStatusCode(p.Expect, out _);
+        if (!allowed.Contains(p.Expect) && !statusOk)
+        {
+            var extra = p.Kind == ProbeKinds.Http ? " or an HTTP status such as 200" : "";
+            errors.Add(new($"{at}.expect", $"'{p.Expect}' is not valid for {p.Kind}; use {string.Join(", ", allowed)}{extra}"));
+        }
+
+        CheckDuration(errors, $"{at}.timeout", p.Timeout);
+        CheckDuration(errors, $"{at}.waitFor", p.WaitFor);
+
+        switch (p.Kind)
+        {
+            case ProbeKinds.Dns:
+                Require(errors, $"{at}.name", p.Name);
+                if (p.Nameserver is not null && !IPEndPoint.TryParse(p.Nameserver, out _))
+                {
+                    errors.Add(new($"{at}.nameserver", $"'{p.Nameserver}' is not an IP or IP:PORT"));
+                }
+
+                break;
+            case ProbeKinds.Tcp:
+                Require(errors, $"{at}.host", p.Host);
+                if (p.Port is null or < 1 or > 65535)
+                {
+                    errors.Add(new($"{at}.port", p.Port is null ? "is required" : $"{p.Port} is not a port (1-65535)"));
+                }
+
+                break;
+            case ProbeKinds.Ping:
+                Require(errors, $"{at}.host", p.Host);
+                break;
+            case ProbeKinds.Http:
+                if (!Uri.TryCreate(p.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    errors.Add(new($"{at}.url", p.Url is null ? "is required" : $"'{p.Url}' is not an http(s) URL"));
+                }
+
+                break;
+            case ProbeKinds.Secret:
+                Require(errors, $"{at}.secretId", p.SecretId);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void Require(List<PlanError> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, "is required"));
+        }
+    }
+
+    private static void CheckDuration(List<PlanError> errors, string field, string? value)
+    {
+        if (value is not null && (!Duration.TryParse(value, out var d) || d <= TimeSpan.Zero))
+        {
+            errors.Add(new(field, $"'{value}' is not a duration such as 500ms, 5s or 2m"));
+        }
+    }
+}

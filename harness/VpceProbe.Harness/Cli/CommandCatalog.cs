@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace VpceProbe.Harness.Cli;
+
+/// <summary>The one list of commands. Each command lives in its own file and is added here, nowhere else.</summary>
+public static class CommandCatalog
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("vpceprobe: prove a VPC's private connectivity from inside its instances, before and after a change.");
+        root.Subcommands.Add(VersionCommand.Build());
+        return root;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace VpceProbe.Testing;
+
+/// <summary>
+/// dnsmasq (Debian dnsmasq-base) answering only from records the test gives it, on a free loopback port.
+/// No upstream servers: it never forwards a query anywhere.
+/// </summary>
+public sealed class Dnsmasq : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private Dnsmasq(ChildProcess process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>"127.0.0.1:PORT", the form a plan's nameserver field takes.</summary>
+    public string Nameserver => $"127.0.0.1:{Port}";
+
+    /// <param name="hostRecords">name → addresses (A and AAAA).</param>
+    /// <param name="nxdomainDomains">domains answered NXDOMAIN.</param>
+    /// <param name="cancellationToken">cancels the wait for start-up.</param>
+    public static async Task<Dnsmasq> StartAsync(
+        IReadOnlyDictionary<string, string[]> hostRecords,
+        IEnumerable<string>? nxdomainDomains = null,
+        CancellationToken cancellationToken = default)
+    {
+        var port = FreeUdpPort();
+        var args = new List<string>
+        {
+            "--keep-in-foreground", "--no-daemon", "--conf-file=/dev/null", "--no-resolv", "--no-hosts",
+            "--no-poll", "--pid-file=", "--bind-interfaces", "--listen-address=127.0.0.1",
+            "--user=root", "--log-queries", "--log-facility=-",
+            $"--port={port.ToString(CultureInfo.InvariantCulture)}",
+        };
+        foreach (var (name, addresses) in hostRecords)
+        {
+            args.Add($"--host-record={name},{string.Join(',', addresses)}");
+        }
+
+        foreach (var domain in nxdomainDomains ?? [])
+        {
+            args.Add($"--address=/{domain}/");
+        }
+
+        var process = ChildProcess.Start("dnsmasq", args);
+        var server = new Dnsmasq(process, port);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"dnsmasq exited at start (is dnsmasq-base installed?):\n{process.Output}");
+            }
+
+            if (process.Output.Contains("started, version", StringComparison.Ordinal))
+            {
+                return server;
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+
+        await process.DisposeAsync().ConfigureAwait(false);
+        throw new TimeoutException($"dnsmasq did not start:\n{process.Output}");
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}

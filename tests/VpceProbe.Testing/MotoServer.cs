@@ -1,0 +1,71 @@
+namespace VpceProbe.Testing;
+
+/// <summary>
+/// moto's server (python3 -m moto.server) on a free loopback port: real AWS API calls over HTTP,
+/// no account, no internet. Tests share one server per assembly and isolate by resource names,
+/// or call <see cref="ResetAsync"/>.
+/// </summary>
+public sealed class MotoServer : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private MotoServer(ChildProcess process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string Url => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Fake credentials moto accepts; set on SDK clients so the default chain never looks further.</summary>
+    public const string AccessKey = "testing";
+
+    public const string SecretKey = "testing";
+
+    public const string Region = "us-east-1";
+
+    public static async Task<MotoServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var port = FreePort.Next();
+        var process = ChildProcess.Start("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var server = new MotoServer(process, port);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"moto server exited at start:\n{process.Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"{server.Url}/moto-api/"), cancellationToken).ConfigureAwait(false);
+                return server;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await process.DisposeAsync().ConfigureAwait(false);
+        throw new TimeoutException($"moto server did not answer on {server.Url} within 30s:\n{process.Output}");
+    }
+
+    /// <summary>Forgets every resource (moto's reset API).</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri($"{Url}/moto-api/reset"), null, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}
