@@ -1,0 +1,60 @@
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.S3;
+using Amazon.SimpleSystemsManagement;
+
+namespace VpceProbe.Harness.Aws;
+
+/// <summary>Builds SDK clients from <see cref="AwsSettings"/>. The one place that knows about profiles and endpoint overrides.</summary>
+public sealed class AwsClientFactory(AwsSettings settings)
+{
+    public AwsSettings Settings { get; } = settings;
+
+    public IAmazonEC2 Ec2() => Create(new AmazonEC2Config(), "EC2", (c, cfg) => new AmazonEC2Client(c, cfg));
+
+    public IAmazonSimpleSystemsManagement Ssm() =>
+        Create(new AmazonSimpleSystemsManagementConfig(), "SSM", (c, cfg) => new AmazonSimpleSystemsManagementClient(c, cfg));
+
+    // Emulators (moto, LocalStack, the lab) serve S3 on one host: path-style addressing is required there.
+    public IAmazonS3 S3() => Create(
+        new AmazonS3Config { ForcePathStyle = Settings.EndpointFor("S3") is not null },
+        "S3",
+        (c, cfg) => new AmazonS3Client(c, cfg));
+
+    private TClient Create<TConfig, TClient>(TConfig config, string envName, Func<AWSCredentials?, TConfig, TClient> make)
+        where TConfig : ClientConfig
+    {
+        var region = Settings.EffectiveRegion;
+        var endpoint = Settings.EndpointFor(envName);
+        if (endpoint is not null)
+        {
+            config.ServiceURL = endpoint;
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        return make(Credentials(), config);
+    }
+
+    /// <summary>The named profile's credentials, or null to let the SDK's default chain decide.</summary>
+    private AWSCredentials? Credentials()
+    {
+        if (Settings.Profile is null)
+        {
+            return null;
+        }
+
+        var chain = new CredentialProfileStoreChain();
+        return chain.TryGetAWSCredentials(Settings.Profile, out var credentials)
+            ? credentials
+            : throw new AwsSettingsException($"AWS profile '{Settings.Profile}' was not found in ~/.aws/credentials or ~/.aws/config; create it with 'aws configure --profile {Settings.Profile}' or drop --profile.");
+    }
+}
+
+/// <summary>A problem with how AWS access was configured (exit code 2: the user must fix their settings).</summary>
+public sealed class AwsSettingsException(string message) : Exception(message);

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using VpceProbe.Harness.Aws;
+
+namespace VpceProbe.Harness.Cli;
+
+/// <summary>Options every AWS-facing command takes. Add them with <see cref="AddTo"/>; read them with <see cref="Aws"/>.</summary>
+public sealed class CommonOptions
+{
+    public Option<string?> Profile { get; } = new("--profile") { Description = "AWS profile (default: AWS_PROFILE or the SDK's default chain)." };
+
+    public Option<string?> Region { get; } = new("--region") { Description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)." };
+
+    public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
+    {
+        Description = "Send every AWS call here (LocalStack, moto, the lab). Default: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL.",
+    };
+
+    public Option<DirectoryInfo> OutputDir { get; } = new("--output-dir")
+    {
+        Description = "Where reports are written.",
+        DefaultValueFactory = _ => new DirectoryInfo("vpceprobe-reports"),
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Profile);
+        command.Options.Add(Region);
+        command.Options.Add(EndpointUrl);
+        command.Options.Add(OutputDir);
+    }
+
+    public AwsSettings Aws(ParseResult parse) =>
+        new(parse.GetValue(Profile), parse.GetValue(Region), parse.GetValue(EndpointUrl));
+}

@@ -1,0 +1,37 @@
+using VpceProbe.Contract;
+
+namespace VpceProbe.Harness.Transport;
+
+/// <summary>
+/// Runs the agent with a plan on target instances and brings back each instance's report.
+/// "ssm" sends AWS-RunShellScript through SSM (real AWS, the lab, LocalStack); "local" runs the agent
+/// as a child process on this machine (emulators and tests).
+/// </summary>
+public interface IAgentTransport
+{
+    string Name { get; }
+
+    /// <summary>One run per instance, in the order given. Infrastructure trouble is data in <see cref="AgentRun"/>, not an exception.</summary>
+    Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken);
+}
+
+public enum AgentRunStatus
+{
+    /// <summary>The agent printed a report (whatever its verdict).</summary>
+    Completed,
+
+    /// <summary>The command ran but no report could be read (crash, truncated output without S3).</summary>
+    NoReport,
+
+    /// <summary>SSM could not deliver the command (instance not reachable by SSM).</summary>
+    Undeliverable,
+
+    TimedOut,
+
+    /// <summary>The command failed before the agent ran (download, checksum, permissions).</summary>
+    Failed,
+
+    Cancelled,
+}
+
+public sealed record AgentRun(string InstanceId, AgentRunStatus Status, AgentReport? Report, int? ExitCode = null, string? Error = null);

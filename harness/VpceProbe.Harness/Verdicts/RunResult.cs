@@ -1,0 +1,57 @@
+using VpceProbe.Contract;
+using VpceProbe.Harness.Transport;
+
+namespace VpceProbe.Harness.Verdicts;
+
+/// <summary>Everything a run produced: the phase × probe × instance matrix and the changes made. Report writers read only this.</summary>
+public sealed record RunResult
+{
+    public required string RunId { get; init; }
+
+    public required string Scenario { get; init; }
+
+    public required string VpcId { get; init; }
+
+    /// <summary>"aws", "lab", "moto", "localstack": where the run happened, as far as the harness can tell.</summary>
+    public string? Backend { get; init; }
+
+    public string? Transport { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    public IReadOnlyList<PhaseResult> Phases { get; init; } = [];
+
+    public IReadOnlyList<ChangeRecord> Changes { get; init; } = [];
+
+    /// <summary>0..4, see <see cref="ExitCodes"/>.</summary>
+    public int ExitCode { get; init; }
+
+    /// <summary>Null when nothing was left behind; otherwise what rollback could not undo, and the command to finish.</summary>
+    public string? LeftBehind { get; init; }
+
+    public bool Pass => ExitCode == ExitCodes.Success;
+}
+
+public sealed record PhaseResult(string Name, IReadOnlyList<string> Actions, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<AgentRun> Runs)
+{
+    public bool Pass => Cells.All(c => c.Pass) && Runs.All(r => r.Status == AgentRunStatus.Completed);
+}
+
+/// <summary>One probe on one instance in one phase: expected against observed.</summary>
+public sealed record MatrixCell(
+    string Phase, string ProbeId, string InstanceId, string Kind, string Target, string Expected,
+    Outcome? Observed, FailureKind? FailureKind, bool Pass, string? Detail, long DurationMs);
+
+/// <summary>One change the run made to the VPC (or would make, in a dry run), and what became of it.</summary>
+public sealed record ChangeRecord(string Phase, string Action, string Resource, string Description, ChangeStatus Status);
+
+public enum ChangeStatus
+{
+    Planned,
+    Applied,
+    RolledBack,
+    Kept,
+    Failed,
+}
