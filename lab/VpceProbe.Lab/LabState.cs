@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+
+namespace VpceProbe.Lab;
+
+public enum EndpointLifecycle
+{
+    /// <summary>Created through the gateway less than the pending time ago: carries no traffic.</summary>
+    Pending,
+
+    Available,
+
+    /// <summary>Deleted through the gateway (moto may still list it for a while).</summary>
+    Deleted,
+}
+
+/// <summary>
+/// What the lab knows beyond moto's records: the lifecycle of VPC endpoints (moto makes them available at
+/// once; AWS keeps them pending for a while) and the SSM agent's ping status per instance. The gateway
+/// writes it, the data plane reads it; <see cref="Changed"/> fires on every change, including an endpoint
+/// turning available when its pending time has passed, so the data plane can reconcile.
+/// </summary>
+public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _endpointCreatedAt = new();
+    private readonly ConcurrentDictionary<string, byte> _deletedEndpoints = new();
+    private readonly ConcurrentDictionary<string, string> _pingStatus = new();
+    private readonly ConcurrentBag<ITimer> _timers = [];
+
+    public TimeProvider Time { get; } = time;
+
+    public TimeSpan EndpointPendingTime { get; } = endpointPendingTime;
+
+    public event Action? Changed;
+
+    public void EndpointCreated(string endpointId)
+    {
+        _endpointCreatedAt[endpointId] = Time.GetUtcNow();
+        _timers.Add(Time.CreateTimer(_ => Changed?.Invoke(), null, EndpointPendingTime, Timeout.InfiniteTimeSpan));
+        Changed?.Invoke();
+    }
+
+    public void EndpointDeleted(string endpointId)
+    {
+        _deletedEndpoints[endpointId] = 0;
+        Changed?.Invoke();
+    }
+
+    /// <summary>An endpoint the gateway never saw created (e.g. made directly in moto) counts as available.</summary>
+    public EndpointLifecycle EndpointState(string endpointId)
+    {
+        if (_deletedEndpoints.ContainsKey(endpointId))
+        {
+            return EndpointLifecycle.Deleted;
+        }
+
+        return _endpointCreatedAt.TryGetValue(endpointId, out var createdAt) && Time.GetUtcNow() - createdAt < EndpointPendingTime
+            ? EndpointLifecycle.Pending
+            : EndpointLifecycle.Available;
+    }
+
+    /// <summary>SSM PingStatus (Online, ConnectionLost, Inactive) as the emulated agent last reported it.</summary>
+    public void SetPingStatus(string instanceId, string status)
+    {
+        if (_pingStatus.TryGetValue(instanceId, out var old) && old == status)
+        {
+            return;
+        }
+
+        _pingStatus[instanceId] = status;
+        Changed?.Invoke();
+    }
+
+    public string? PingStatus(string instanceId) => _pingStatus.TryGetValue(instanceId, out var status) ? status : null;
+}
