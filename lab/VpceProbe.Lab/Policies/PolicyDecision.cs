@@ -1,0 +1,12 @@
+namespace VpceProbe.Lab.Policies;
+
+/// <summary>
+/// The outcome of evaluating an endpoint policy. The two denials are kept apart because AWS words
+/// them differently in the 403 ("no VPC endpoint policy allows" versus "an explicit deny").
+/// </summary>
+public enum PolicyDecision
+{
+    Allowed,
+    ImplicitDeny,
+    ExplicitDeny,
+}
