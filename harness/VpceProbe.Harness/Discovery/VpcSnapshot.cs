@@ -34,6 +34,15 @@ public sealed record VpcSnapshot
 
     /// <summary>Ids of VPC Flow Logs attached to the VPC (or to its subnets/ENIs).</summary>
     public IReadOnlyList<string> FlowLogIds { get; init; } = [];
+
+    /// <summary>The CIDRs of every prefix list a route sends to (the gateway endpoints' service ranges), by prefix list id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PrefixListCidrs { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>False when SSM could not be asked (an emulator without DescribeInstanceInformation, no permission): ping statuses are unknown, not offline.</summary>
+    public bool SsmPingStatusKnown { get; init; } = true;
+
+    /// <summary>What discovery could not find out, for a person (printed on stderr); the snapshot is still usable.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <param name="RouteTableId">The effective route table: the explicit association, else the VPC's main table.</param>
