@@ -1,0 +1,28 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace VpceProbe.Lab.Topology;
+
+/// <summary>Creates the buckets with their objects and the secrets (Secrets Manager through the AWS CLI).</summary>
+internal sealed class DataSeeder(IAmazonS3 s3, AwsCli cli, List<SeededResource> made)
+{
+    public async Task SeedAsync(LabTopology topology, CancellationToken ct)
+    {
+        foreach (var bucket in topology.Buckets)
+        {
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket.Name }, ct).ConfigureAwait(false);
+            foreach (var (key, body) in bucket.Objects)
+            {
+                await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket.Name, Key = key, ContentBody = body }, ct).ConfigureAwait(false);
+            }
+
+            made.Add(new SeededResource("bucket", bucket.Name, bucket.Name));
+        }
+
+        foreach (var secret in topology.Secrets)
+        {
+            var created = await cli.CallAsync(["secretsmanager", "create-secret", "--name", secret.Name, "--secret-string", secret.Value], ct).ConfigureAwait(false);
+            made.Add(new SeededResource("secret", secret.Name, created.GetProperty("ARN").GetString()!));
+        }
+    }
+}

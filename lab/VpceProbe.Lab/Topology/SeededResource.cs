@@ -1,0 +1,16 @@
+namespace VpceProbe.Lab.Topology;
+
+/// <summary>One resource the seeder made: its kind ("vpc", "subnet", "endpoint"…), its name in the topology, its AWS id.</summary>
+public sealed record SeededResource(string Kind, string Name, string Id);
+
+/// <summary>What seeding a topology produced, in creation order.</summary>
+public sealed record SeededTopology(string TopologyName, string Region, IReadOnlyList<SeededResource> Resources)
+{
+    public string VpcId => Id("vpc");
+
+    public string Id(string kind, string? name = null) =>
+        Resources.FirstOrDefault(r => r.Kind == kind && (name is null || r.Name == name))?.Id
+        ?? throw new KeyNotFoundException($"no {kind} {name} was seeded");
+
+    public IEnumerable<SeededResource> OfKind(string kind) => Resources.Where(r => r.Kind == kind);
+}
