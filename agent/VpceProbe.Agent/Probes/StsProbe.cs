@@ -1,0 +1,37 @@
+using Amazon.SecurityToken.Model;
+using VpceProbe.Agent.Aws;
+using VpceProbe.Contract;
+
+namespace VpceProbe.Agent.Probes;
+
+/// <summary>sts probe options: none beyond the plan's region and endpoint; a record so every probe is built the same way.</summary>
+public sealed record StsProbeOptions
+{
+    public static StsProbeOptions From(ProbeSpec spec) => spec is null ? throw new ArgumentNullException(nameof(spec)) : new();
+}
+
+/// <summary>
+/// GetCallerIdentity: proves that credentials resolve and that the STS endpoint answers. It needs no
+/// permission, so a failure here is about the network or the credentials, never about IAM policy.
+/// </summary>
+public sealed class StsProbe(StsProbeOptions options, AwsClients aws) : IProbe
+{
+    public string Target => "sts GetCallerIdentity";
+
+    public StsProbeOptions Options => options;
+
+    public async Task<ProbeAttempt> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        var witness = new ConnectionWitness();
+        try
+        {
+            using var sts = await aws.StsAsync(witness, cancellationToken).ConfigureAwait(false);
+            var who = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            return ProbeAttempt.Success(Outcome.Allowed, witness.Observe() with { Account = who.Account, UserId = who.UserId, Arn = who.Arn });
+        }
+        catch (Exception e)
+        {
+            return AwsErrors.Classify(e, context, witness.Observe());
+        }
+    }
+}
