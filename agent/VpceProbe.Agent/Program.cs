@@ -1,2 +1,27 @@
-// Placeholder entry point while the agent is being built (issue 2); replaced by the real CLI.
-return VpceProbe.Contract.ExitCodes.Infrastructure;
+using System.Runtime.InteropServices;
+using VpceProbe.Agent;
+using VpceProbe.Agent.Host;
+using VpceProbe.Contract;
+
+// Ctrl-C and SIGTERM (SSM's cancel-command) cancel the run; the agent still prints the partial report.
+using var interrupt = new CancellationTokenSource();
+void Cancel(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    interrupt.Cancel();
+}
+
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+
+try
+{
+    var app = new AgentApp(TimeProvider.System, HostFactsReader.Read, Environment.GetEnvironmentVariable);
+    return await app.RunAsync(args, Console.In, Console.Out, Console.Error, interrupt.Token).ConfigureAwait(false);
+}
+catch (Exception e)
+{
+    // Last resort only: probes report their own failures, so reaching here is a defect in the agent itself.
+    await Console.Error.WriteLineAsync($"{AgentApp.Name}: internal error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+    return ExitCodes.Infrastructure;
+}

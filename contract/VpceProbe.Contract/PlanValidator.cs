@@ -11,7 +11,13 @@ public static class PlanValidator
     public static IReadOnlyList<PlanError> Validate(ProbePlan plan)
     {
         var errors = new List<PlanError>();
-        if (plan.SchemaVersion != ProbePlan.CurrentSchemaVersion)
+        // Source-generated deserialization leaves a missing init-only property at default (0, null), not at
+        // the record's initializer, so absent fields are caught here by their default values.
+        if (plan.SchemaVersion == 0)
+        {
+            errors.Add(new("schemaVersion", $"is required ({ProbePlan.CurrentSchemaVersion})"));
+        }
+        else if (plan.SchemaVersion != ProbePlan.CurrentSchemaVersion)
         {
             errors.Add(new("schemaVersion", $"unsupported version {plan.SchemaVersion}; this agent reads {ProbePlan.CurrentSchemaVersion}"));
         }
@@ -33,9 +39,10 @@ public static class PlanValidator
             }
         }
 
-        if (plan.Probes.Count == 0)
+        if (plan.Probes is not { Count: > 0 })
         {
             errors.Add(new("probes", "the plan has no probes"));
+            return errors;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -60,6 +67,12 @@ public static class PlanValidator
 
     private static void ValidateProbe(List<PlanError> errors, string at, ProbeSpec p)
     {
+        if (string.IsNullOrWhiteSpace(p.Kind) || string.IsNullOrWhiteSpace(p.Expect))
+        {
+            errors.Add(new(string.IsNullOrWhiteSpace(p.Kind) ? $"{at}.kind" : $"{at}.expect", "is required"));
+            return;
+        }
+
         if (!ProbeKinds.All.Contains(p.Kind))
         {
             errors.Add(new($"{at}.kind", $"'{p.Kind}' is not a probe kind; use one of {string.Join(", ", ProbeKinds.All)}"));

@@ -25,6 +25,9 @@ public class PlanValidatorTests
     [InlineData("""{"schemaVersion":9,"probes":[{"id":"a","kind":"sts","expect":"allowed"}]}""", "schemaVersion")]
     [InlineData("""{"vpcCidrs":["10.0.0.0/33"],"probes":[{"id":"a","kind":"sts","expect":"allowed"}]}""", "vpcCidrs[0]")]
     [InlineData("""{"probes":[]}""", "probes")]
+    [InlineData("""{"schemaVersion":1}""", "probes")]
+    [InlineData("""{"probes":[{"id":"a","kind":"sts","expect":"allowed"}]}""", "schemaVersion")]
+    [InlineData("""{"schemaVersion":1,"probes":[{"id":"a","kind":"tcp","host":"h","port":1}]}""", "probes[0].expect")]
     public void bad_plan_names_the_offending_field(string json, string field)
     {
         var result = PlanReader.FromJson(json);
