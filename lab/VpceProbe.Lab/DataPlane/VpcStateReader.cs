@@ -1,0 +1,63 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+
+namespace VpceProbe.Lab.DataPlane;
+
+/// <summary>Reads the lab's VPC from moto (Describe* calls in parallel) and overlays the lab's endpoint lifecycle.</summary>
+public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
+{
+    /// <summary>The lab models one VPC: the first non-default one. Null while there is none.</summary>
+    public async Task<VpcState?> ReadAsync(CancellationToken ct)
+    {
+        var vpcs = await ec2.DescribeVpcsAsync(new DescribeVpcsRequest(), ct).ConfigureAwait(false);
+        var vpc = vpcs.Vpcs.FirstOrDefault(v => v.IsDefault != true);
+        if (vpc is null)
+        {
+            return null;
+        }
+
+        var byVpc = new List<Filter> { new("vpc-id", [vpc.VpcId]) };
+        var dnsSupport = ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsSupport }, ct);
+        var dnsHostnames = ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest { VpcId = vpc.VpcId, Attribute = VpcAttributeName.EnableDnsHostnames }, ct);
+        var subnets = ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = byVpc }, ct);
+        var tables = ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { Filters = byVpc }, ct);
+        var nats = ec2.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest { Filter = byVpc }, ct);
+        var endpoints = ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { Filters = byVpc }, ct);
+        var instances = ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = byVpc }, ct);
+        var groups = ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = byVpc }, ct);
+        await Task.WhenAll(dnsSupport, dnsHostnames, subnets, tables, nats, endpoints, instances, groups).ConfigureAwait(false);
+
+        var routeTables = (await tables.ConfigureAwait(false)).RouteTables ?? [];
+        var mainTable = routeTables.FirstOrDefault(t => t.Associations?.Any(a => a.Main == true) == true)?.RouteTableId ?? "";
+        string TableOf(string subnetId) =>
+            routeTables.FirstOrDefault(t => t.Associations?.Any(a => a.SubnetId == subnetId) == true)?.RouteTableId ?? mainTable;
+
+        var subnetStates = ((await subnets.ConfigureAwait(false)).Subnets ?? [])
+            .Select(s => new SubnetState(s.SubnetId, s.CidrBlock, TableOf(s.SubnetId))).ToList();
+        return new VpcState(
+            vpc.VpcId,
+            vpc.CidrBlock,
+            (await dnsSupport.ConfigureAwait(false)).EnableDnsSupport == true,
+            (await dnsHostnames.ConfigureAwait(false)).EnableDnsHostnames == true,
+            subnetStates,
+            [.. routeTables.Select(t => new RouteTableState(t.RouteTableId, [.. (t.Routes ?? []).Where(r => r.State != Amazon.EC2.RouteState.Blackhole)
+                .Select(r => new RouteState(r.DestinationCidrBlock, r.DestinationPrefixListId, r.NatGatewayId ?? r.GatewayId ?? r.NetworkInterfaceId))]))],
+            [.. ((await nats.ConfigureAwait(false)).NatGateways ?? []).Where(n => n.State == NatGatewayState.Available || n.State == NatGatewayState.Pending)
+                .Select(n => new NatState(n.NatGatewayId, n.SubnetId, InSubnet(n.NatGatewayAddresses?.FirstOrDefault()?.PrivateIp, subnetStates, n.SubnetId)))],
+            [.. ((await endpoints.ConfigureAwait(false)).VpcEndpoints ?? []).Where(e => e.State != Amazon.EC2.State.Deleted && e.State != Amazon.EC2.State.Deleting)
+                .Select(e => new EndpointState(e.VpcEndpointId, e.VpcEndpointType?.Value ?? "Gateway", e.ServiceName[(e.ServiceName.LastIndexOf('.') + 1)..],
+                    state.EndpointState(e.VpcEndpointId), e.PrivateDnsEnabled == true, e.SubnetIds ?? [], [.. (e.Groups ?? []).Select(g => g.GroupId)], e.RouteTableIds ?? []))
+                .Where(e => e.Lifecycle != EndpointLifecycle.Deleted)],
+            [.. ((await instances.ConfigureAwait(false)).Reservations ?? []).SelectMany(r => r.Instances ?? [])
+                .Where(i => i.State?.Name != InstanceStateName.Terminated && i.State?.Name != InstanceStateName.ShuttingDown && i.PrivateIpAddress is not null)
+                .Select(i => new InstanceState(i.InstanceId, i.SubnetId, i.PrivateIpAddress, [.. (i.SecurityGroups ?? []).Select(g => g.GroupId)]))],
+            [.. ((await groups.ConfigureAwait(false)).SecurityGroups ?? []).Select(g => new SecurityGroupState(g.GroupId, [.. (g.IpPermissions ?? []).Select(p =>
+                new IngressRule(p.IpProtocol, p.FromPort, p.ToPort, [.. (p.Ipv4Ranges ?? []).Select(r => r.CidrIp)], [.. (p.UserIdGroupPairs ?? []).Select(u => u.GroupId)]))]))]);
+    }
+
+    /// <summary>moto hands out private addresses outside the subnet for NAT gateways; those are ignored.</summary>
+    private static string? InSubnet(string? address, IReadOnlyList<SubnetState> subnets, string subnetId) =>
+        address is not null && subnets.FirstOrDefault(s => s.Id == subnetId) is { } subnet && Cidr.Parse(subnet.Cidr).Contains(System.Net.IPAddress.Parse(address))
+            ? address
+            : null;
+}
