@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using Amazon.SecurityToken;
+using VpceProbe.Agent.Probes;
 
 namespace VpceProbe.Agent.Aws;
 
@@ -15,6 +16,9 @@ public sealed class AwsClients(AwsSettings settings, Func<Task<AWSCredentials>>?
     public const string SecretsManagerKey = "secretsmanager";
 
     public AwsSettings Settings => settings;
+
+    /// <summary>Clients for a plan: its region and endpoint overrides, the default credential chain.</summary>
+    public static AwsClients For(PlanSettings plan) => new(new AwsSettings(plan.Region, plan.Endpoints));
 
     /// <summary>Resolves credentials; throws the SDK's AmazonClientException when the chain finds none.</summary>
     public Task<AWSCredentials> CredentialsAsync(CancellationToken cancellationToken) =>

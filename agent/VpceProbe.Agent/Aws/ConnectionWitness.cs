@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using VpceProbe.Agent.Probes;
 using VpceProbe.Contract;
 
 namespace VpceProbe.Agent.Aws;
@@ -40,12 +40,7 @@ public sealed class ConnectionWitness
         try
         {
             await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
-            if (socket.RemoteEndPoint is IPEndPoint remote)
-            {
-                var ip = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
-                Volatile.Write(ref _address, new IPEndPoint(ip, remote.Port).ToString());
-            }
-
+            Volatile.Write(ref _address, ConnectedAddress.Of(socket));
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch

@@ -1,3 +1,4 @@
+using VpceProbe.Agent.Aws;
 using VpceProbe.Contract;
 
 namespace VpceProbe.Agent.Probes;
@@ -16,8 +17,9 @@ public static class ProbeCatalog
         ProbeKinds.Tcp => new TcpProbe(TcpProbeOptions.From(spec)),
         ProbeKinds.Http => new HttpProbe(HttpProbeOptions.From(spec)),
         ProbeKinds.Ping => new PingProbe(PingProbeOptions.From(spec)),
-
-        // AWS probes: one line per kind, each built from the spec and `settings` (region, endpoints).
+        ProbeKinds.S3 => new S3Probe(S3ProbeOptions.From(spec), AwsClients.For(settings)),
+        ProbeKinds.Secret => new SecretProbe(SecretProbeOptions.From(spec), AwsClients.For(settings)),
+        ProbeKinds.Sts => new StsProbe(StsProbeOptions.From(spec), AwsClients.For(settings)),
         _ => null,
     };
 }

@@ -4,12 +4,6 @@ using VpceProbe.Contract;
 
 namespace VpceProbe.Agent.Probes;
 
-/// <summary>s3 probe options: ListObjectsV2 (MaxKeys=1) on <paramref name="Bucket"/>, or ListBuckets when it is absent.</summary>
-public sealed record S3ProbeOptions(string? Bucket)
-{
-    public static S3ProbeOptions From(ProbeSpec spec) => new(string.IsNullOrWhiteSpace(spec.Bucket) ? null : spec.Bucket);
-}
-
 /// <summary>
 /// Proves S3 answers (through the gateway or interface endpoint, or the internet) and whether it allows the call.
 /// The smallest read there is: one key, or the bucket list, so the probe costs nothing and changes nothing.

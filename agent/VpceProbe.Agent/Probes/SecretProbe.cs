@@ -3,13 +3,6 @@ using VpceProbe.Contract;
 
 namespace VpceProbe.Agent.Probes;
 
-/// <summary>secret probe options: the secret's name or ARN.</summary>
-public sealed record SecretProbeOptions(string SecretId)
-{
-    public static SecretProbeOptions From(ProbeSpec spec) =>
-        new(spec.SecretId ?? throw new ArgumentException("secret probes need a secretId (the plan validator checks it)", nameof(spec)));
-}
-
 /// <summary>
 /// GetSecretValue through Secrets Manager's (interface) endpoint. The report keeps the ARN, version and the
 /// value's length: enough to prove the right secret was read, nothing that reveals it.

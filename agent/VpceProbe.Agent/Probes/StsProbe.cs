@@ -4,12 +4,6 @@ using VpceProbe.Contract;
 
 namespace VpceProbe.Agent.Probes;
 
-/// <summary>sts probe options: none beyond the plan's region and endpoint; a record so every probe is built the same way.</summary>
-public sealed record StsProbeOptions
-{
-    public static StsProbeOptions From(ProbeSpec spec) => spec is null ? throw new ArgumentNullException(nameof(spec)) : new();
-}
-
 /// <summary>
 /// GetCallerIdentity: proves that credentials resolve and that the STS endpoint answers. It needs no
 /// permission, so a failure here is about the network or the credentials, never about IAM policy.
