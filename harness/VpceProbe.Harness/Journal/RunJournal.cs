@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace VpceProbe.Harness.Journal;
+
+/// <summary>
+/// A run's journal: OUTPUT_DIR/runs/RUN_ID/journal.jsonl, one JSON line per event, each line flushed to
+/// disk (fsync) before the call returns, so a kill at any point leaves a journal rollback can trust.
+/// </summary>
+public sealed class RunJournal
+{
+    public const string FileName = "journal.jsonl";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly TimeProvider _time;
+    private readonly List<JournalEntry> _entries;
+
+    private RunJournal(string path, TimeProvider time, List<JournalEntry> entries)
+    {
+        Path = path;
+        _time = time;
+        _entries = entries;
+    }
+
+    public string Path { get; }
+
+    public RunHeader Header => _entries[0].Run!;
+
+    public IReadOnlyList<JournalEntry> Entries => _entries;
+
+    public static string DirectoryFor(string outputDir, string runId) => System.IO.Path.Combine(outputDir, "runs", runId);
+
+    public static RunJournal Create(string outputDir, RunHeader header, TimeProvider time)
+    {
+        var dir = DirectoryFor(outputDir, header.RunId);
+        Directory.CreateDirectory(dir);
+        var journal = new RunJournal(System.IO.Path.Combine(dir, FileName), time, []);
+        journal.Append(new JournalEntry { Type = JournalEntryTypes.Run, Run = header });
+        return journal;
+    }
+
+    /// <summary>Opens a journal by run id (under <paramref name="outputDir"/>), run directory or file path.</summary>
+    public static RunJournal Open(string run, string outputDir, TimeProvider time)
+    {
+        var path = new[] { run, System.IO.Path.Combine(run, FileName), System.IO.Path.Combine(DirectoryFor(outputDir, run), FileName) }
+            .FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"no journal for run '{run}': looked for {System.IO.Path.Combine(DirectoryFor(outputDir, run), FileName)}");
+        var entries = File.ReadAllLines(path)
+            .Where(line => line.Length > 0)
+            .Select(ParseLine)
+            .OfType<JournalEntry>()
+            .ToList();
+        return entries.Count > 0 && entries[0].Run is not null
+            ? new RunJournal(path, time, entries)
+            : throw new InvalidDataException($"{path} does not start with a run header");
+    }
+
+    public int NextSeq => _entries.Count == 0 ? 1 : _entries.Max(e => e.Seq) + 1;
+
+    public JournalEntry Append(JournalEntry entry)
+    {
+        var stamped = entry with { At = _time.GetUtcNow() };
+        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(stamped, Json) + "\n");
+        using (var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough))
+        {
+            stream.Write(line);
+            stream.Flush(flushToDisk: true);
+        }
+
+        _entries.Add(stamped);
+        return stamped;
+    }
+
+    /// <summary>Intents not yet undone, kept or known to have failed before changing anything, newest first: what rollback must undo.</summary>
+    public IReadOnlyList<JournalEntry> Outstanding()
+    {
+        var settled = _entries
+            .Where(e => e.Type is JournalEntryTypes.Undone or JournalEntryTypes.Kept or JournalEntryTypes.Failed)
+            .Select(e => e.Seq)
+            .ToHashSet();
+        return [.. _entries.Where(e => e.Type == JournalEntryTypes.Intent && !settled.Contains(e.Seq)).OrderByDescending(e => e.Seq)];
+    }
+
+    /// <summary>The resource id a done line recorded for an intent, if the change got that far.</summary>
+    public string? ResourceOf(int seq) =>
+        _entries.LastOrDefault(e => e.Seq == seq && e.Type == JournalEntryTypes.Done)?.ResourceId
+        ?? _entries.FirstOrDefault(e => e.Seq == seq && e.Type == JournalEntryTypes.Intent)?.ResourceId;
+
+    // A kill can cut the last line short: a torn final line is the one thing allowed not to parse.
+    private static JournalEntry? ParseLine(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<JournalEntry>(line, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

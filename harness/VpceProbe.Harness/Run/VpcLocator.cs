@@ -1,0 +1,29 @@
+using Amazon.EC2;
+using VpceProbe.Harness.Scenario;
+
+namespace VpceProbe.Harness.Run;
+
+/// <summary>The VPC a run is about: --vpc, else the scenario's id, else the VPC whose Name tag the scenario names.</summary>
+public static class VpcLocator
+{
+    public static async Task<string> ResolveAsync(IAmazonEC2 ec2, ScenarioDefinition scenario, string? vpcOption, CancellationToken cancellationToken)
+    {
+        if ((vpcOption ?? scenario.VpcId) is { } id)
+        {
+            return id;
+        }
+
+        if (scenario.VpcName is null)
+        {
+            throw new ScenarioException([new(scenario.Source, 0, "no VPC: give --vpc ID, or vpc: / vpcName: in the scenario")]);
+        }
+
+        var response = await ec2.DescribeVpcsAsync(new() { Filters = [new("tag:Name", [scenario.VpcName])] }, cancellationToken).ConfigureAwait(false);
+        var ids = (response.Vpcs ?? []).Select(v => v.VpcId).ToList();
+        return ids.Count == 1
+            ? ids[0]
+            : throw new ScenarioException([new(scenario.Source, 0, ids.Count == 0
+                ? $"no VPC is named '{scenario.VpcName}' in this region; give --vpc ID"
+                : $"{ids.Count} VPCs are named '{scenario.VpcName}' ({string.Join(", ", ids)}); give --vpc ID")]);
+    }
+}

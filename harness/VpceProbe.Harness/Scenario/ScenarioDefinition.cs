@@ -1,0 +1,84 @@
+using VpceProbe.Contract;
+
+namespace VpceProbe.Harness.Scenario;
+
+/// <summary>
+/// A before/after run as the user wrote it (YAML) or as a built-in scenario builds it. Lines are kept
+/// so that every later check (plan validation, unknown probe ids) can point at the file.
+/// </summary>
+public sealed record ScenarioDefinition
+{
+    public required string Name { get; init; }
+
+    /// <summary>Where the scenario came from ("walkthrough" or a file path), for error messages.</summary>
+    public required string Source { get; init; }
+
+    public string? VpcId { get; init; }
+
+    /// <summary>The VPC's Name tag, used when no id is given (the walkthrough's twtechVPC).</summary>
+    public string? VpcName { get; init; }
+
+    public TargetSelector Targets { get; init; } = new();
+
+    public IReadOnlyList<ScenarioProbe> Probes { get; init; } = [];
+
+    public string? Region { get; init; }
+
+    /// <summary>CIDRs that count as private for dns probes; the VPC's own CIDRs when empty.</summary>
+    public IReadOnlyList<string> VpcCidrs { get; init; } = [];
+
+    /// <summary>The agent's global deadline per phase.</summary>
+    public string? Deadline { get; init; }
+
+    public IReadOnlyList<PhaseDefinition> Phases { get; init; } = [];
+}
+
+/// <summary>Instance ids, or a tag filter; both empty means every SSM-managed instance in the VPC's private subnets.</summary>
+public sealed record TargetSelector
+{
+    public IReadOnlyList<string> InstanceIds { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public int Line { get; init; }
+}
+
+/// <summary>One probe of the agent's plan (same field names), with the line it was written on.</summary>
+public sealed record ScenarioProbe(ProbeSpec Spec, int Line);
+
+/// <param name="WaitFor">Applied to every probe of the phase that sets none: DNS and endpoints take time to propagate.</param>
+public sealed record PhaseDefinition(
+    string Name, int Line, IReadOnlyList<ActionDefinition> Actions, IReadOnlyList<PhaseExpectation> Expectations, string? WaitFor);
+
+public sealed record PhaseExpectation(string ProbeId, string Expect, int Line);
+
+/// <summary>One change a phase makes. Which fields matter depends on <see cref="Type"/> (see <see cref="ActionTypes"/>).</summary>
+public sealed record ActionDefinition
+{
+    public required string Type { get; init; }
+
+    public int Line { get; init; }
+
+    /// <summary>s3 or dynamodb for a gateway endpoint; any SERVICE of com.amazonaws.REGION.SERVICE for an interface endpoint.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>The endpoint policy as JSON text (inline, or read from policyFile at load time).</summary>
+    public string? Policy { get; init; }
+
+    public bool PrivateDns { get; init; } = true;
+
+    /// <summary>cleanup: leave what the run created in place (NAT routes are restored regardless).</summary>
+    public bool Keep { get; init; }
+}
+
+public static class ActionTypes
+{
+    public const string RemoveNatRoutes = "remove-nat-routes";
+    public const string CreateGatewayEndpoint = "create-gateway-endpoint";
+    public const string CreateInterfaceEndpoint = "create-interface-endpoint";
+    public const string Cleanup = "cleanup";
+
+    public static readonly IReadOnlyList<string> All = [RemoveNatRoutes, CreateGatewayEndpoint, CreateInterfaceEndpoint, Cleanup];
+
+    public static readonly IReadOnlyList<string> GatewayServices = ["s3", "dynamodb"];
+}
