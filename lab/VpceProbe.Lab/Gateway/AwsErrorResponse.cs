@@ -10,15 +10,6 @@ namespace VpceProbe.Lab.Gateway;
 /// </summary>
 public sealed record AwsErrorResponse(int StatusCode, string ContentType, string Body)
 {
-    public static AwsErrorResponse For(AwsRequest request, int statusCode, string code, string message, bool senderFault = true) =>
-        request.Protocol switch
-        {
-            AwsProtocol.Json => Json(statusCode, code, message),
-            AwsProtocol.Query when request.SigningService == "ec2" => Ec2(statusCode, code, message),
-            AwsProtocol.Query => Query(statusCode, code, message, senderFault),
-            _ => S3(statusCode, code, message),
-        };
-
     public static AwsErrorResponse Json(int statusCode, string code, string message) =>
         new(statusCode, "application/x-amz-json-1.1", JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = code, ["Message"] = message }));
 

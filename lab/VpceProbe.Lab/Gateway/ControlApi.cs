@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using VpceProbe.Lab.Faults;
+
+namespace VpceProbe.Lab.Gateway;
+
+/// <summary>
+/// The lab's own API under /_lab/ on 127.0.0.1:4566 only (never on a frontend inside a namespace):
+/// GET /_lab/status; GET, PUT and DELETE /_lab/faults; POST /_lab/faults/fail-once/OPERATION.
+/// </summary>
+public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadOnlyDictionary<string, string>> pingStatuses)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? string.Empty;
+        var method = http.Request.Method;
+        switch (path)
+        {
+            case "/_lab/status" when method == "GET":
+                await WriteAsync(http, 200, new { lab.Name, lab.Region, Moto = lab.MotoUrl, PingStatus = pingStatuses(), Faults = FaultsBody.From(faults.Settings) })
+                    .ConfigureAwait(false);
+                return;
+            case "/_lab/faults" when method == "GET":
+                await WriteAsync(http, 200, FaultsBody.From(faults.Settings)).ConfigureAwait(false);
+                return;
+            case "/_lab/faults" when method == "PUT":
+                var body = await JsonSerializer.DeserializeAsync<FaultsBody>(http.Request.Body, Json, http.RequestAborted).ConfigureAwait(false);
+                if (body is null || body.ToSettings() is not { } settings)
+                {
+                    await WriteAsync(http, 400, new { Error = "expected {latencyMs, throttleRate, serverErrorRate, failOnce} with rates between 0 and 1" })
+                        .ConfigureAwait(false);
+                    return;
+                }
+
+                faults.Apply(settings);
+                await WriteAsync(http, 200, FaultsBody.From(faults.Settings)).ConfigureAwait(false);
+                return;
+            case "/_lab/faults" when method == "DELETE":
+                faults.Apply(FaultSettings.None);
+                await WriteAsync(http, 200, FaultsBody.From(faults.Settings)).ConfigureAwait(false);
+                return;
+            default:
+                if (method == "POST" && path.StartsWith("/_lab/faults/fail-once/", StringComparison.Ordinal))
+                {
+                    faults.FailOnce(path["/_lab/faults/fail-once/".Length..]);
+                    await WriteAsync(http, 200, FaultsBody.From(faults.Settings)).ConfigureAwait(false);
+                    return;
+                }
+
+                await WriteAsync(http, 404, new { Error = $"no control call {method} {path}" }).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, int status, object body)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(http.Response.Body, body, body.GetType(), Json, http.RequestAborted).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The JSON shape of <see cref="FaultSettings"/> on the control API.</summary>
+public sealed record FaultsBody(
+    [property: JsonPropertyName("latencyMs")] double LatencyMs,
+    [property: JsonPropertyName("throttleRate")] double ThrottleRate,
+    [property: JsonPropertyName("serverErrorRate")] double ServerErrorRate,
+    [property: JsonPropertyName("failOnce")] IReadOnlyList<string>? FailOnce)
+{
+    public static FaultsBody From(FaultSettings s) => new(s.Latency.TotalMilliseconds, s.ThrottleRate, s.ServerErrorRate, s.FailOnce);
+
+    public FaultSettings? ToSettings() =>
+        LatencyMs < 0 || ThrottleRate is < 0 or > 1 || ServerErrorRate is < 0 or > 1
+            ? null
+            : new FaultSettings(TimeSpan.FromMilliseconds(LatencyMs), ThrottleRate, ServerErrorRate, FailOnce ?? []);
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Http;
+using VpceProbe.Lab.DataPlane;
+
+namespace VpceProbe.Lab.Gateway;
+
+/// <summary>
+/// The EC2 calls the lab must treat differently from moto: endpoint creation (private DNS needs the VPC's DNS
+/// attributes, and a new endpoint is pending for a while), endpoint descriptions (state from <see cref="LabState"/>),
+/// deletion; and after every successful mutating call, a reconcile of the data plane before the answer is
+/// returned, so the change is in force on the traffic when the caller sees success.
+/// </summary>
+public sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, LabState state, IDataPlane dataPlane)
+{
+    // AWS's answer to private DNS on a VPC without DNS support and hostnames (EC2 error InvalidParameter).
+    internal const string PrivateDnsRefused = "Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for {0}";
+
+    public static bool IsEc2(AwsRequest request) =>
+        request.Protocol == AwsProtocol.Query && (request.SigningService == "ec2" || request.FormValue("Version") == "2016-11-15");
+
+    public async Task HandleAsync(AwsRequest request, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var action = request.Operation;
+        if (action is "CreateVpcEndpoint" or "ModifyVpcEndpoint" && await PrivateDnsRefusalAsync(request, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            await refusal.WriteAsync(response, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var answer = await forwarder.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (answer.IsSuccessStatusCode)
+        {
+            body = Record(action, request, body);
+            if (IsMutating(action))
+            {
+                await dataPlane.ReconcileAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        response.StatusCode = (int)answer.StatusCode;
+        response.ContentType = answer.Content.Headers.ContentType?.ToString() ?? "text/xml";
+        await response.WriteAsync(body, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Describe*/Get* read; everything else may change what the data plane must carry.
+    internal static bool IsMutating(string action) =>
+        !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal);
+
+    private string Record(string action, AwsRequest request, string body)
+    {
+        switch (action)
+        {
+            case "CreateVpcEndpoint":
+                var created = XElement.Parse(body);
+                foreach (var id in Ec2Xml.Named(created, "vpcEndpointId").Select(e => e.Value).ToList())
+                {
+                    state.EndpointCreated(id);
+                }
+
+                return EndpointStates.Rewrite(created, state).ToString(SaveOptions.DisableFormatting);
+            case "DescribeVpcEndpoints":
+                return EndpointStates.Rewrite(XElement.Parse(body), state).ToString(SaveOptions.DisableFormatting);
+            case "DeleteVpcEndpoints":
+                foreach (var id in request.Form.AllKeys.Where(k => k?.StartsWith("VpcEndpointId.", StringComparison.Ordinal) == true).Select(k => request.Form[k]!))
+                {
+                    state.EndpointDeleted(id);
+                }
+
+                return body;
+            default:
+                return body;
+        }
+    }
+
+    private async Task<AwsErrorResponse?> PrivateDnsRefusalAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        var vpcId = request.FormValue("VpcId");
+        if (request.Operation == "ModifyVpcEndpoint")
+        {
+            if (request.FormValue("PrivateDnsEnabled") != "true")
+            {
+                return null;
+            }
+
+            var endpoint = await moto.VpcEndpointAsync(request.FormValue("VpcEndpointId") ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            vpcId = endpoint is null ? null : Ec2Xml.Child(endpoint, "vpcId");
+        }
+        else if (!WantsPrivateDns(request))
+        {
+            return null;
+        }
+
+        if (vpcId is null)
+        {
+            return null;
+        }
+
+        var support = await moto.VpcAttributeAsync(vpcId, "enableDnsSupport", cancellationToken).ConfigureAwait(false);
+        var hostnames = await moto.VpcAttributeAsync(vpcId, "enableDnsHostnames", cancellationToken).ConfigureAwait(false);
+        return support && hostnames
+            ? null
+            : AwsErrorResponse.Ec2(400, "InvalidParameter", string.Format(System.Globalization.CultureInfo.InvariantCulture, PrivateDnsRefused, vpcId));
+    }
+
+    // EC2 defaults: VpcEndpointType is Gateway when omitted; PrivateDnsEnabled is true for interface endpoints of AWS services.
+    private static bool WantsPrivateDns(AwsRequest request) =>
+        string.Equals(request.FormValue("VpcEndpointType"), "Interface", StringComparison.OrdinalIgnoreCase)
+        && request.FormValue("PrivateDnsEnabled") != "false";
+}

@@ -1,0 +1,54 @@
+using System.Xml.Linq;
+
+namespace VpceProbe.Lab.Gateway;
+
+/// <summary>A running instance as moto records it: what IMDS and the SSM emulation need to know.</summary>
+public sealed record LabInstance(string InstanceId, string? PrivateIp, string? InstanceProfileArn, string State);
+
+/// <summary>Reads the instances from moto (DescribeInstances) and an instance profile's role (IAM GetInstanceProfile).</summary>
+public sealed class InstanceDirectory(MotoQueries moto)
+{
+    public async Task<IReadOnlyList<LabInstance>> ListAsync(CancellationToken cancellationToken)
+    {
+        var answer = await moto.Ec2Async("DescribeInstances", [], cancellationToken).ConfigureAwait(false);
+        return Ec2Xml.Named(answer, "instancesSet")
+            .SelectMany(set => set.Elements().Where(e => e.Name.LocalName == "item"))
+            .Select(Read)
+            .ToList();
+    }
+
+    public async Task<LabInstance?> FindAsync(string instanceId, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(i => i.InstanceId == instanceId);
+
+    /// <summary>The role inside the instance's profile, or null when it has none (IMDS then has no credentials).</summary>
+    public async Task<string?> RoleNameAsync(LabInstance instance, CancellationToken cancellationToken)
+    {
+        if (instance.InstanceProfileArn is null)
+        {
+            return null;
+        }
+
+        var profileName = instance.InstanceProfileArn[(instance.InstanceProfileArn.LastIndexOf('/') + 1)..];
+        try
+        {
+            var answer = await moto.QueryAsync("iam", "GetInstanceProfile", "2010-05-08", [new("InstanceProfileName", profileName)], cancellationToken)
+                .ConfigureAwait(false);
+            return Ec2Xml.Named(answer, "RoleName").FirstOrDefault()?.Value;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static LabInstance Read(XElement item)
+    {
+        var state = Ec2Xml.ChildElement(item, "instanceState");
+        var profile = Ec2Xml.ChildElement(item, "iamInstanceProfile");
+        return new LabInstance(
+            Ec2Xml.Child(item, "instanceId")!,
+            Ec2Xml.Child(item, "privateIpAddress"),
+            profile is null ? null : Ec2Xml.Child(profile, "arn"),
+            state is null ? "unknown" : Ec2Xml.Child(state, "name") ?? "unknown");
+    }
+}

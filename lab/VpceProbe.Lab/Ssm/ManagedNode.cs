@@ -1,0 +1,10 @@
+namespace VpceProbe.Lab.Ssm;
+
+/// <summary>
+/// An instance whose emulated SSM agent has reached SSM at least once (so it is a managed node, listed by
+/// DescribeInstanceInformation) and what its last heartbeat found.
+/// </summary>
+public sealed record ManagedNode(string InstanceId, string Namespace, string? IpAddress, DateTimeOffset LastPing, string PingStatus, DateTimeOffset RegisteredAt)
+{
+    public bool IsOnline => PingStatus == "Online";
+}

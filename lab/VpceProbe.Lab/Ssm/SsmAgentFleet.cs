@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using VpceProbe.Lab.DataPlane;
+using VpceProbe.Lab.Gateway;
+
+namespace VpceProbe.Lab.Ssm;
+
+/// <summary>
+/// The emulated SSM agents, one per running lab instance. Each heartbeat (every <see cref="GatewayOptions.HeartbeatInterval"/>)
+/// checks from inside the instance's namespace that ssm, ssmmessages and ec2messages are reachable; the ping
+/// status is Online after a successful one and ConnectionLost once none succeeded for
+/// <see cref="GatewayOptions.ConnectionLostAfter"/>. Waiting commands are delivered to Online agents, end
+/// DeliveryTimedOut past their deadline, and Undeliverable when their instance is gone.
+/// </summary>
+public sealed class SsmAgentFleet(
+    IDataPlane dataPlane, InstanceDirectory instances, ISsmReachability reachability, CommandStore commands,
+    CommandExecutor executor, LabState state, TimeProvider time, GatewayOptions options)
+{
+    private readonly ConcurrentDictionary<string, ManagedNode> _nodes = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ManagedNode> Nodes => _nodes.Values.OrderBy(n => n.InstanceId, StringComparer.Ordinal).ToList();
+
+    public ManagedNode? Node(string instanceId) => _nodes.TryGetValue(instanceId, out var n) ? n : null;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.HeartbeatInterval, time);
+        do
+        {
+            try
+            {
+                await TickAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException)
+            {
+                // moto did not answer this once (starting, stopping): the next heartbeat tries again.
+            }
+            catch (InvalidOperationException)
+            {
+                // moto answered DescribeInstances with an error: likewise skip this heartbeat.
+            }
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>One heartbeat of every agent, then delivery of what waits.</summary>
+    public async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var running = (await instances.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(i => i.State == "running")
+            .Select(i => (Instance: i, Namespace: dataPlane.InstanceNamespace(i.InstanceId)))
+            .Where(x => x.Namespace is not null)
+            .ToList();
+        await Task.WhenAll(running.Select(x => HeartbeatAsync(x.Instance, x.Namespace!, cancellationToken))).ConfigureAwait(false);
+
+        var present = running.Select(x => x.Instance.InstanceId).ToHashSet(StringComparer.Ordinal);
+        foreach (var invocation in commands.Waiting.ToList())
+        {
+            Deliver(invocation, present.Contains(invocation.InstanceId), cancellationToken);
+        }
+    }
+
+    /// <summary>Right after SendCommand: an Online agent receives the command at once, as a connected agent would.</summary>
+    public void DeliverNow(CommandInvocation invocation, CancellationToken cancellationToken) =>
+        Deliver(invocation, instancePresent: dataPlane.InstanceNamespace(invocation.InstanceId) is not null, cancellationToken);
+
+    private void Deliver(CommandInvocation invocation, bool instancePresent, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (!instancePresent)
+        {
+            invocation.TryEndUndelivered(InvocationState.Undeliverable, now);
+        }
+        else if (Node(invocation.InstanceId) is { IsOnline: true } node)
+        {
+            // Runs in the background: the command takes as long as it takes, the API answers meanwhile.
+            _ = executor.ExecuteAsync(invocation, node.Namespace, cancellationToken);
+        }
+        else if (now >= invocation.Command.DeliveryDeadline)
+        {
+            invocation.TryEndUndelivered(InvocationState.DeliveryTimedOut, now);
+        }
+    }
+
+    private async Task HeartbeatAsync(LabInstance instance, string namespaceName, CancellationToken cancellationToken)
+    {
+        var reached = await reachability.ReachesSsmAsync(namespaceName, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var known = Node(instance.InstanceId);
+        if (known is null && !reached)
+        {
+            // Never reached SSM: not a managed node yet, so it has no ping status at all.
+            return;
+        }
+
+        var lastPing = reached ? now : known!.LastPing;
+        var status = now - lastPing < options.ConnectionLostAfter || reached ? "Online" : "ConnectionLost";
+        _nodes[instance.InstanceId] = new ManagedNode(instance.InstanceId, namespaceName, instance.PrivateIp, lastPing, status, known?.RegisteredAt ?? now);
+        state.SetPingStatus(instance.InstanceId, status);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+using VpceProbe.Lab.Ssm;
+
+namespace VpceProbe.Lab.Tests.Fakes;
+
+/// <summary>The SSM heartbeat check, set by the test per namespace (unreachable unless told otherwise).</summary>
+public sealed class FakeReachability : ISsmReachability
+{
+    private readonly ConcurrentDictionary<string, bool> _reachable = new(StringComparer.Ordinal);
+
+    public void Set(string namespaceName, bool reachable) => _reachable[namespaceName] = reachable;
+
+    public Task<bool> ReachesSsmAsync(string namespaceName, CancellationToken cancellationToken) =>
+        Task.FromResult(_reachable.TryGetValue(namespaceName, out var r) && r);
+}
