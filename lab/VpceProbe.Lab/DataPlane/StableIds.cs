@@ -15,8 +15,8 @@ internal static class StableIds
         return hash;
     }
 
-    /// <summary>A policy-routing table number for a subnet (away from the kernel's 253-255).</summary>
-    public static int TableId(string subnetId) => 1000 + (int)(Hash(subnetId) % 60000);
+    /// <summary>A policy-routing table number for a subnet, also its rule priority: below main's 32766, away from 253-255.</summary>
+    public static int TableId(string subnetId) => 1000 + (int)(Hash(subnetId) % 30000);
 
     /// <summary>Interface names are at most 15 characters: a letter plus the id's tail.</summary>
     public static string LinkName(string prefix, string awsId) => prefix + awsId[Math.Max(awsId.IndexOf('-', StringComparison.Ordinal) + 1, awsId.Length - 12)..];

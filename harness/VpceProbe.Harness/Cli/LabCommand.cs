@@ -1,0 +1,125 @@
+using System.CommandLine;
+using VpceProbe.Contract;
+using VpceProbe.Lab.DataPlane;
+using VpceProbe.Lab.Lifecycle;
+using VpceProbe.Lab.Topology;
+
+namespace VpceProbe.Harness.Cli;
+
+/// <summary>
+/// `vpceprobe lab up|down|status` (and the hidden `lab serve`, the daemon `up` starts): the VPC lab on this
+/// machine. Exit codes: 0 done, 1 `status` found no lab, 2 not root / no namespaces / bad name (nothing made),
+/// 3 the lab failed to start (what it made was removed).
+/// </summary>
+public static class LabCommand
+{
+    public const string DefaultGatewayUrl = "http://127.0.0.1:4566";
+
+    public static Command Build()
+    {
+        var lab = new Command("lab", "The VPC lab: an offline twin of the walkthrough's VPC (moto + network namespaces), as root.");
+        lab.Subcommands.Add(Up());
+        lab.Subcommands.Add(Down());
+        lab.Subcommands.Add(Status());
+        lab.Subcommands.Add(Serve());
+        return lab;
+    }
+
+    internal static Option<string> NameOption() => new("--name")
+    {
+        Description = "The lab's name (namespaces are vpl-NAME-…); lowercase letters and digits, at most 12.",
+        DefaultValueFactory = _ => LabNames.DefaultLab,
+    };
+
+    /// <summary>How this very program is started again, for the detached daemon (`dotnet vpceprobe.dll` or the apphost).</summary>
+    internal static IReadOnlyList<string> SelfCommand()
+    {
+        var process = Environment.ProcessPath ?? "vpceprobe";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, typeof(LabCommand).Assembly.Location] : [process];
+    }
+
+    /// <summary>Up: preflight, then the launcher; prints the summary. Shared with `demo`.</summary>
+    internal static async Task<(int ExitCode, LabRecord? Record)> UpAsync(LabNames names, string topology, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (LabPreflight.Problems() is { Count: > 0 } problems)
+        {
+            await error.WriteLineAsync("the lab cannot start on this machine (nothing was made):").ConfigureAwait(false);
+            problems.ToList().ForEach(p => error.WriteLine($"  - {p}"));
+            return (ExitCodes.Usage, null);
+        }
+
+        try
+        {
+            var record = await new LabLauncher(names, SelfCommand(), TimeProvider.System, error).UpAsync(topology, new Uri(DefaultGatewayUrl), ct).ConfigureAwait(false);
+            LabSummary.Write(output, record, LabSummary.RegionOf(record));
+            return (ExitCodes.Success, record);
+        }
+        catch (LabAlreadyUpException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return (ExitCodes.Usage, null);
+        }
+        catch (Exception e) when (e is LabCommandException or InvalidOperationException or IOException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            await error.WriteLineAsync($"lab up failed, everything it made was removed: {e.Message}").ConfigureAwait(false);
+            return (ExitCodes.Infrastructure, null);
+        }
+    }
+
+    private static Command Up()
+    {
+        var name = NameOption();
+        var topology = new Option<string>("--topology") { Description = $"The topology to seed ({string.Join(", ", LabTopology.BuiltIn)}).", DefaultValueFactory = _ => "walkthrough" };
+        topology.AcceptOnlyFromAmong([.. LabTopology.BuiltIn]);
+        var command = new Command("up", "Start the lab and seed its VPC; prints the endpoint, the ids and how to point the harness at it.") { name, topology };
+        command.SetAction(async (parse, ct) => await WithNameAsync(parse, name, async names =>
+        {
+            var (exitCode, _) = await UpAsync(names, parse.GetRequiredValue(topology), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct).ConfigureAwait(false);
+            return exitCode;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command Down()
+    {
+        var name = NameOption();
+        var command = new Command("down", "Stop the lab and remove everything it made (also after a crash). Idempotent.") { name };
+        command.SetAction(async (parse, ct) => await WithNameAsync(parse, name, async names =>
+        {
+            var removed = await new LabSweeper(names, parse.InvocationConfiguration.Error, TimeProvider.System).SweepAsync(ct).ConfigureAwait(false);
+            parse.InvocationConfiguration.Output.WriteLine(removed.Count == 0 ? $"lab {names.Lab}: nothing to remove" : $"lab {names.Lab} removed: {string.Join(", ", removed)}");
+            return ExitCodes.Success;
+        }).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var name = NameOption();
+        var command = new Command("status", "Is the lab up? Its endpoint, processes, namespaces and ids.") { name };
+        command.SetAction(async (parse, ct) => await WithNameAsync(parse, name, names => LabStatusReport.WriteAsync(names, parse.InvocationConfiguration.Output, ct)).ConfigureAwait(false));
+        return command;
+    }
+
+    private static Command Serve()
+    {
+        var name = NameOption();
+        var command = new Command("serve", "The lab daemon (started by `lab up`).") { name };
+        command.Hidden = true;
+        command.SetAction(async (parse, ct) => await WithNameAsync(parse, name, names =>
+            new LabDaemon(names, TimeProvider.System, parse.InvocationConfiguration.Output).RunAsync(ct)).ConfigureAwait(false));
+        return command;
+    }
+
+    private static async Task<int> WithNameAsync(ParseResult parse, Option<string> name, Func<LabNames, Task<int>> body)
+    {
+        var lab = parse.GetRequiredValue(name);
+        if (!LabNames.IsValid(lab))
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"error: lab name '{lab}' must be 1-12 lowercase letters or digits").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await body(new LabNames(lab)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,73 @@
+using Amazon.EC2;
+using VpceProbe.Lab.DataPlane;
+using VpceProbe.Lab.Gateway;
+using VpceProbe.Lab.Tls;
+using VpceProbe.Lab.Topology;
+
+namespace VpceProbe.Lab.Lifecycle;
+
+/// <summary>
+/// `vpceprobe lab serve` (hidden; started detached by `lab up`): owns moto, the data plane and the gateway for
+/// as long as the lab lives. Writes its PIDs and readiness into the state file; stops on SIGTERM (`lab down`).
+/// </summary>
+public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
+{
+    /// <summary>How long a new VPC endpoint stays pending (AWS: about a minute; the lab: a few seconds).</summary>
+    public static TimeSpan EndpointPendingTime { get; } = TimeSpan.FromSeconds(2);
+
+    public async Task<int> RunAsync(CancellationToken stop)
+    {
+        var record = LabRecord.Read(names) ?? throw new InvalidOperationException($"no lab state in {names.StateDirectory}; start labs with `vpceprobe lab up`");
+        record = record with { DaemonPid = Environment.ProcessId };
+        record.Write(names);
+        var topology = LabTopology.Load(record.Topology);
+        MotoProcess? moto = null;
+        LabDataPlane? dataPlane = null;
+        IAsyncDisposable? gateway = null;
+        try
+        {
+            moto = await MotoProcess.StartAsync(Path.Combine(names.StateDirectory, "moto.log"), time, stop).ConfigureAwait(false);
+            record = record with { MotoPid = moto.Pid, MotoPort = moto.Port };
+            record.Write(names);
+
+            using var ca = LabCertificateAuthority.Load(names.StateDirectory);
+            var serviceCertificate = ca.IssueServerCertificate(LabCertificateAuthority.ServiceNames(topology.Region, topology.Internet.WebHosts.Keys), time);
+            var state = new LabState(time, EndpointPendingTime);
+            var ec2 = new AmazonEC2Client(TopologySeeder.Credentials, new AmazonEC2Config { ServiceURL = moto.Url.ToString(), AuthenticationRegion = topology.Region });
+            dataPlane = await LabDataPlane.StartAsync(names, topology, ec2, state, ca.CertificatePem, serviceCertificate, stop).ConfigureAwait(false);
+            var context = new LabContext(names.Lab, topology.Region, moto.Url, new Uri(record.GatewayUrl), dataPlane, state, serviceCertificate, time);
+            gateway = await LabGateway.StartAsync(context, stop).ConfigureAwait(false);
+            (record with { Ready = true }).Write(names);
+            await log.WriteLineAsync($"lab {names.Lab} ready on {record.GatewayUrl} (moto pid {moto.Pid}, port {moto.Port})").ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception e) when (e is LabCommandException or InvalidOperationException or IOException or System.Net.Sockets.SocketException)
+        {
+            await log.WriteLineAsync($"lab {names.Lab} failed: {e.Message}").ConfigureAwait(false);
+            (record with { Error = e.Message }).Write(names);
+            return 3;
+        }
+        finally
+        {
+            if (gateway is not null)
+            {
+                await gateway.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (dataPlane is not null)
+            {
+                await dataPlane.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (moto is not null)
+            {
+                await moto.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using VpceProbe.Lab.DataPlane;
+using VpceProbe.Lab.Tls;
+using VpceProbe.Lab.Topology;
+
+namespace VpceProbe.Lab.Lifecycle;
+
+/// <summary>
+/// `vpceprobe lab up`: checks the machine, makes the CA, starts the daemon detached, waits until it is ready,
+/// seeds the topology through the lab's AWS endpoint and waits until its endpoints are available. Any failure
+/// on the way tears down what was made: the lab never half-starts.
+/// </summary>
+/// <param name="daemonCommand">How to start `vpceprobe lab serve --name NAME` (the harness passes its own invocation).</param>
+public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonCommand, TimeProvider time, TextWriter log)
+{
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, CancellationToken ct)
+    {
+        var topology = LabTopology.Load(topologyName);
+        if (LabRecord.Read(names) is { DaemonPid: { } pid } && LabSweeper.Runs(pid, "vpceprobe"))
+        {
+            throw new LabAlreadyUpException($"lab '{names.Lab}' is already up (daemon pid {pid}); `vpceprobe lab down --name {names.Lab}` first");
+        }
+
+        // Leftovers of a crashed lab with this name would collide with the new one.
+        await new LabSweeper(names, log, time).SweepAsync(ct).ConfigureAwait(false);
+        try
+        {
+            Directory.CreateDirectory(names.StateDirectory);
+            using (var ca = LabCertificateAuthority.Create(names.Lab, time))
+            {
+                ca.Save(names.StateDirectory);
+            }
+
+            new LabRecord { Name = names.Lab, Topology = topology.Name, GatewayUrl = gatewayUrl.ToString().TrimEnd('/') }.Write(names);
+            StartDaemon();
+            var record = await WaitReadyAsync(ct).ConfigureAwait(false);
+            var seeded = await new TopologySeeder(gatewayUrl).SeedAsync(topology, ct).ConfigureAwait(false);
+            await WaitEndpointsAvailableAsync(gatewayUrl, topology.Region, ct).ConfigureAwait(false);
+            record = (LabRecord.Read(names) ?? record) with { Seeded = seeded };
+            record.Write(names);
+            return record;
+        }
+        catch
+        {
+            // Whatever failed (or Ctrl-C), nothing of this lab stays behind; the caller reports the failure.
+            await new LabSweeper(names, log, time).SweepAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private void StartDaemon()
+    {
+        // setsid: the daemon gets its own session, so it outlives this command and its terminal.
+        var psi = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var arg in new[] { "-f", "sh", "-c", "exec \"$@\" >\"$VPCEPROBE_LAB_LOG\" 2>&1 </dev/null", "sh" }.Concat(daemonCommand).Concat(["lab", "serve", "--name", names.Lab]))
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        psi.Environment["VPCEPROBE_LAB_LOG"] = Path.Combine(names.StateDirectory, "daemon.log");
+        using var process = Process.Start(psi) ?? throw new LabCommandException("could not start the lab daemon (setsid)");
+        process.WaitForExit();
+    }
+
+    private async Task<LabRecord> WaitReadyAsync(CancellationToken ct)
+    {
+        LabRecord? record = null;
+        var ready = await LabPolling.WaitUntilAsync(_ =>
+        {
+            record = LabRecord.Read(names);
+            return ValueTask.FromResult(record is { Ready: true } || record?.Error is not null);
+        }, ReadyTimeout, TimeSpan.FromMilliseconds(100), time, ct).ConfigureAwait(false);
+        if (!ready || record is not { Ready: true })
+        {
+            var daemonLog = Path.Combine(names.StateDirectory, "daemon.log");
+            var tail = File.Exists(daemonLog) ? string.Join('\n', File.ReadAllLines(daemonLog).TakeLast(15)) : "";
+            throw new LabCommandException($"the lab daemon did not become ready: {record?.Error ?? "timed out"}\n{tail}");
+        }
+
+        return record;
+    }
+
+    /// <summary>New endpoints are pending for a while; the lab is up when they are available, as in AWS after creation.</summary>
+    private async Task WaitEndpointsAvailableAsync(Uri gatewayUrl, string region, CancellationToken ct)
+    {
+        using var ec2 = new AmazonEC2Client(TopologySeeder.Credentials, new AmazonEC2Config { ServiceURL = gatewayUrl.ToString(), AuthenticationRegion = region });
+        var available = await LabPolling.WaitUntilAsync(async token =>
+        {
+            var endpoints = await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest(), token).ConfigureAwait(false);
+            return (endpoints.VpcEndpoints ?? []).All(e => e.State == Amazon.EC2.State.Available);
+        }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(250), time, ct).ConfigureAwait(false);
+        if (!available)
+        {
+            throw new LabCommandException("the seeded VPC endpoints did not become available within 30 s");
+        }
+    }
+}
+
+/// <summary>`lab up` for a name whose daemon runs (exit 2: the user must take it down or pick another name).</summary>
+public sealed class LabAlreadyUpException(string message) : Exception(message);

@@ -1,0 +1,43 @@
+namespace VpceProbe.Lab.Lifecycle;
+
+/// <summary>
+/// What the lab needs from this machine, checked before anything is made, so `lab up` and `demo` never half-start:
+/// root (namespaces, nft), `ip netns`, nft, dnsmasq, moto's server and the AWS CLI.
+/// </summary>
+public static class LabPreflight
+{
+    public static IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!OperatingSystem.IsLinux())
+        {
+            problems.Add("the lab runs on Linux only (network namespaces)");
+            return problems;
+        }
+
+        if (!Environment.IsPrivilegedProcess)
+        {
+            problems.Add("the lab needs root: it creates network namespaces, veth links and nft tables (run with sudo)");
+        }
+
+        foreach (var (tool, package) in new[] { ("ip", "iproute2"), ("nft", "nftables"), ("dnsmasq", "dnsmasq-base"), ("python3", "python3"), ("aws", "awscli") })
+        {
+            if (!OnPath(tool))
+            {
+                problems.Add($"`{tool}` is not installed (Debian package {package}; scripts/install-deps.sh installs it)");
+            }
+        }
+
+        if (Environment.IsPrivilegedProcess && !Directory.Exists("/proc/self/ns") )
+        {
+            problems.Add("this kernel has no namespaces (/proc/self/ns is missing)");
+        }
+
+        return problems;
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, tool)));
+}

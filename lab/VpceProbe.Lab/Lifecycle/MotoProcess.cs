@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace VpceProbe.Lab.Lifecycle;
+
+/// <summary>moto's server on a private loopback port, a child of the lab daemon; its output goes to moto.log in the state directory.</summary>
+internal sealed class MotoProcess(Process process, int port) : IAsyncDisposable
+{
+    public int Pid => process.Id;
+
+    public int Port => port;
+
+    public Uri Url => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+
+    public static async Task<MotoProcess> StartAsync(string logPath, TimeProvider time, CancellationToken ct)
+    {
+        var port = FreeLoopbackPort();
+        var psi = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture) })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start python3 -m moto.server");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var moto = new MotoProcess(process, port);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var up = await LabPolling.WaitUntilAsync(async token => !process.HasExited && await AnswersAsync(http, moto.Url, token).ConfigureAwait(false), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100), time, ct).ConfigureAwait(false);
+        if (!up)
+        {
+            await moto.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"moto's server did not answer within 30 s (pip install 'moto[server]'); see {logPath}");
+        }
+
+        return moto;
+    }
+
+    private static async Task<bool> AnswersAsync(HttpClient http, Uri url, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(url, "/moto-api/"), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        process.Dispose();
+    }
+}
