@@ -1,0 +1,11 @@
+namespace VpceProbe.Harness.Audit;
+
+/// <summary>How much a finding matters, in increasing order (compared for --fail-on).</summary>
+public enum Severity
+{
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}

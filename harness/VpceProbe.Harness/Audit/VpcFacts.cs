@@ -1,0 +1,43 @@
+using VpceProbe.Harness.Discovery;
+
+namespace VpceProbe.Harness.Audit;
+
+/// <summary>Questions several rules ask of a snapshot, answered one way for all of them.</summary>
+public static class VpcFacts
+{
+    /// <summary>The services whose gateway endpoints keep traffic off the NAT gateway for free.</summary>
+    public static readonly IReadOnlyList<string> GatewayServices = ["s3", "dynamodb"];
+
+    /// <summary>What the SSM agent needs to reach to be managed (https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html).</summary>
+    public static readonly IReadOnlyList<string> SsmServices = ["ssm", "ssmmessages", "ec2messages"];
+
+    /// <summary>Subnets whose route table has no default route to an internet gateway.</summary>
+    public static IEnumerable<SubnetInfo> PrivateSubnets(this VpcSnapshot vpc) => vpc.Subnets.Where(s => !s.IsPublic);
+
+    public static RouteTableInfo? RouteTable(this VpcSnapshot vpc, string routeTableId) => vpc.RouteTables.FirstOrDefault(t => t.Id == routeTableId);
+
+    /// <summary>The table sends the IPv4 default route to a NAT gateway, a NAT instance or its ENI.</summary>
+    public static bool HasNatRoute(this RouteTableInfo? table) =>
+        table is not null && table.Routes.Any(r => r.DestinationCidr == "0.0.0.0/0"
+            && r.TargetKind is RouteTargetKind.NatGateway or RouteTargetKind.Instance or RouteTargetKind.NetworkInterface);
+
+    /// <summary>The table has some IPv4 default route out of the VPC other than an internet gateway (NAT, or a transit gateway that may lead to one).</summary>
+    public static bool HasPrivateEgress(this RouteTableInfo? table) =>
+        table.HasNatRoute() || (table is not null && table.Routes.Any(r => r.DestinationCidr == "0.0.0.0/0" && r.TargetKind == RouteTargetKind.TransitGateway));
+
+    /// <summary>Endpoints that exist or are coming (not deleted, deleting, failed or rejected).</summary>
+    public static IEnumerable<EndpointInfo> LiveEndpoints(this VpcSnapshot vpc) =>
+        vpc.Endpoints.Where(e => e.State is "available" or "pending" or "pendingacceptance");
+
+    public static IEnumerable<EndpointInfo> InterfaceEndpoints(this VpcSnapshot vpc) =>
+        vpc.LiveEndpoints().Where(e => e.Type == EndpointType.Interface);
+
+    public static IEnumerable<EndpointInfo> GatewayEndpoints(this VpcSnapshot vpc, string service) =>
+        vpc.LiveEndpoints().Where(e => e.Type == EndpointType.Gateway && e.ShortService == service);
+
+    /// <summary>The network ACL a subnet uses: its explicit association, else the VPC's default ACL.</summary>
+    public static NetworkAclInfo? NetworkAclOf(this VpcSnapshot vpc, string subnetId) =>
+        vpc.NetworkAcls.FirstOrDefault(a => a.SubnetIds.Contains(subnetId)) ?? vpc.NetworkAcls.FirstOrDefault(a => a.IsDefault);
+
+    public static SubnetInfo? Subnet(this VpcSnapshot vpc, string subnetId) => vpc.Subnets.FirstOrDefault(s => s.Id == subnetId);
+}
