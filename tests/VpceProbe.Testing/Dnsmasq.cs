@@ -39,9 +39,10 @@ public sealed class Dnsmasq : IAsyncDisposable
             "--user=root", "--log-queries", "--log-facility=-",
             $"--port={port.ToString(CultureInfo.InvariantCulture)}",
         };
+        // One --host-record per address: a single record holds at most one IPv4 and one IPv6 address.
         foreach (var (name, addresses) in hostRecords)
         {
-            args.Add($"--host-record={name},{string.Join(',', addresses)}");
+            args.AddRange(addresses.Select(address => $"--host-record={name},{address}"));
         }
 
         foreach (var domain in nxdomainDomains ?? [])

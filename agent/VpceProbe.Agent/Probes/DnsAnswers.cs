@@ -9,10 +9,10 @@ internal static class DnsAnswers
 {
     public static ProbeAttempt Classify(IDnsQueryResponse a, IDnsQueryResponse aaaa, IReadOnlyList<IPNetwork> privateRanges)
     {
-        var addresses = a.Answers.ARecords().Select(r => r.Address)
-            .Concat(aaaa.Answers.AaaaRecords().Select(r => r.Address))
-            .ToList();
-        var rcode = a.Header.ResponseCode == DnsHeaderResponseCode.NoError ? aaaa.Header.ResponseCode : a.Header.ResponseCode;
+        var v4 = a.Answers.ARecords().Select(r => r.Address).ToList();
+        var v6 = aaaa.Answers.AaaaRecords().Select(r => r.Address).ToList();
+        List<IPAddress> addresses = [.. v4, .. v6];
+        var rcode = Rcode(a.Header.ResponseCode, aaaa.Header.ResponseCode, v4.Count, v6.Count);
         var observed = new Observation
         {
             Answers = addresses.Count == 0 ? null : [.. addresses.Select(x => x.ToString())],
@@ -35,4 +35,13 @@ internal static class DnsAnswers
         var outcome = inside == addresses.Count ? Outcome.Private : inside == 0 ? Outcome.Public : Outcome.Mixed;
         return ProbeAttempt.Success(outcome, observed);
     }
+
+    // One rcode for two queries: NXDOMAIN from either wins, then the query that gave addresses; some servers
+    // refuse or fail the AAAA query of an IPv4-only name, which must not hide a good A answer.
+    private static DnsHeaderResponseCode Rcode(DnsHeaderResponseCode a, DnsHeaderResponseCode aaaa, int v4, int v6) =>
+        a == DnsHeaderResponseCode.NotExistentDomain || aaaa == DnsHeaderResponseCode.NotExistentDomain ? DnsHeaderResponseCode.NotExistentDomain
+        : v4 > 0 ? a
+        : v6 > 0 ? aaaa
+        : a != DnsHeaderResponseCode.NoError ? a
+        : aaaa;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using VpceProbe.Agent.Probes;
 
 namespace VpceProbe.Agent.Tests.Support;
@@ -5,7 +6,7 @@ namespace VpceProbe.Agent.Tests.Support;
 /// <summary>Runs one probe attempt the way the runner does: its own timeout through the token, and AttemptTimedOut telling whose clock fired.</summary>
 public static class Attempts
 {
-    public static async Task<ProbeAttempt> RunAsync(IProbe probe, TimeSpan? timeout = null)
+    public static async Task<ProbeAttempt> RunAsync(IProbe probe, TimeSpan? timeout = null, IReadOnlyList<IPNetwork>? privateRanges = null)
     {
         var budget = timeout ?? TimeSpan.FromSeconds(10);
         using var cts = new CancellationTokenSource(budget);
@@ -13,7 +14,7 @@ public static class Attempts
         {
             Time = TimeProvider.System,
             Timeout = budget,
-            PrivateRanges = [],
+            PrivateRanges = privateRanges ?? PrivateRanges.Default,
             AttemptTimedOut = () => cts.IsCancellationRequested,
         };
         return await probe.RunAsync(context, cts.Token);
