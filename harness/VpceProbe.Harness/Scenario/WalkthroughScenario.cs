@@ -11,9 +11,6 @@ public static class WalkthroughScenario
 {
     public const string Name = "walkthrough";
 
-    // DNS answers and new endpoints take a few seconds to propagate after a change.
-    private const string PostChangeWaitFor = "15s";
-
     public static ScenarioDefinition Build(WalkthroughParameters p)
     {
         var region = p.Region;
@@ -25,7 +22,7 @@ public static class WalkthroughScenario
             Probe(new() { Id = "s3-bucket", Kind = ProbeKinds.S3, Bucket = p.Bucket }),
             Probe(new() { Id = "s3-other-bucket", Kind = ProbeKinds.S3, Bucket = p.OtherBucket }),
             Probe(new() { Id = "secret", Kind = ProbeKinds.Secret, SecretId = p.SecretId }),
-            Probe(new() { Id = "dns-secretsmanager", Kind = ProbeKinds.Dns, Name = $"secretsmanager.{region}.amazonaws.com" }),
+            Probe(new() { Id = "dns-secretsmanager", Kind = ProbeKinds.Dns, Name = $"secretsmanager.{region}.amazonaws.com", Nameserver = p.Nameserver }),
         };
 
         var open = Expect(("egress-http", "reachable"), ("egress-ping", "reachable"), ("s3-bucket", "allowed"),
@@ -46,13 +43,13 @@ public static class WalkthroughScenario
             Phases =
             [
                 new("baseline", 0, [], open, null),
-                new("nat-removed", 0, [new() { Type = ActionTypes.RemoveNatRoutes }], closed, PostChangeWaitFor),
+                new("nat-removed", 0, [new() { Type = ActionTypes.RemoveNatRoutes }], closed, p.WaitFor),
                 new("endpoints", 0,
                 [
                     new() { Type = ActionTypes.CreateGatewayEndpoint, Service = "s3", Policy = OneBucketPolicy(p.Bucket) },
                     new() { Type = ActionTypes.CreateInterfaceEndpoint, Service = "secretsmanager", PrivateDns = true },
-                ], endpoints, PostChangeWaitFor),
-                new("cleanup", 0, [new() { Type = ActionTypes.Cleanup }], open, PostChangeWaitFor),
+                ], endpoints, p.WaitFor),
+                new("cleanup", 0, [new() { Type = ActionTypes.Cleanup }], open, p.WaitFor),
             ],
         };
     }
@@ -95,4 +92,10 @@ public sealed record WalkthroughParameters
 
     /// <summary>The first is fetched over HTTP (curl google.com), the last is pinged (ping think-with-tech.blogspot.com).</summary>
     public IReadOnlyList<string> WebHosts { get; init; } = ["google.com", "think-with-tech.blogspot.com"];
+
+    /// <summary>The resolver the DNS probe asks ("IP" or "IP:PORT"); the instance's own resolver when null.</summary>
+    public string? Nameserver { get; init; }
+
+    /// <summary>How long post-change probes retry: DNS answers and new endpoints take a few seconds to propagate.</summary>
+    public string WaitFor { get; init; } = "15s";
 }

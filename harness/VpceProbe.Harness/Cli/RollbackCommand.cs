@@ -1,0 +1,63 @@
+using System.CommandLine;
+using VpceProbe.Contract;
+using VpceProbe.Harness.Aws;
+using VpceProbe.Harness.Changes;
+using VpceProbe.Harness.Changes.Undo;
+using VpceProbe.Harness.Discovery;
+using VpceProbe.Harness.Journal;
+using VpceProbe.Harness.Run;
+
+namespace VpceProbe.Harness.Cli;
+
+/// <summary>
+/// `vpceprobe rollback RUN`: undo a run from its journal (after a crash, a kill, or an incomplete cleanup),
+/// then check the VPC against the state recorded before the run. Safe to repeat. Exit 0 restored, 4 not
+/// everything could be undone (what is left is printed), 2 no such journal, 3 AWS failed.
+/// </summary>
+public static class RollbackCommand
+{
+    public static Command Build()
+    {
+        var common = new CommonOptions();
+        var run = new Argument<string>("run") { Description = "The run id (under --output-dir/runs/), its directory, or its journal.jsonl." };
+        var command = new Command("rollback", "Undo a run from its journal and verify the VPC is as it was before the run.");
+        command.Arguments.Add(run);
+        common.AddTo(command);
+
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var outputDir = parse.GetRequiredValue(common.OutputDir);
+            var journal = RunJournal.Open(parse.GetRequiredValue(run), outputDir.FullName, TimeProvider.System);
+            var header = journal.Header;
+
+            // Where the run happened is in the journal; options given now win (a changed profile, say).
+            var given = common.Aws(parse);
+            var aws = new AwsSettings(given.Profile ?? header.Profile, given.Region ?? header.Region, given.EndpointUrl ?? header.EndpointUrl);
+            var clients = new AwsClientFactory(aws);
+            using var ec2 = clients.Ec2();
+            using var ssm = clients.Ssm();
+            var undo = new UndoContext(ec2, journal, new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound));
+
+            // The undo must finish even if the user presses Ctrl-C again: only the describe honours the token.
+            var outcome = await new RunCleanup(undo, new VpcDiscoverer(ec2, ssm, aws.EffectiveRegion))
+                .RunAsync("rollback", keepCreated: false, CancellationToken.None).ConfigureAwait(false);
+            foreach (var record in outcome.Rollback.Records)
+            {
+                await output.WriteLineAsync($"{record.Status}: {record.Description}").ConfigureAwait(false);
+            }
+
+            if (outcome.Complete)
+            {
+                await output.WriteLineAsync($"run {header.RunId}: {header.VpcId} routes and endpoints match the state before the run").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            var settings = new RunSettings(outputDir.FullName, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, false);
+            await parse.InvocationConfiguration.Error.WriteLineAsync(
+                $"ROLLBACK INCOMPLETE. Left behind:{Environment.NewLine}{outcome.LeftBehind(settings.RollbackCommand(header.RunId))}").ConfigureAwait(false);
+            return ExitCodes.RollbackIncomplete;
+        }));
+        return command;
+    }
+}

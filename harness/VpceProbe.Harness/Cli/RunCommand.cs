@@ -1,0 +1,94 @@
+using System.CommandLine;
+using VpceProbe.Harness.Aws;
+using VpceProbe.Harness.Changes;
+using VpceProbe.Harness.Discovery;
+using VpceProbe.Harness.Journal;
+using VpceProbe.Harness.Run;
+using VpceProbe.Harness.Scenario;
+using VpceProbe.Harness.Verdicts;
+
+namespace VpceProbe.Harness.Cli;
+
+/// <summary>
+/// `vpceprobe run SCENARIO.yaml|walkthrough [--vpc ID] [--dry-run] [--yes] [--transport ssm|local] [--agent PATH]`:
+/// the before/after run. Exit codes: 0 all met, 1 an expectation failed, 2 scenario/usage/preflight refusal
+/// (nothing changed), 3 infrastructure error (rolled back), 4 rollback incomplete (what is left is printed).
+/// </summary>
+public static class RunCommand
+{
+    public static Command Build()
+    {
+        var common = new CommonOptions();
+        var transport = new TransportOptions();
+        var walkthrough = new WalkthroughOptions();
+        var scenario = new Argument<string>("scenario") { Description = "A scenario file (YAML), or 'walkthrough' for the built-in scenario." };
+        var vpc = new Option<string?>("--vpc") { Description = "The VPC id; overrides the scenario's (the walkthrough finds the VPC named twtechVPC without it)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print every change the run would make, and change nothing." };
+        var yes = new Option<bool>("--yes") { Description = "Apply the changes without asking (required when there is no terminal)." };
+        var command = new Command("run", "Run a scenario: probe, change the VPC phase by phase, probe again, then restore it.");
+        command.Arguments.Add(scenario);
+        command.Options.Add(vpc);
+        command.Options.Add(dryRun);
+        command.Options.Add(yes);
+        transport.AddTo(command);
+        walkthrough.AddTo(command);
+        common.AddTo(command);
+
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
+        {
+            var aws = common.Aws(parse);
+            var output = parse.InvocationConfiguration.Output;
+            var definition = Load(parse.GetRequiredValue(scenario), walkthrough.Parameters(parse, aws, parse.GetValue(vpc)));
+            var agents = transport.Create(parse, aws);
+            var clients = new AwsClientFactory(aws);
+            using var ec2 = clients.Ec2();
+            using var ssm = clients.Ssm();
+            var vpcId = await VpcLocator.ResolveAsync(ec2, definition, parse.GetValue(vpc), cancellationToken).ConfigureAwait(false);
+            var outputDir = parse.GetRequiredValue(common.OutputDir);
+            var settings = new RunSettings(outputDir.FullName, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, parse.GetValue(dryRun));
+            var services = new RunServices(
+                ec2, new VpcDiscoverer(ec2, ssm, aws.EffectiveRegion), agents, TimeProvider.System,
+                new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound), CrashHook.FromEnvironment(), output,
+                planned => Confirm(planned, parse.GetValue(yes), vpcId, output));
+            var result = await new ScenarioRun(services, settings).RunAsync(definition, vpcId, cancellationToken).ConfigureAwait(false);
+            RunOutput.Write(result, outputDir, output, parse.InvocationConfiguration.Error);
+            return result.ExitCode;
+        }));
+        return command;
+    }
+
+    public static ScenarioDefinition Load(string scenario, WalkthroughParameters parameters)
+    {
+        if (scenario != WalkthroughScenario.Name)
+        {
+            return ScenarioReader.ReadFile(scenario);
+        }
+
+        var built = WalkthroughScenario.Build(parameters);
+        var errors = ScenarioValidator.Validate(built);
+        return errors.Count == 0 ? built : throw new ScenarioException(errors);
+    }
+
+    /// <summary>--yes applies; a terminal is asked; no terminal and no --yes refuses (exit 2): a CI job must say so explicitly.</summary>
+    private static bool Confirm(IReadOnlyList<ChangeRecord> planned, bool yes, string vpcId, TextWriter output)
+    {
+        foreach (var change in planned)
+        {
+            output.WriteLine($"  [{change.Phase}] {change.Description}");
+        }
+
+        if (yes)
+        {
+            return true;
+        }
+
+        if (Console.IsInputRedirected)
+        {
+            output.WriteLine("refusing to change the VPC without --yes: there is no terminal to ask (nothing was changed)");
+            return false;
+        }
+
+        output.Write($"Apply these {planned.Count} change(s) to {vpcId}? They are undone at the end of the run. [y/N] ");
+        return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using VpceProbe.Harness.Aws;
+using VpceProbe.Harness.Transport;
+
+namespace VpceProbe.Harness.Cli;
+
+/// <summary>--transport and --agent, shared by `run` and `probe`.</summary>
+public sealed class TransportOptions
+{
+    /// <summary>Where scripts/publish-agent.sh puts the x64 agent, relative to the repository root.</summary>
+    public const string DefaultAgentPath = "dist/linux-x64/vpceprobe-agent";
+
+    /// <summary>How long one agent run may take on this machine (its own deadline is 60s by default).</summary>
+    private static readonly TimeSpan LocalAgentTimeout = TimeSpan.FromMinutes(5);
+
+    public Option<string> Transport { get; } = new("--transport")
+    {
+        Description = "How the agent reaches the targets: ssm (AWS-RunShellScript) or local (a child process on this machine, for emulators and tests).",
+        DefaultValueFactory = _ => "ssm",
+    };
+
+    public Option<string?> Agent { get; } = new("--agent")
+    {
+        Description = $"The agent binary (or its .dll) for the local transport (default: {DefaultAgentPath}).",
+    };
+
+    public TransportOptions() => Transport.AcceptOnlyFromAmong("ssm", "local");
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Transport);
+        command.Options.Add(Agent);
+    }
+
+    /// <exception cref="UsageException">The local agent binary is missing, or the ssm transport is not available.</exception>
+    public IAgentTransport Create(ParseResult parse, AwsSettings aws)
+    {
+        if (parse.GetValue(Transport) == "local")
+        {
+            var agent = parse.GetValue(Agent) ?? DefaultAgentPath;
+            return File.Exists(agent)
+                ? new LocalTransport(agent, aws.EndpointFor("S3"), LocalAgentTimeout)
+                : throw new UsageException($"agent binary '{agent}' not found: build it with scripts/publish-agent.sh or pass --agent PATH");
+        }
+
+        throw new UsageException("the ssm transport is not in this build yet; use --transport local against an emulator");
+    }
+}
+
+/// <summary>A command line the harness cannot act on (exit code 2), found before anything changed.</summary>
+public sealed class UsageException(string message) : Exception(message);
