@@ -1,0 +1,50 @@
+using Amazon.EC2.Model;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+
+namespace VpceProbe.Lab.Tests.Fakes;
+
+/// <summary>Instances made in moto through a test gateway and given a (fake) namespace, as the lab's topology would.</summary>
+public static class LabInstances
+{
+    public static async Task<string> LaunchAsync(TestGateway gateway, bool reachable)
+    {
+        using var ec2 = gateway.Ec2();
+        var run = await ec2.RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-12c6146b", MinCount = 1, MaxCount = 1 }, TestContext.Current.CancellationToken);
+        var id = run.Reservation.Instances[0].InstanceId;
+        gateway.DataPlane.AddInstance(id);
+        gateway.Reachability.Set($"fake-{id}", reachable);
+        return id;
+    }
+
+    public static Task<InstanceInformation?> NodeAsync(AmazonSimpleSystemsManagementClient ssm, string instanceId) =>
+        Eventually.MatchAsync(
+            async () => (await ssm.DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest
+            {
+                Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [instanceId] }],
+            }, TestContext.Current.CancellationToken)).InstanceInformationList?.SingleOrDefault(),
+            n => n is not null);
+
+    public static Task<InstanceInformation?> PingStatusAsync(AmazonSimpleSystemsManagementClient ssm, string instanceId, PingStatus status) =>
+        Eventually.MatchAsync(
+            async () => (await ssm.DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest
+            {
+                Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [instanceId] }],
+            }, TestContext.Current.CancellationToken)).InstanceInformationList?.SingleOrDefault(),
+            n => n?.PingStatus == status);
+
+    public static Task<GetCommandInvocationResponse> InvocationAsync(AmazonSimpleSystemsManagementClient ssm, string commandId, string instanceId, Func<GetCommandInvocationResponse, bool> until) =>
+        Eventually.MatchAsync(
+            async () =>
+            {
+                try
+                {
+                    return await ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = commandId, InstanceId = instanceId }, TestContext.Current.CancellationToken);
+                }
+                catch (InvocationDoesNotExistException)
+                {
+                    return new GetCommandInvocationResponse { Status = CommandInvocationStatus.Pending, StatusDetails = "InvocationDoesNotExist" };
+                }
+            },
+            until);
+}
