@@ -23,6 +23,28 @@ public sealed class AwsClientFactory(AwsSettings settings)
         "S3",
         (c, cfg) => new AmazonS3Client(c, cfg));
 
+    /// <summary>
+    /// An S3 client addressed as the instances address S3, for presigning URLs they download from: the SDK's
+    /// regional endpoint unless <paramref name="instanceEndpoint"/> (--instance-s3-endpoint) says otherwise.
+    /// --endpoint-url and AWS_ENDPOINT_URL* are ignored on purpose: they point at the harness's emulator, which
+    /// the instance cannot reach. Presigning is local; this client is never used to send a request.
+    /// </summary>
+    public IAmazonS3 S3ForInstances(string? instanceEndpoint)
+    {
+        var config = new AmazonS3Config { IgnoreConfiguredEndpointUrls = true, ForcePathStyle = instanceEndpoint is not null };
+        if (instanceEndpoint is null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(Settings.EffectiveRegion);
+        }
+        else
+        {
+            config.ServiceURL = instanceEndpoint;
+            config.AuthenticationRegion = Settings.EffectiveRegion;
+        }
+
+        return new AmazonS3Client(Credentials(), config);
+    }
+
     private TClient Create<TConfig, TClient>(TConfig config, string envName, Func<AWSCredentials?, TConfig, TClient> make)
         where TConfig : ClientConfig
     {

@@ -1,0 +1,36 @@
+using VpceProbe.Harness.Transport;
+
+namespace VpceProbe.Harness.Deploy;
+
+/// <summary>
+/// The commands deployment sends, one plain command per SendCommand (LocalStack runs nothing else), so a
+/// failing step is known by which command failed rather than by parsing a script's output.
+/// </summary>
+internal static class InstallSteps
+{
+    public static readonly TimeSpan QuickStep = TimeSpan.FromSeconds(60);
+
+    /// <summary>curl's own limit plus time to start; SSM's executionTimeout for the download step.</summary>
+    public static readonly TimeSpan DownloadStep = TimeSpan.FromSeconds(330);
+
+    /// <summary>Prints "HASH  PATH" when the file is there; exits 1 when it is not.</summary>
+    public static SsmCommand Hash(string path) => new(PlainCommand.Of("sha256sum", path), QuickStep, "vpceprobe: agent check");
+
+    public static SsmCommand MakeDirectory(AgentBinary b) => new(PlainCommand.Of("mkdir", "-p", b.RemoteDirectory), QuickStep, "vpceprobe: agent deploy");
+
+    // --fail makes an HTTP error an exit code (22) instead of saving S3's XML error as the binary; connect and
+    // overall timeouts make a silently dropped path (no NAT, no endpoint) end in exit 28 instead of hanging.
+    public static SsmCommand Download(AgentBinary b, string url) => new(
+        PlainCommand.Of("curl", "--fail", "--silent", "--show-error", "--connect-timeout", "10", "--max-time", "300", "--retry", "2", "--output", b.RemotePartPath, url),
+        DownloadStep,
+        "vpceprobe: agent deploy");
+
+    public static SsmCommand MakeExecutable(AgentBinary b) => new(PlainCommand.Of("chmod", "0755", b.RemotePartPath), QuickStep, "vpceprobe: agent deploy");
+
+    /// <summary>Only a checked, executable file takes the final name, so `sha256sum PATH` finding it means installed.</summary>
+    public static SsmCommand Install(AgentBinary b) => new(PlainCommand.Of("mv", "-f", b.RemotePartPath, b.RemotePath), QuickStep, "vpceprobe: agent deploy");
+
+    /// <summary>True when sha256sum's output names the expected hash.</summary>
+    public static bool HashMatches(string stdout, string sha256) =>
+        stdout.TrimStart().Split(' ', 2)[0].Equals(sha256, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,65 @@
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace VpceProbe.Harness.Transport;
+
+/// <summary>
+/// Polls GetCommandInvocation for one instance until the invocation ends, through one Polly pipeline: a retry
+/// with exponential backoff while SSM says Pending, InProgress or Delayed (or InvocationDoesNotExist within the
+/// grace period), inside a timeout that bounds the whole wait. The timeout firing and the caller cancelling are
+/// different ends (<see cref="InvocationEnd.WaitExpired"/>, <see cref="InvocationEnd.CallerCancelled"/>).
+/// </summary>
+internal sealed class InvocationPoller(IAmazonSimpleSystemsManagement ssm, SsmOptions options, TimeProvider time)
+{
+    public async Task<(GetCommandInvocationResponse? Last, InvocationEnd? Failure, string? Message)> PollAsync(
+        string commandId, string instanceId, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        GetCommandInvocationResponse? last = null;
+        var pipeline = new ResiliencePipelineBuilder<GetCommandInvocationResponse> { TimeProvider = time }
+            .AddTimeout(maxWait)
+            .AddRetry(new RetryStrategyOptions<GetCommandInvocationResponse>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: InvocationDoesNotExistException } => time.GetElapsedTime(started) < options.NotYetVisibleGrace,
+                    { Result: { } response } => !SsmStatuses.IsEnd(response),
+                    _ => false,
+                }),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                Delay = options.PollInitialDelay,
+                MaxDelay = options.PollMaxDelay,
+            })
+            .Build();
+
+        try
+        {
+            var response = await pipeline.ExecuteAsync(
+                async token => last = await ssm.GetCommandInvocationAsync(new() { CommandId = commandId, InstanceId = instanceId }, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            return (response, null, null);
+        }
+        catch (InvocationDoesNotExistException)
+        {
+            return (null, InvocationEnd.NotFound, $"SSM still had no invocation for {instanceId} {options.NotYetVisibleGrace.TotalSeconds:0} s after sending");
+        }
+        catch (TimeoutRejectedException)
+        {
+            var status = last is null ? "no status yet" : $"last status {SsmStatuses.Describe(last)}";
+            return (last, InvocationEnd.WaitExpired, $"stopped waiting after {maxWait.TotalSeconds:0} s ({status})");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (last, InvocationEnd.CallerCancelled, "cancelled by the user");
+        }
+        catch (AmazonSimpleSystemsManagementException e)
+        {
+            return (last, InvocationEnd.ApiError, $"GetCommandInvocation failed: {e.ErrorCode}: {e.Message}");
+        }
+    }
+}

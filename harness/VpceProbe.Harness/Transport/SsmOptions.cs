@@ -1,0 +1,54 @@
+namespace VpceProbe.Harness.Transport;
+
+/// <summary>
+/// How commands are sent through SSM and how long the harness waits for them. Defaults suit real AWS; tests
+/// use zero poll delays. Validated at construction so a bad value fails before anything is sent.
+/// </summary>
+public sealed record SsmOptions
+{
+    /// <summary>SendCommand's TimeoutSeconds: how long SSM tries to deliver (AWS allows 30 s to 30 days).</summary>
+    public TimeSpan DeliveryTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>First pause between GetCommandInvocation calls; doubles up to <see cref="PollMaxDelay"/>.</summary>
+    public TimeSpan PollInitialDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan PollMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long InvocationDoesNotExist is taken for "not visible yet": GetCommandInvocation right after
+    /// SendCommand often answers it (aws/aws-sdk#86, boto/boto3#2701) before the invocation exists.
+    /// </summary>
+    public TimeSpan NotYetVisibleGrace { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Slack on top of delivery plus execution time before the harness stops waiting on its own.</summary>
+    public TimeSpan WaitMargin { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>--output-bucket: where SSM writes full stdout when it could exceed GetCommandInvocation's 24,000 characters.</summary>
+    public string? OutputBucket { get; init; }
+
+    public string OutputKeyPrefix { get; init; } = "vpceprobe/ssm-output";
+
+    /// <summary>Instances per SendCommand: the API takes at most 50 InstanceIds.</summary>
+    public const int MaxTargetsPerCommand = 50;
+
+    /// <summary>GetCommandInvocation returns the first 24,000 characters of stdout (8,000 of stderr).</summary>
+    public const int StdoutLimit = 24_000;
+
+    public SsmOptions Validated()
+    {
+        if (DeliveryTimeout < TimeSpan.FromSeconds(30))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DeliveryTimeout), DeliveryTimeout, "SSM's TimeoutSeconds is at least 30 seconds");
+        }
+
+        if (PollInitialDelay < TimeSpan.Zero || PollMaxDelay < PollInitialDelay || NotYetVisibleGrace < TimeSpan.Zero || WaitMargin < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PollMaxDelay), "poll delays and margins must be non-negative, the maximum at least the initial delay");
+        }
+
+        return this;
+    }
+}
+
+/// <summary>One plain command for a set of instances, with its own execution timeout and an optional S3 output.</summary>
+public sealed record SsmCommand(PlainCommand Command, TimeSpan ExecutionTimeout, string Comment, bool OutputToS3 = false);

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using VpceProbe.Testing;
+
+namespace VpceProbe.Harness.Tests.Transport;
+
+/// <summary>
+/// A loopback HTTP server speaking SSM's JSON 1.1 protocol from a script: SendCommand gets a fixed command id,
+/// GetCommandInvocation the next answer the test queued for that instance (the last one repeats), shaped as AWS
+/// sends them, errors included (HTTP 400 with "__type"). It records every request it was sent.
+/// </summary>
+internal sealed class SsmReplayServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Dictionary<string, Queue<(int Status, string Body)>> _answers = new(StringComparer.Ordinal);
+    private readonly List<(string Target, JsonNode Body)> _requests = [];
+    private readonly Task _loop;
+    private int _commands;
+
+    public SsmReplayServer()
+    {
+        Url = $"http://127.0.0.1:{FreePort.Next()}/";
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public string Url { get; }
+
+    /// <summary>What each step's command answers: (instance, command text) → GetCommandInvocation answers; null = use the queue.</summary>
+    public Func<string, string, IReadOnlyList<(int Status, string Body)>?>? Script { get; set; }
+
+    /// <summary>When set, SendCommand answers this (an error such as InvalidInstanceId) instead of a command id.</summary>
+    public (int Status, string Body)? SendCommandAnswer { get; init; }
+
+    public IReadOnlyList<(string Target, JsonNode Body)> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public IEnumerable<JsonNode> Sent => Requests.Where(r => r.Target == "SendCommand").Select(r => r.Body);
+
+    public IAmazonSimpleSystemsManagement Client() =>
+        new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("testing", "testing"), new AmazonSimpleSystemsManagementConfig
+        {
+            ServiceURL = Url,
+            AuthenticationRegion = "us-east-1",
+            MaxErrorRetry = 0,
+        });
+
+    public void Queue(string instanceId, params (int Status, string Body)[] answers)
+    {
+        lock (_answers)
+        {
+            _answers[instanceId] = new Queue<(int, string)>(answers);
+        }
+    }
+
+    /// <summary>A GetCommandInvocation answer as AWS shapes it.</summary>
+    public static (int, string) Invocation(string status, string? details = null, int code = -1, string stdout = "", string stderr = "") =>
+        (200, new JsonObject
+        {
+            ["CommandId"] = "cmd-replay",
+            ["Status"] = status,
+            ["StatusDetails"] = details ?? status,
+            ["ResponseCode"] = code,
+            ["StandardOutputContent"] = stdout,
+            ["StandardErrorContent"] = stderr,
+            ["DocumentName"] = "AWS-RunShellScript",
+        }.ToJsonString());
+
+    public static (int, string) Error(string type, string message = "") =>
+        (400, new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString());
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream);
+            var body = JsonNode.Parse(await reader.ReadToEndAsync())!;
+            var target = context.Request.Headers["X-Amz-Target"]!.Split('.')[^1];
+            lock (_requests)
+            {
+                _requests.Add((target, body));
+            }
+
+            var (status, json) = Answer(target, body);
+            var bytes = Encoding.UTF8.GetBytes(json);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/x-amz-json-1.1";
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private (int, string) Answer(string target, JsonNode body)
+    {
+        switch (target)
+        {
+            case "SendCommand" when SendCommandAnswer is { } answer:
+                return answer;
+            case "SendCommand":
+                var id = $"cmd-{Interlocked.Increment(ref _commands)}";
+                var command = body["Parameters"]!["commands"]![0]!.GetValue<string>();
+                foreach (var instance in body["InstanceIds"]!.AsArray().Select(n => n!.GetValue<string>()))
+                {
+                    if (Script?.Invoke(instance, command) is { } scripted)
+                    {
+                        Queue(instance, [.. scripted]);
+                    }
+                }
+
+                return (200, new JsonObject { ["Command"] = new JsonObject { ["CommandId"] = id, ["Status"] = "Pending" } }.ToJsonString());
+            case "GetCommandInvocation":
+                var instanceId = body["InstanceId"]!.GetValue<string>();
+                lock (_answers)
+                {
+                    var queue = _answers[instanceId];
+                    return queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+                }
+
+            case "CancelCommand":
+                return (200, "{}");
+            default:
+                return Error("InvalidAction", target);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _loop.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,157 @@
+using Amazon.S3;
+using Microsoft.Extensions.Time.Testing;
+using VpceProbe.Harness.Tests.Support;
+using VpceProbe.Harness.Transport;
+using static VpceProbe.Harness.Tests.Transport.SsmReplayServer;
+using static VpceProbe.Harness.Tests.Transport.TransportSamples;
+
+namespace VpceProbe.Harness.Tests.Transport;
+
+/// <summary>The polling logic against a loopback server replaying SSM's JSON 1.1 answers (backend: replay server, moto for S3).</summary>
+public class SsmTransportPollingTests(MotoFixture moto)
+{
+    private const string I = "i-0a1b2c3d4e5f60001";
+
+    private readonly IAmazonS3 _s3 = moto.Clients.S3();
+
+    [Fact]
+    public async Task invocation_does_not_exist_then_in_progress_then_success_completes_with_the_report()
+    {
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Error("InvocationDoesNotExist"), Error("InvocationDoesNotExist"), Invocation("InProgress"), Invocation("Success", code: 0, stdout: Report(pass: true) + "\n"));
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+        Assert.True(run.Report!.Pass);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(4, ssm.Requests.Count(r => r.Target == "GetCommandInvocation"));
+    }
+
+    [Fact]
+    public async Task failed_invocation_with_a_report_on_stdout_is_a_completed_run_with_exit_code_1()
+    {
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("Failed", code: 1, stdout: Report(pass: false), stderr: "1 of 1 expectations not met"));
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+        Assert.False(run.Report!.Pass);
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("Failed", "Undeliverable", AgentRunStatus.Undeliverable, "not connected to SSM")]
+    [InlineData("TimedOut", "DeliveryTimedOut", AgentRunStatus.TimedOut, "did not deliver the command")]
+    [InlineData("TimedOut", "ExecutionTimedOut", AgentRunStatus.TimedOut, "executionTimeout")]
+    [InlineData("Failed", "Terminated", AgentRunStatus.Cancelled, "MaxErrors")]
+    [InlineData("Cancelled", "Cancelled", AgentRunStatus.Cancelled, "cancelled in SSM")]
+    [InlineData("Cancelling", "Cancelling", AgentRunStatus.Cancelled, "cancelled in SSM")]
+    public async Task each_terminal_ssm_status_maps_to_its_own_run_status(string status, string details, AgentRunStatus expected, string message)
+    {
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("Pending"), Invocation("Delayed"), Invocation(status, details));
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(expected, run.Status);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Null(run.ExitCode);
+    }
+
+    [Fact]
+    public async Task a_missing_agent_binary_says_to_deploy()
+    {
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("Failed", code: 127, stderr: "sh: 1: /var/lib/vpceprobe/agent/x/vpceprobe-agent: not found"));
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.Failed, run.Status);
+        Assert.Contains("vpceprobe agent deploy", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task an_instance_without_the_agent_is_failed_without_sending_anything()
+    {
+        await using var ssm = new SsmReplayServer();
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn()).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.Failed, run.Status);
+        Assert.Contains("not deployed", run.Error, StringComparison.Ordinal);
+        Assert.Empty(ssm.Requests);
+    }
+
+    [Fact]
+    public async Task the_harness_stops_waiting_on_its_own_bound_and_says_what_ssm_last_said()
+    {
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("Delayed"));
+        var time = new FakeTimeProvider();
+        var options = new SsmOptions { PollInitialDelay = TimeSpan.FromSeconds(1), PollMaxDelay = TimeSpan.FromSeconds(10) };
+
+        var running = Ssm(ssm.Client(), _s3, InstalledOn(I), options, time).RunAsync([I], Plan(), TestContext.Current.CancellationToken);
+        while (!running.IsCompleted)
+        {
+            // Fake time moves in steps; the pause only lets the poller reach its next (fake) delay.
+            time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        var run = (await running).Single();
+        Assert.Equal(AgentRunStatus.TimedOut, run.Status);
+        Assert.Contains("stopped waiting after 240 s (last status Delayed)", run.Error, StringComparison.Ordinal);
+
+        // Backoff (1, 2, 4, 8, then 10 s apart): one poll per 5 s step would have made 48 over these 240 s.
+        Assert.InRange(ssm.Requests.Count(r => r.Target == "GetCommandInvocation"), 3, 40);
+    }
+
+    [Fact]
+    public async Task cancelling_the_wait_cancels_the_command_in_ssm()
+    {
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("InProgress"));
+        using var cts = new CancellationTokenSource();
+        var time = new FakeTimeProvider();
+        var options = new SsmOptions { PollInitialDelay = TimeSpan.FromSeconds(1), PollMaxDelay = TimeSpan.FromSeconds(1) };
+
+        var running = Ssm(ssm.Client(), _s3, InstalledOn(I), options, time).RunAsync([I], Plan(), cts.Token);
+        while (!ssm.Requests.Any(r => r.Target == "GetCommandInvocation"))
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        await cts.CancelAsync();
+        var run = (await running).Single();
+
+        Assert.Equal(AgentRunStatus.Cancelled, run.Status);
+        Assert.Contains(ssm.Requests, r => r.Target == "CancelCommand");
+    }
+
+    [Fact]
+    public async Task more_than_fifty_instances_go_out_in_batches_of_fifty()
+    {
+        await using var ssm = new SsmReplayServer { Script = (_, _) => [Invocation("Success", code: 0, stdout: Report(pass: true))] };
+        var ids = Enumerable.Range(0, 51).Select(i => $"i-{i:x17}").ToArray();
+
+        var runs = await Ssm(ssm.Client(), _s3, InstalledOn(ids)).RunAsync(ids, Plan(), TestContext.Current.CancellationToken);
+
+        Assert.All(runs, r => Assert.Equal(AgentRunStatus.Completed, r.Status));
+        Assert.Equal(ids, runs.Select(r => r.InstanceId));
+        Assert.Equal([50, 1], ssm.Sent.Select(b => b["InstanceIds"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task a_rejected_instance_id_is_undeliverable_with_ssm_s_reason()
+    {
+        await using var ssm = new SsmReplayServer { SendCommandAnswer = Error("InvalidInstanceId", "Instances [[i-0a1b2c3d4e5f60001]] not in a valid state for account 123456789012") };
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.Undeliverable, run.Status);
+        Assert.Contains("not managed by SSM", run.Error, StringComparison.Ordinal);
+        Assert.Contains("not in a valid state", run.Error, StringComparison.Ordinal);
+    }
+}
