@@ -18,20 +18,16 @@ public static class LabInstances
     }
 
     public static Task<InstanceInformation?> NodeAsync(AmazonSimpleSystemsManagementClient ssm, string instanceId) =>
-        Eventually.MatchAsync(
-            async () => (await ssm.DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest
-            {
-                Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [instanceId] }],
-            }, TestContext.Current.CancellationToken)).InstanceInformationList?.SingleOrDefault(),
-            n => n is not null);
+        Eventually.MatchAsync(() => DescribeAsync(ssm, instanceId), n => n is not null);
 
     public static Task<InstanceInformation?> PingStatusAsync(AmazonSimpleSystemsManagementClient ssm, string instanceId, PingStatus status) =>
-        Eventually.MatchAsync(
-            async () => (await ssm.DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest
-            {
-                Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [instanceId] }],
-            }, TestContext.Current.CancellationToken)).InstanceInformationList?.SingleOrDefault(),
-            n => n?.PingStatus == status);
+        Eventually.MatchAsync(() => DescribeAsync(ssm, instanceId), n => n?.PingStatus == status);
+
+    private static async Task<InstanceInformation?> DescribeAsync(AmazonSimpleSystemsManagementClient ssm, string instanceId) =>
+        (await ssm.DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest
+        {
+            Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [instanceId] }],
+        }, TestContext.Current.CancellationToken)).InstanceInformationList?.SingleOrDefault();
 
     public static Task<GetCommandInvocationResponse> InvocationAsync(AmazonSimpleSystemsManagementClient ssm, string commandId, string instanceId, Func<GetCommandInvocationResponse, bool> until) =>
         Eventually.MatchAsync(
