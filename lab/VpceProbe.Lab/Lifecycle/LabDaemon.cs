@@ -21,12 +21,15 @@ public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
         record = record with { DaemonPid = Environment.ProcessId };
         record.Write(names);
         var topology = LabTopology.Load(record.Topology);
+        var started = time.GetTimestamp();
+        void Phase(string what) => log.WriteLine($"{what} after {time.GetElapsedTime(started).TotalMilliseconds:F0} ms");
         MotoProcess? moto = null;
         LabDataPlane? dataPlane = null;
         IAsyncDisposable? gateway = null;
         try
         {
             moto = await MotoProcess.StartAsync(Path.Combine(names.StateDirectory, "moto.log"), time, stop).ConfigureAwait(false);
+            Phase("moto up");
             record = record with { MotoPid = moto.Pid, MotoPort = moto.Port };
             record.Write(names);
 
@@ -35,8 +38,10 @@ public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
             var state = new LabState(time, EndpointPendingTime);
             var ec2 = new AmazonEC2Client(TopologySeeder.Credentials, new AmazonEC2Config { ServiceURL = moto.Url.ToString(), AuthenticationRegion = topology.Region });
             dataPlane = await LabDataPlane.StartAsync(names, topology, ec2, state, ca.CertificatePem, serviceCertificate, stop).ConfigureAwait(false);
+            Phase("data plane up");
             var context = new LabContext(names.Lab, topology.Region, moto.Url, new Uri(record.GatewayUrl), dataPlane, state, serviceCertificate, time);
             gateway = await LabGateway.StartAsync(context, stop).ConfigureAwait(false);
+            Phase("gateway up");
             (record with { Ready = true }).Write(names);
             await log.WriteLineAsync($"lab {names.Lab} ready on {record.GatewayUrl} (moto pid {moto.Pid}, port {moto.Port})").ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);

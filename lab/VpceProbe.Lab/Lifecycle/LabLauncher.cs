@@ -36,10 +36,14 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
             }
 
             new LabRecord { Name = names.Lab, Topology = topology.Name, GatewayUrl = gatewayUrl.ToString().TrimEnd('/') }.Write(names);
+            var started = time.GetTimestamp();
             StartDaemon();
             var record = await WaitReadyAsync(ct).ConfigureAwait(false);
-            var seeded = await new TopologySeeder(gatewayUrl).SeedAsync(topology, ct).ConfigureAwait(false);
+            await log.WriteLineAsync($"lab {names.Lab}: daemon ready after {time.GetElapsedTime(started).TotalSeconds:F1} s; seeding {topology.Name}").ConfigureAwait(false);
+            var seeded = await new TopologySeeder(gatewayUrl, time).SeedAsync(topology, ct).ConfigureAwait(false);
+            await log.WriteLineAsync($"lab {names.Lab}: seeded after {time.GetElapsedTime(started).TotalSeconds:F1} s; waiting for endpoints").ConfigureAwait(false);
             await WaitEndpointsAvailableAsync(gatewayUrl, topology.Region, ct).ConfigureAwait(false);
+            await log.WriteLineAsync($"lab {names.Lab}: up after {time.GetElapsedTime(started).TotalSeconds:F1} s").ConfigureAwait(false);
             record = (LabRecord.Read(names) ?? record) with { Seeded = seeded };
             record.Write(names);
             return record;

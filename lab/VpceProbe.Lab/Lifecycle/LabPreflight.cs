@@ -2,7 +2,7 @@ namespace VpceProbe.Lab.Lifecycle;
 
 /// <summary>
 /// What the lab needs from this machine, checked before anything is made, so `lab up` and `demo` never half-start:
-/// root (namespaces, nft), `ip netns`, nft, dnsmasq, moto's server and the AWS CLI.
+/// root (namespaces, nft), `ip netns`, nft, dnsmasq and python3 for moto's server.
 /// </summary>
 public static class LabPreflight
 {
@@ -20,7 +20,7 @@ public static class LabPreflight
             problems.Add("the lab needs root: it creates network namespaces, veth links and nft tables (run with sudo)");
         }
 
-        foreach (var (tool, package) in new[] { ("ip", "iproute2"), ("nft", "nftables"), ("dnsmasq", "dnsmasq-base"), ("python3", "python3"), ("aws", "awscli") })
+        foreach (var (tool, package) in new[] { ("ip", "iproute2"), ("nft", "nftables"), ("dnsmasq", "dnsmasq-base"), ("python3", "python3") })
         {
             if (!OnPath(tool))
             {
@@ -28,7 +28,7 @@ public static class LabPreflight
             }
         }
 
-        if (Environment.IsPrivilegedProcess && !Directory.Exists("/proc/self/ns") )
+        if (Environment.IsPrivilegedProcess && !Directory.Exists("/proc/self/ns"))
         {
             problems.Add("this kernel has no namespaces (/proc/self/ns is missing)");
         }

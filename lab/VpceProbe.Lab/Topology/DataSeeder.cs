@@ -3,8 +3,8 @@ using Amazon.S3.Model;
 
 namespace VpceProbe.Lab.Topology;
 
-/// <summary>Creates the buckets with their objects and the secrets (Secrets Manager through the AWS CLI).</summary>
-internal sealed class DataSeeder(IAmazonS3 s3, AwsCli cli, List<SeededResource> made)
+/// <summary>Creates the buckets with their objects and the secrets (Secrets Manager through signed JSON calls).</summary>
+internal sealed class DataSeeder(IAmazonS3 s3, SignedAwsCalls calls, List<SeededResource> made)
 {
     public async Task SeedAsync(LabTopology topology, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ internal sealed class DataSeeder(IAmazonS3 s3, AwsCli cli, List<SeededResource> 
 
         foreach (var secret in topology.Secrets)
         {
-            var created = await cli.CallAsync(["secretsmanager", "create-secret", "--name", secret.Name, "--secret-string", secret.Value], ct).ConfigureAwait(false);
+            var created = await calls.JsonAsync("secretsmanager", "secretsmanager.CreateSecret", new { Name = secret.Name, SecretString = secret.Value }, ct).ConfigureAwait(false);
             made.Add(new SeededResource("secret", secret.Name, created.GetProperty("ARN").GetString()!));
         }
     }

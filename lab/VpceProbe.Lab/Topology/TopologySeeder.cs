@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Topology;
 /// Applies a <see cref="LabTopology"/> to an AWS endpoint (the lab's gateway) with ordinary API calls, in the
 /// order a person would click through the console: network, then roles, instances and endpoints, then data.
 /// </summary>
-public sealed class TopologySeeder(Uri endpoint)
+public sealed class TopologySeeder(Uri endpoint, TimeProvider time)
 {
     /// <summary>The lab's fake credentials (moto accepts any).</summary>
     public static AWSCredentials Credentials { get; } = new BasicAWSCredentials("testing", "testing");
@@ -18,10 +18,11 @@ public sealed class TopologySeeder(Uri endpoint)
         var made = new List<SeededResource>();
         using var ec2 = new AmazonEC2Client(Credentials, new AmazonEC2Config { ServiceURL = endpoint.ToString(), AuthenticationRegion = topology.Region });
         using var s3 = new AmazonS3Client(Credentials, new AmazonS3Config { ServiceURL = endpoint.ToString(), AuthenticationRegion = topology.Region, ForcePathStyle = true });
-        var cli = new AwsCli(endpoint, topology.Region);
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        var calls = new SignedAwsCalls(http, endpoint, topology.Region, time);
         await new NetworkSeeder(ec2, made).SeedAsync(topology, cancellationToken).ConfigureAwait(false);
-        await new WorkloadSeeder(ec2, cli, made).SeedAsync(topology, cancellationToken).ConfigureAwait(false);
-        await new DataSeeder(s3, cli, made).SeedAsync(topology, cancellationToken).ConfigureAwait(false);
+        await new WorkloadSeeder(ec2, calls, made).SeedAsync(topology, cancellationToken).ConfigureAwait(false);
+        await new DataSeeder(s3, calls, made).SeedAsync(topology, cancellationToken).ConfigureAwait(false);
         return new SeededTopology(topology.Name, topology.Region, made);
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 
 namespace VpceProbe.Lab.Topology;
 
-/// <summary>Creates the instance roles and profiles (IAM through the AWS CLI), the instances and the VPC endpoints.</summary>
-internal sealed class WorkloadSeeder(IAmazonEC2 ec2, AwsCli cli, List<SeededResource> made)
+/// <summary>Creates the instance roles and profiles (IAM through signed query calls), the instances and the VPC endpoints.</summary>
+internal sealed class WorkloadSeeder(IAmazonEC2 ec2, SignedAwsCalls calls, List<SeededResource> made)
 {
     public async Task SeedAsync(LabTopology topology, CancellationToken ct)
     {
@@ -16,12 +17,12 @@ internal sealed class WorkloadSeeder(IAmazonEC2 ec2, AwsCli cli, List<SeededReso
                 Version = "2012-10-17",
                 Statement = new[] { new { Effect = "Allow", Principal = new { Service = role.TrustedService }, Action = "sts:AssumeRole" } },
             });
-            var created = await cli.CallAsync(["iam", "create-role", "--role-name", role.Name, "--assume-role-policy-document", trust], ct).ConfigureAwait(false);
-            made.Add(new SeededResource("role", role.Name, created.GetProperty("Role").GetProperty("Arn").GetString()!));
-            await cli.CallAsync(["iam", "put-role-policy", "--role-name", role.Name, "--policy-name", $"{role.Name}-policy", "--policy-document", role.Policy.GetRawText()], ct).ConfigureAwait(false);
-            var profile = await cli.CallAsync(["iam", "create-instance-profile", "--instance-profile-name", role.InstanceProfile], ct).ConfigureAwait(false);
-            await cli.CallAsync(["iam", "add-role-to-instance-profile", "--instance-profile-name", role.InstanceProfile, "--role-name", role.Name], ct).ConfigureAwait(false);
-            made.Add(new SeededResource("instance-profile", role.InstanceProfile, profile.GetProperty("InstanceProfile").GetProperty("Arn").GetString()!));
+            var created = await Iam("CreateRole", new() { ["RoleName"] = role.Name, ["AssumeRolePolicyDocument"] = trust }, ct).ConfigureAwait(false);
+            made.Add(new SeededResource("role", role.Name, Arn(created)));
+            await Iam("PutRolePolicy", new() { ["RoleName"] = role.Name, ["PolicyName"] = $"{role.Name}-policy", ["PolicyDocument"] = role.Policy.GetRawText() }, ct).ConfigureAwait(false);
+            var profile = await Iam("CreateInstanceProfile", new() { ["InstanceProfileName"] = role.InstanceProfile }, ct).ConfigureAwait(false);
+            await Iam("AddRoleToInstanceProfile", new() { ["InstanceProfileName"] = role.InstanceProfile, ["RoleName"] = role.Name }, ct).ConfigureAwait(false);
+            made.Add(new SeededResource("instance-profile", role.InstanceProfile, Arn(profile)));
         }
 
         foreach (var instance in topology.Instances)
@@ -57,6 +58,12 @@ internal sealed class WorkloadSeeder(IAmazonEC2 ec2, AwsCli cli, List<SeededReso
             made.Add(new SeededResource("endpoint", endpoint.Service, created.VpcEndpoint.VpcEndpointId));
         }
     }
+
+    private Task<XElement> Iam(string action, Dictionary<string, string> parameters, CancellationToken ct) =>
+        calls.QueryAsync("iam", action, "2010-05-08", parameters, ct);
+
+    /// <summary>The first Arn in an IAM answer (the role's or the instance profile's).</summary>
+    private static string Arn(XElement answer) => answer.Descendants().First(e => e.Name.LocalName == "Arn").Value;
 
     private string Id(string kind, string name) => made.First(r => r.Kind == kind && r.Name == name).Id;
 }
