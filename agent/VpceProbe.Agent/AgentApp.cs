@@ -33,7 +33,16 @@ public sealed class AgentApp(TimeProvider time, Func<string?, HostFacts> hostFac
             return ExitCodes.Success;
         }
 
-        var read = await PlanInput.ReadAsync(arguments, stdin, cancellationToken).ConfigureAwait(false);
+        PlanReadResult read;
+        try
+        {
+            read = await PlanInput.ReadAsync(arguments, stdin, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(stderr, ExitCodes.Infrastructure, [$"{Name}: interrupted while reading the plan; no probe ran"]);
+        }
+
         if (!read.IsValid)
         {
             return Fail(stderr, ExitCodes.Usage, read.Errors.Select(e => $"{Name}: plan error: {e}"));

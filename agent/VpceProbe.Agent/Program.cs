@@ -3,11 +3,12 @@ using VpceProbe.Agent;
 using VpceProbe.Agent.Host;
 using VpceProbe.Contract;
 
-// Ctrl-C and SIGTERM (SSM's cancel-command) cancel the run; the agent still prints the partial report.
+// The first Ctrl-C or SIGTERM (SSM's cancel-command) cancels the run and the agent still prints the partial
+// report; a second one ends the process at once, for an agent stuck where no token reaches (a blocked stdin read).
 using var interrupt = new CancellationTokenSource();
 void Cancel(PosixSignalContext signal)
 {
-    signal.Cancel = true;
+    signal.Cancel = !interrupt.IsCancellationRequested;
     interrupt.Cancel();
 }
 
