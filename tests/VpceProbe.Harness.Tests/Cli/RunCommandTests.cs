@@ -1,0 +1,53 @@
+using VpceProbe.Contract;
+using VpceProbe.Harness.Tests.Support;
+using VpceProbe.Testing;
+
+namespace VpceProbe.Harness.Tests.Cli;
+
+public class RunCommandTests(MotoFixture moto)
+{
+    private IEnumerable<string> Common(string outputDir) =>
+        ["--transport", "local", "--agent", AgentBinary.Path, "--output-dir", outputDir, .. moto.CliArgs];
+
+    [Fact]
+    public async Task a_scenario_error_exits_2_with_file_and_line_and_changes_nothing()
+    {
+        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var before = await vpc.BaselineAsync(moto);
+        var file = CrashScenario.Write(vpc.VpcId);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("service: s3", "service: sqs", StringComparison.Ordinal));
+        var outputDir = Directory.CreateTempSubdirectory("vpceprobe-cli-").FullName;
+
+        var run = await CliRun.InvokeAsync(["run", file, "--yes", .. Common(outputDir)]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"{file}:14: create-gateway-endpoint: service must be one of s3, dynamodb", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(outputDir, "runs")));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+    }
+
+    [Fact]
+    public async Task walkthrough_dry_run_prints_each_change_and_changes_nothing()
+    {
+        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var before = await vpc.BaselineAsync(moto);
+
+        var run = await CliRun.InvokeAsync(["run", "walkthrough", "--vpc", vpc.VpcId, "--dry-run", .. Common(Directory.CreateTempSubdirectory().FullName)]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        Assert.Contains($"delete route 0.0.0.0/0 → {vpc.NatGatewayId} from {vpc.PrivateTable}", run.Output, StringComparison.Ordinal);
+        Assert.Contains("create gateway endpoint com.amazonaws.us-east-1.s3", run.Output, StringComparison.Ordinal);
+        Assert.Contains("create interface endpoint com.amazonaws.us-east-1.secretsmanager", run.Output, StringComparison.Ordinal);
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+    }
+
+    [Fact]
+    public async Task the_walkthrough_finds_its_vpc_by_name_and_says_so_when_there_is_none()
+    {
+        var run = await CliRun.InvokeAsync(["run", "walkthrough", "--vpc-name", $"absent-{Guid.NewGuid():N}", "--dry-run", .. Common(Directory.CreateTempSubdirectory().FullName)]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("no VPC is named 'absent-", run.Error, StringComparison.Ordinal);
+    }
+}
