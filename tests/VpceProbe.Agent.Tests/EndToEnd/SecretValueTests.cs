@@ -22,7 +22,7 @@ public class SecretValueTests(MotoServerFixture moto)
 
     public static TheoryData<string> Formats => [.. ReportWriters.All.Select(w => w.Format)];
 
-    private static string[] Environment(string endpoint, bool credentials) =>
+    private static string[] AgentEnvironment(string endpoint, bool credentials) =>
     [
         "env", "-i", $"HOME={Path.GetTempPath()}", "AWS_EC2_METADATA_DISABLED=true", $"AWS_REGION={MotoServer.Region}",
         "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null", $"AWS_ENDPOINT_URL={endpoint}",
@@ -70,7 +70,7 @@ public class SecretValueTests(MotoServerFixture moto)
             ],
         };
 
-        var run = await RunAsync(plan, format, Environment(moto.Server.Url, credentials: true));
+        var run = await RunAsync(plan, format, AgentEnvironment(moto.Server.Url, credentials: true));
 
         Assert.DoesNotContain(value, run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(value, run.Stderr, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public class SecretValueTests(MotoServerFixture moto)
             Probes = [Secret("secret-denied", name, Expectations.Denied)],
         };
 
-        var run = await RunAsync(plan, format, Environment(moto.Server.Url, credentials: true));
+        var run = await RunAsync(plan, format, AgentEnvironment(moto.Server.Url, credentials: true));
 
         Assert.DoesNotContain(value, run.Stdout + run.Stderr, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -118,7 +118,7 @@ public class SecretValueTests(MotoServerFixture moto)
     {
         var plan = new ProbePlan { Probes = [new() { Id = "identity", Kind = ProbeKinds.Sts, Expect = Expectations.Allowed }] };
 
-        var run = await RunAsync(plan, "json", Environment(moto.Server.Url, credentials: false));
+        var run = await RunAsync(plan, "json", AgentEnvironment(moto.Server.Url, credentials: false));
 
         Assert.Equal(ExitCodes.ExpectationFailed, run.ExitCode);
         var result = Assert.Single(ReportJson.TryRead(run.Stdout)!.Results);
