@@ -1,0 +1,71 @@
+using Amazon.EC2;
+using Microsoft.Extensions.Time.Testing;
+using VpceProbe.Harness.Changes;
+
+namespace VpceProbe.Harness.Tests.Changes;
+
+public class ResourceWaitsTests
+{
+    private static async Task<T> Drive<T>(FakeTimeProvider time, Task<T> task)
+    {
+        // Advance fake time in one-second steps until the wait settles; no real sleeping.
+        for (var i = 0; i < 10_000 && !task.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        return await task;
+    }
+
+    [Fact]
+    public async Task polls_with_backoff_until_the_endpoint_is_available()
+    {
+        var time = new FakeTimeProvider();
+        var polls = new List<DateTimeOffset>();
+        var states = new Queue<string>(["pending", "pending", "pending", "available"]);
+        var waits = new ResourceWaits(time, TimeSpan.FromMinutes(10));
+
+        var state = await Drive(time, waits.UntilAsync("vpce-1", _ => { polls.Add(time.GetUtcNow()); return ValueTask.FromResult(states.Dequeue()); }, s => s == "available", CancellationToken.None));
+
+        Assert.Equal("available", state);
+        var gaps = polls.Zip(polls.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
+        Assert.Equal([1, 2, 4], gaps);
+    }
+
+    [Fact]
+    public async Task gives_up_at_its_bound_with_its_own_kind_of_failure()
+    {
+        var time = new FakeTimeProvider();
+        var waits = new ResourceWaits(time, TimeSpan.FromSeconds(60));
+
+        var wait = waits.UntilAsync("vpce-1", _ => ValueTask.FromResult("pending"), s => s == "available", CancellationToken.None);
+        var error = await Assert.ThrowsAsync<WaitTimedOutException>(() => Drive(time, wait));
+
+        Assert.Contains("gave up waiting for vpce-1 after 60s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_caller_cancel_is_a_cancellation_not_a_timeout()
+    {
+        var waits = new ResourceWaits(new FakeTimeProvider(), TimeSpan.FromMinutes(10));
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waits.UntilAsync("vpce-1", _ => ValueTask.FromResult("pending"), s => s == "available", cancel.Token));
+    }
+
+    [Fact]
+    public async Task dependency_violations_are_retried_until_the_call_succeeds()
+    {
+        var time = new FakeTimeProvider();
+        var calls = 0;
+        var waits = new ResourceWaits(time, TimeSpan.FromMinutes(10));
+
+        await Drive(time, waits.RetryDependencyAsync("sg-1", _ => ++calls < 3
+            ? throw new AmazonEC2Exception("resource sg-1 has a dependent object") { ErrorCode = "DependencyViolation" }
+            : Task.CompletedTask, CancellationToken.None).ContinueWith(_ => calls, TaskScheduler.Default));
+
+        Assert.Equal(3, calls);
+    }
+}
