@@ -10,6 +10,11 @@ namespace VpceProbe.Lab.Topology;
 /// </summary>
 public sealed class TopologySeeder(Uri endpoint, TimeProvider time)
 {
+    public TopologySeeder(Uri endpoint)
+        : this(endpoint, TimeProvider.System)
+    {
+    }
+
     /// <summary>The lab's fake credentials (moto accepts any).</summary>
     public static AWSCredentials Credentials { get; } = new BasicAWSCredentials("testing", "testing");
 
