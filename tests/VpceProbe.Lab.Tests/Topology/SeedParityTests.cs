@@ -22,7 +22,7 @@ public class SeedParityTests
         await using var forScript = await MotoServer.StartAsync(ct);
 
         var topology = LabTopology.Load("walkthrough");
-        await new TopologySeeder(new Uri(forLab.Url)).SeedAsync(topology, ct);
+        await new TopologySeeder(new Uri(forLab.Url), TimeProvider.System).SeedAsync(topology, ct);
         await RunSeedScriptAsync(forScript.Url, ct);
 
         var expected = await DescribeByNameAsync(forLab.Url, ct);
