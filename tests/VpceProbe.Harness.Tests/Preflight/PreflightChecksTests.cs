@@ -1,0 +1,78 @@
+using VpceProbe.Harness.Discovery;
+using VpceProbe.Harness.Preflight;
+using VpceProbe.Harness.Scenario;
+
+namespace VpceProbe.Harness.Tests.Preflight;
+
+public class PreflightChecksTests
+{
+    private static readonly InstanceInfo Target = new() { Id = "i-1", SubnetId = "subnet-1", SsmPingStatus = "Online" };
+
+    private static VpcSnapshot Vpc(params string[] interfaceEndpointServices) => new()
+    {
+        VpcId = "vpc-1",
+        Region = "us-east-1",
+        EnableDnsSupport = true,
+        EnableDnsHostnames = true,
+        Endpoints = [.. interfaceEndpointServices.Select(s => new EndpointInfo
+        {
+            Id = $"vpce-{s}", ServiceName = $"com.amazonaws.us-east-1.{s}", Type = EndpointType.Interface, State = "available", PrivateDnsEnabled = true,
+        })],
+    };
+
+    private static ScenarioDefinition Scenario(params ActionDefinition[] actions) => new()
+    {
+        Name = "t",
+        Source = "t.yaml",
+        Phases = [new PhaseDefinition("change", 1, actions, [], null)],
+    };
+
+    private static readonly ActionDefinition RemoveNat = new() { Type = ActionTypes.RemoveNatRoutes };
+
+    private static IReadOnlyList<PreflightFinding> Run(ScenarioDefinition scenario, VpcSnapshot vpc, string transport = "ssm", InstanceInfo? target = null) =>
+        PreflightChecks.Run(new PreflightInput(scenario, vpc, [target ?? Target], transport));
+
+    [Fact]
+    public void removing_nat_without_ssm_endpoints_is_refused_with_the_fix()
+    {
+        var refusal = Assert.Single(Run(Scenario(RemoveNat), Vpc("ssm")));
+        Assert.True(refusal.Refuse);
+        Assert.Contains("no interface endpoint for ssmmessages, ec2messages", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("create-interface-endpoint actions", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void removing_nat_is_allowed_when_the_ssm_endpoints_exist_or_are_created_first()
+    {
+        Assert.Empty(Run(Scenario(RemoveNat), Vpc("ssm", "ssmmessages", "ec2messages")));
+        var createFirst = Scenario([.. new[] { "ssmmessages", "ec2messages" }.Select(s => new ActionDefinition { Type = ActionTypes.CreateInterfaceEndpoint, Service = s }), RemoveNat]);
+        Assert.Empty(Run(createFirst, Vpc("ssm")));
+        var createAfter = Scenario([RemoveNat, .. new[] { "ssmmessages", "ec2messages" }.Select(s => new ActionDefinition { Type = ActionTypes.CreateInterfaceEndpoint, Service = s })]);
+        Assert.True(Assert.Single(Run(createAfter, Vpc("ssm"))).Refuse);
+    }
+
+    [Fact]
+    public void the_local_transport_skips_the_ssm_check_and_says_so()
+    {
+        var note = Assert.Single(Run(Scenario(RemoveNat), Vpc(), transport: "local"));
+        Assert.False(note.Refuse);
+        Assert.Contains("local transport", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_target_not_online_in_ssm_is_refused()
+    {
+        var refusal = Assert.Single(Run(Scenario(), Vpc(), target: Target with { SsmPingStatus = "ConnectionLost" }));
+        Assert.True(refusal.Refuse);
+        Assert.Contains("i-1 is not online in SSM (ConnectionLost)", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void private_dns_needs_both_dns_attributes()
+    {
+        var privateDns = Scenario(new ActionDefinition { Type = ActionTypes.CreateInterfaceEndpoint, Service = "secretsmanager" });
+        Assert.Empty(Run(privateDns, Vpc(), transport: "local"));
+        var refusal = Assert.Single(Run(privateDns, Vpc() with { EnableDnsHostnames = false }, transport: "local"));
+        Assert.Contains("modify-vpc-attribute --vpc-id vpc-1", refusal.Message, StringComparison.Ordinal);
+    }
+}
