@@ -23,12 +23,13 @@ public sealed class FullBacklogListener : IDisposable
         full._listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         full._listener.Listen(0);
 
-        // Fill the queue until a connect hangs; that one proves the next SYN is dropped.
+        // Fill the queue until a connect hangs; that one proves the next SYN is dropped. A loopback handshake
+        // takes microseconds, so a second without one is a dropped SYN even on a loaded machine.
         for (var i = 0; i < 16; i++)
         {
             var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             full._fillers.Add(filler);
-            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             try
             {
                 await filler.ConnectAsync(IPAddress.Loopback, full.Port, wait.Token);
