@@ -21,14 +21,12 @@ public static class AuditCommand
             Description = "Output format: " + string.Join("; ", AuditWriters.All.Select(w => $"{w.Format}: {w.Description}")),
             DefaultValueFactory = _ => AuditWriters.All[0].Format,
         };
-        format.AcceptOnlyFromAmong([.. AuditWriters.All.Select(w => w.Format)]);
         var output = new Option<FileInfo?>("--output") { Description = "Write the report to this file instead of stdout." };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit 1 when a finding is at or above this severity: info, low, medium, high, critical.",
             DefaultValueFactory = _ => SeverityNames.Name(Severity.High),
         };
-        failOn.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(SeverityNames.Name)]);
 
         var command = new Command("audit", "Check the VPC's endpoints, routes, security groups, NACLs and flow logs against best practices. Changes nothing.");
         command.Options.Add(vpc);
@@ -42,11 +40,19 @@ public static class AuditCommand
             var error = parse.InvocationConfiguration.Error;
             return AwsCommandErrors.RunAsync(error, async () =>
             {
+                // Checked here, not by the parser: a parse error exits 1, and a usage error must exit 2.
+                var writer = AuditWriters.Find(parse.GetRequiredValue(format));
+                if (writer is null || !SeverityNames.TryParse(parse.GetRequiredValue(failOn), out var threshold))
+                {
+                    await error.WriteLineAsync(
+                        $"error: --format is one of {string.Join(", ", AuditWriters.All.Select(w => w.Format))}; " +
+                        $"--fail-on is one of {string.Join(", ", Enum.GetValues<Severity>().Select(SeverityNames.Name))}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
                 var snapshot = await AwsCommandErrors.DiscoverAsync(common.Aws(parse), parse.GetRequiredValue(vpc), error, cancellationToken).ConfigureAwait(false);
                 var report = Auditor.Run(snapshot);
-                var writer = AuditWriters.Find(parse.GetRequiredValue(format))!;
                 await ReportOutput.WriteAsync(parse.GetValue(output), parse.InvocationConfiguration.Output, w => writer.Write(report, w), cancellationToken).ConfigureAwait(false);
-                SeverityNames.TryParse(parse.GetRequiredValue(failOn), out var threshold);
                 return report.HasFindingAtOrAbove(threshold) ? ExitCodes.ExpectationFailed : ExitCodes.Success;
             });
         });

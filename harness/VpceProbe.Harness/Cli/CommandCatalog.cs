@@ -10,6 +10,8 @@ public static class CommandCatalog
         var root = new RootCommand("vpceprobe: prove a VPC's private connectivity from inside its instances, before and after a change.");
         root.Subcommands.Add(VersionCommand.Build());
         root.Subcommands.Add(DiscoverCommand.Build());
+        root.Subcommands.Add(AuditCommand.Build());
+        root.Subcommands.Add(CostCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(RollbackCommand.Build());
         root.Subcommands.Add(ProbeCommand.Build());

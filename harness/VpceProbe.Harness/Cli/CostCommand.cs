@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using VpceProbe.Contract;
+using VpceProbe.Harness.Cost;
+
+namespace VpceProbe.Harness.Cli;
+
+/// <summary>
+/// `vpceprobe cost --vpc ID [--gb-per-month N] [--service-gb SERVICE=N ...] [--prices FILE] [--json]`: the monthly
+/// cost of the VPC's endpoints and NAT gateways and, per service, NAT against endpoint. Describe calls only.
+/// Exit codes: 0 estimated; 2 bad option, price file or unknown VPC; 3 AWS error.
+/// </summary>
+public static class CostCommand
+{
+    public static Command Build()
+    {
+        var common = new CommonOptions();
+        var vpc = new Option<string>("--vpc") { Description = "The VPC id (vpc-...).", Required = true };
+        var gb = new Option<decimal>("--gb-per-month") { Description = "GB a month to or from each AWS service not named with --service-gb (default 0)." };
+        var serviceGb = new Option<string[]>("--service-gb")
+        {
+            Description = "GB a month for one service, as SERVICE=N (s3=500, dynamodb=20, secretsmanager=1); repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var prices = new Option<FileInfo?>("--prices") { Description = "Price file to use instead of the one shipped (same format as Cost/prices.json)." };
+        var json = new Option<bool>("--json") { Description = "Print the estimate as JSON." };
+
+        var command = new Command("cost", "Monthly cost of the VPC's endpoints and NAT gateways, and what moving AWS-bound traffic from NAT to endpoints saves.");
+        foreach (var option in new Option[] { vpc, gb, serviceGb, prices, json })
+        {
+            command.Options.Add(option);
+        }
+
+        common.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            return AwsCommandErrors.RunAsync(error, async () =>
+            {
+                // Checked here, not by the parser: a parse error exits 1, and a usage error must exit 2.
+                var malformed = (parse.GetValue(serviceGb) ?? []).Where(v => !TryParse(v, out _)).ToList();
+                if (malformed.Count > 0)
+                {
+                    await error.WriteLineAsync($"error: --service-gb '{malformed[0]}': expected SERVICE=GB, e.g. s3=500").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                PriceBook book;
+                try
+                {
+                    book = PriceBook.Load(parse.GetValue(prices)?.FullName);
+                    book.For(common.Aws(parse).EffectiveRegion);
+                }
+                catch (PriceBookException e)
+                {
+                    await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                var snapshot = await AwsCommandErrors.DiscoverAsync(common.Aws(parse), parse.GetRequiredValue(vpc), error, cancellationToken).ConfigureAwait(false);
+                var volumes = (parse.GetValue(serviceGb) ?? []).Select(v => TryParse(v, out var p) ? p : default).ToDictionary(p => p.Key, p => p.Value);
+                var report = CostEstimator.Estimate(snapshot, book, new CostInputs(parse.GetValue(gb), volumes));
+                if (parse.GetValue(json))
+                {
+                    await output.WriteLineAsync(CostJson.Serialize(report)).ConfigureAwait(false);
+                }
+                else
+                {
+                    CostView.Render(report, ConsoleFor.Writer(output));
+                }
+
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+
+    private static bool TryParse(string text, out KeyValuePair<string, decimal> volume)
+    {
+        var parts = text.Split('=', 2);
+        var ok = parts.Length == 2 && parts[0].Length > 0
+            && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var gb) && gb >= 0;
+        volume = ok ? new(parts[0].Trim().ToLowerInvariant(), decimal.Parse(parts[1], CultureInfo.InvariantCulture)) : default;
+        return ok;
+    }
+}
