@@ -31,7 +31,35 @@ public sealed class Dnsmasq : IAsyncDisposable
         IEnumerable<string>? nxdomainDomains = null,
         CancellationToken cancellationToken = default)
     {
-        var port = FreeUdpPort();
+        // dnsmasq also listens on TCP at the same port, which may be taken even though the UDP port was free:
+        // then it exits at once with "Address already in use", and another port is tried.
+        for (var tries = 1; ; tries++)
+        {
+            var port = FreeUdpPort();
+            var process = ChildProcess.Start("dnsmasq", Arguments(port, hostRecords, nxdomainDomains));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < deadline && !process.HasExited && !process.Output.Contains("started, version", StringComparison.Ordinal))
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!process.HasExited && process.Output.Contains("started, version", StringComparison.Ordinal))
+            {
+                return new Dnsmasq(process, port);
+            }
+
+            await process.DisposeAsync().ConfigureAwait(false);
+            if (tries < 3 && process.Output.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            throw new InvalidOperationException($"dnsmasq did not start on port {port} (is dnsmasq-base installed?):\n{process.Output}");
+        }
+    }
+
+    private static List<string> Arguments(int port, IReadOnlyDictionary<string, string[]> hostRecords, IEnumerable<string>? nxdomainDomains)
+    {
         var args = new List<string>
         {
             "--keep-in-foreground", "--no-daemon", "--conf-file=/dev/null", "--no-resolv", "--no-hosts",
@@ -39,6 +67,7 @@ public sealed class Dnsmasq : IAsyncDisposable
             "--user=root", "--log-queries", "--log-facility=-",
             $"--port={port.ToString(CultureInfo.InvariantCulture)}",
         };
+
         // One --host-record per address: a single record holds at most one IPv4 and one IPv6 address.
         foreach (var (name, addresses) in hostRecords)
         {
@@ -50,26 +79,7 @@ public sealed class Dnsmasq : IAsyncDisposable
             args.Add($"--address=/{domain}/");
         }
 
-        var process = ChildProcess.Start("dnsmasq", args);
-        var server = new Dnsmasq(process, port);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"dnsmasq exited at start (is dnsmasq-base installed?):\n{process.Output}");
-            }
-
-            if (process.Output.Contains("started, version", StringComparison.Ordinal))
-            {
-                return server;
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-
-        await process.DisposeAsync().ConfigureAwait(false);
-        throw new TimeoutException($"dnsmasq did not start:\n{process.Output}");
+        return args;
     }
 
     private static int FreeUdpPort()

@@ -35,7 +35,9 @@ public sealed class DnsProbe(DnsProbeOptions options) : IProbe
         {
             var a = client.QueryAsync(options.Name, QueryType.A, QueryClass.IN, cancellationToken);
             var aaaa = client.QueryAsync(options.Name, QueryType.AAAA, QueryClass.IN, cancellationToken);
-            return DnsAnswers.Classify(await a.ConfigureAwait(false), await aaaa.ConfigureAwait(false), context.PrivateRanges);
+            // WhenAll observes both queries, so a failure of one is never left unobserved behind the other's.
+            await Task.WhenAll(a, aaaa).ConfigureAwait(false);
+            return DnsAnswers.Classify(a.Result, aaaa.Result, context.PrivateRanges);
         }
         catch (DnsResponseException e) when (e.Code == DnsResponseCode.ConnectionTimeout)
         {

@@ -7,8 +7,8 @@ using VpceProbe.Testing;
 
 namespace VpceProbe.Agent.Tests.Probes;
 
-/// <summary>Backend: dnsmasq on a loopback port, answering only from the records below (no upstream).</summary>
-public sealed class DnsProbeTests : IAsyncLifetime
+/// <summary>One dnsmasq for the class, answering only from the records below (no upstream).</summary>
+public sealed class DnsRecordsFixture : IAsyncLifetime
 {
     // Public answers use documentation ranges (RFC 5737): they are only data here, never contacted.
     private static readonly Dictionary<string, string[]> Records = new()
@@ -20,20 +20,26 @@ public sealed class DnsProbeTests : IAsyncLifetime
         ["cgnat.example.test"] = ["100.64.3.4"],
     };
 
-    private Dnsmasq? _dns;
+    private Dnsmasq? _server;
 
-    private Dnsmasq Dns => _dns!;
+    public Dnsmasq Server => _server!;
 
     public async ValueTask InitializeAsync() =>
-        _dns = await Dnsmasq.StartAsync(Records, nxdomainDomains: ["gone.example.test"], TestContext.Current.CancellationToken);
+        _server = await Dnsmasq.StartAsync(Records, nxdomainDomains: ["gone.example.test"], TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (_dns is not null)
+        if (_server is not null)
         {
-            await _dns.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
+}
+
+/// <summary>Backend: dnsmasq on a loopback port (<see cref="DnsRecordsFixture"/>).</summary>
+public sealed class DnsProbeTests(DnsRecordsFixture records) : IClassFixture<DnsRecordsFixture>
+{
+    private Dnsmasq Dns => records.Server;
 
     private Task<ProbeAttempt> LookUp(string name, IReadOnlyList<IPNetwork>? privateRanges = null) =>
         Attempts.RunAsync(new DnsProbe(new DnsProbeOptions(name, IPEndPoint.Parse(Dns.Nameserver))), TimeSpan.FromSeconds(3), privateRanges);
