@@ -1,0 +1,93 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using VpceProbe.Lab.Tests.Fakes;
+
+namespace VpceProbe.Lab.Tests.RealLab;
+
+/// <summary>
+/// Behaviour 6 on the real lab, as one story (the lab is shared, so it ends as it began): SSM through the
+/// interface endpoints, through NAT once they are gone, ConnectionLost with neither, and a command that then
+/// ends TimedOut / DeliveryTimedOut.
+/// </summary>
+[Collection(typeof(RealLabCollection))]
+public class SsmLabTests(SharedLab lab)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ssm_runs_commands_through_endpoints_or_nat_and_loses_the_instance_with_neither()
+    {
+        var walkthrough = await Walkthrough.UpAsync(lab);
+        using var ec2 = lab.Ec2();
+        using var ssm = lab.Ssm();
+        var instance = walkthrough.InstanceId;
+        var endpoints = walkthrough.Seeded.OfKind("endpoint").ToList();
+        var recreate = await DescribeAsync(ec2, endpoints.Select(e => e.Id).ToList());
+        try
+        {
+            // Through the interface endpoints only: no NAT route, the command still runs in the instance.
+            await walkthrough.RemoveNatRouteAsync(ec2);
+            Assert.StartsWith("10.0.", await RunAsync(ssm, instance, "getent hosts ssm.us-east-1.amazonaws.com"));
+
+            // Through NAT: endpoints gone, names resolve public again.
+            await walkthrough.RestoreNatRouteAsync(ec2);
+            await ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest { VpcEndpointIds = [.. endpoints.Select(e => e.Id)] }, Ct);
+            Assert.StartsWith("198.51.100.", await RunAsync(ssm, instance, "getent hosts ssm.us-east-1.amazonaws.com"));
+
+            // Neither: the agent loses SSM, and a command waits until it ends as AWS ends it.
+            await walkthrough.RemoveNatRouteAsync(ec2);
+            await LabInstances.PingStatusAsync(ssm, instance, PingStatus.ConnectionLost);
+            var sent = await ssm.SendCommandAsync(new SendCommandRequest
+            {
+                InstanceIds = [instance], DocumentName = "AWS-RunShellScript", TimeoutSeconds = 30,
+                Parameters = new Dictionary<string, List<string>> { ["commands"] = ["echo never"], ["executionTimeout"] = ["1"] },
+            }, Ct);
+            var waiting = await LabInstances.InvocationAsync(ssm, sent.Command.CommandId, instance, r => r.StatusDetails != "InvocationDoesNotExist");
+            Assert.Equal(CommandInvocationStatus.Pending, waiting.Status);
+            var ended = await Eventually.MatchAsync(
+                async () => await LabInstances.InvocationAsync(ssm, sent.Command.CommandId, instance, _ => true),
+                r => r.Status != CommandInvocationStatus.Pending,
+                TimeSpan.FromSeconds(45));
+            Assert.Equal((CommandInvocationStatus.TimedOut, "DeliveryTimedOut"), (ended.Status, ended.StatusDetails));
+        }
+        finally
+        {
+            await walkthrough.RestoreNatRouteAsync(ec2);
+            await RecreateAsync(ec2, recreate);
+            await LabInstances.PingStatusAsync(ssm, instance, PingStatus.Online);
+        }
+    }
+
+    private static async Task<string> RunAsync(AmazonSimpleSystemsManagementClient ssm, string instance, string script)
+    {
+        await LabInstances.PingStatusAsync(ssm, instance, PingStatus.Online);
+        var sent = await ssm.SendCommandAsync(new SendCommandRequest
+        {
+            InstanceIds = [instance], DocumentName = "AWS-RunShellScript", Parameters = new Dictionary<string, List<string>> { ["commands"] = [script] },
+        }, Ct);
+        var done = await LabInstances.InvocationAsync(ssm, sent.Command.CommandId, instance, r => r.Status == CommandInvocationStatus.Success);
+        return done.StandardOutputContent;
+    }
+
+    private static async Task<List<VpcEndpoint>> DescribeAsync(AmazonEC2Client ec2, List<string> ids) =>
+        (await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = ids }, Ct)).VpcEndpoints;
+
+    // The seeded endpoints come back with the same service, subnets, groups and private DNS (new ids, as in AWS).
+    private static async Task RecreateAsync(AmazonEC2Client ec2, List<VpcEndpoint> endpoints)
+    {
+        var present = await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest(), Ct);
+        var made = new List<string>();
+        foreach (var e in endpoints.Where(e => !(present.VpcEndpoints ?? []).Any(p => p.ServiceName == e.ServiceName)))
+        {
+            made.Add((await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+            {
+                VpcId = e.VpcId, ServiceName = e.ServiceName, VpcEndpointType = VpcEndpointType.Interface, SubnetIds = e.SubnetIds,
+                SecurityGroupIds = [.. e.Groups.Select(g => g.GroupId)], PrivateDnsEnabled = e.PrivateDnsEnabled,
+            }, Ct)).VpcEndpoint.VpcEndpointId);
+        }
+
+        await Walkthrough.WaitAvailableAsync(ec2, made);
+    }
+}
