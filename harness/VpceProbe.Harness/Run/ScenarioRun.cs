@@ -152,6 +152,9 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
 
         services.Log.WriteLine($"[{phase.Name}] running {plan.Probes.Count} probes on {targets.Count} target(s) through {services.Transport.Name}");
         var runs = await services.Transport.RunAsync([.. targets.Select(t => t.Id)], plan, cancellationToken).ConfigureAwait(false);
+
+        // A transport reports a cancelled agent run as data; for the run, Ctrl-C means stop and roll back now.
+        cancellationToken.ThrowIfCancellationRequested();
         return new PhaseResult(phase.Name, actions, MatrixBuilder.Build(phase.Name, plan, runs), runs);
     }
 

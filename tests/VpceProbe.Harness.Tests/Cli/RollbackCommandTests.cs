@@ -20,7 +20,7 @@ public class RollbackCommandTests(MotoFixture moto)
 
         var output = await RunHarnessUntilKilledAsync(vpc, outputDir, crashAfter);
 
-        var runId = Assert.Single(Directory.GetDirectories(Path.Combine(outputDir, "runs"))).Split('/')[^1];
+        var runId = Path.GetFileName(Assert.Single(Directory.GetDirectories(Path.Combine(outputDir, "runs"))));
         var journal = RunJournal.Open(runId, outputDir, TimeProvider.System);
         Assert.Equal(crashAfter, journal.Entries.Count(e => e.Type == JournalEntryTypes.Done));
         Assert.Contains($"after change {crashAfter}", output, StringComparison.Ordinal);
@@ -38,6 +38,46 @@ public class RollbackCommandTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task a_route_someone_else_changed_is_left_alone_and_reported_with_the_command_to_finish()
+    {
+        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var outputDir = Directory.CreateTempSubdirectory("vpceprobe-crash-").FullName;
+        await RunHarnessUntilKilledAsync(vpc, outputDir, crashAfter: 1);
+        var runId = Path.GetFileName(Assert.Single(Directory.GetDirectories(Path.Combine(outputDir, "runs"))));
+        var igw = await vpc.Seed.InternetGatewayAsync();
+        await vpc.Seed.RouteAsync(vpc.PrivateTable, "0.0.0.0/0", gatewayId: igw);
+
+        var run = await CliRun.InvokeAsync(["rollback", runId, "--output-dir", outputDir]);
+
+        Assert.Equal(ExitCodes.RollbackIncomplete, run.ExitCode);
+        Assert.Contains($"{vpc.PrivateTable} now sends 0.0.0.0/0 to {igw}, not {vpc.NatGatewayId}", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"finish with: vpceprobe rollback {runId} --output-dir {outputDir} --region us-east-1 --endpoint-url {moto.Server.Url}", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task sigterm_mid_run_rolls_the_vpc_back_before_the_harness_exits()
+    {
+        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var before = await vpc.BaselineAsync(moto);
+        var outputDir = Directory.CreateTempSubdirectory("vpceprobe-term-").FullName;
+
+        // The changed phase's probe never meets its expectation (the port refuses), so the agent retries for a minute.
+        var scenario = CrashScenario.Write(vpc.VpcId, expect: "reachable", changedPhaseWaitFor: "60s");
+        await using var harness = StartHarness(scenario, outputDir, crashAfter: null);
+        await Until(() => DoneChanges(outputDir) == CrashScenario.Changes, harness);
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", $"{harness.Pid}"]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await Until(() => harness.HasExited, harness);
+        Assert.Contains("interrupted", harness.Output, StringComparison.Ordinal);
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+    }
+
+    [Fact]
     public async Task rollback_of_an_unknown_run_is_a_usage_error()
     {
         var run = await CliRun.InvokeAsync(["rollback", "no-such-run", "--output-dir", Directory.CreateTempSubdirectory().FullName]);
@@ -47,19 +87,37 @@ public class RollbackCommandTests(MotoFixture moto)
 
     private async Task<string> RunHarnessUntilKilledAsync(WalkthroughVpc vpc, string outputDir, int crashAfter)
     {
+        await using var harness = StartHarness(CrashScenario.Write(vpc.VpcId), outputDir, crashAfter);
+        await Until(() => harness.HasExited, harness);
+        return harness.Output;
+    }
+
+    private ChildProcess StartHarness(string scenario, string outputDir, int? crashAfter)
+    {
         string[] args =
         [
-            Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"), "run", CrashScenario.Write(vpc.VpcId), "--yes",
+            Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"), "run", scenario, "--yes",
             "--transport", "local", "--agent", AgentBinary.Path, "--output-dir", outputDir, .. moto.CliArgs,
         ];
-        await using var harness = ChildProcess.Start("dotnet", args, new Dictionary<string, string> { [CrashHook.Variable] = $"{crashAfter}" });
+        return ChildProcess.Start("dotnet", args, crashAfter is null ? null : new Dictionary<string, string> { [CrashHook.Variable] = $"{crashAfter}" });
+    }
+
+    private static int DoneChanges(string outputDir)
+    {
+        var journal = Directory.Exists(Path.Combine(outputDir, "runs"))
+            ? Directory.GetFiles(Path.Combine(outputDir, "runs"), RunJournal.FileName, SearchOption.AllDirectories).FirstOrDefault()
+            : null;
+        return journal is null ? 0 : File.ReadAllLines(journal).Count(l => l.Contains("\"type\":\"done\"", StringComparison.Ordinal));
+    }
+
+    private static async Task Until(Func<bool> condition, ChildProcess harness)
+    {
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!harness.HasExited && DateTime.UtcNow < deadline)
+        while (!condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
 
-        Assert.True(harness.HasExited, $"the harness did not die after change {crashAfter}:\n{harness.Output}");
-        return harness.Output;
+        Assert.True(condition(), $"the harness did not get there in 2 minutes:\n{harness.Output}");
     }
 }

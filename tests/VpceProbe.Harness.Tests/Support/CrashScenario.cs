@@ -9,7 +9,9 @@ public static class CrashScenario
 {
     public const int Changes = 4;
 
-    public static string Write(string vpcId)
+    /// <param name="expect">The probe's expectation in every phase (a refused loopback port is unreachable at once).</param>
+    /// <param name="changedPhaseWaitFor">When set, the changed phase retries its probe this long: time to interrupt it.</param>
+    public static string Write(string vpcId, string expect = "unreachable", string? changedPhaseWaitFor = null)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("vpceprobe-scenario-").FullName, "crash.yaml");
         File.WriteAllText(path, $"""
@@ -20,10 +22,11 @@ public static class CrashScenario
                 kind: tcp
                 host: 127.0.0.1
                 port: 1
-                expect: unreachable
+                expect: {expect}
             phases:
               - name: baseline
               - name: changed
+                waitFor: {changedPhaseWaitFor ?? "1s"}
                 actions:
                   - type: remove-nat-routes
                   - type: create-gateway-endpoint
