@@ -62,6 +62,8 @@ public sealed class ImdsResponder(InstanceDirectory instances, CallerIdentities 
     private async Task<(int Status, string Type, string Body)> MetadataAsync(string path, string instanceId, CancellationToken ct)
     {
         const string Roles = "/latest/meta-data/iam/security-credentials/";
+        // The .NET SDK lists roles without the trailing slash; IMDS answers both forms.
+        path = path == Roles.TrimEnd('/') ? Roles : path;
         switch (path)
         {
             case "/latest/meta-data/instance-id":
