@@ -19,11 +19,25 @@ internal sealed class PrefixListReader(IAmazonEC2 ec2)
         var result = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var id in ids)
         {
-            var entries = await ec2.Paginators.GetManagedPrefixListEntries(new() { PrefixListId = id })
-                .Entries.ToListAsync(cancellationToken).ConfigureAwait(false);
-            result[id] = entries.Select(e => e.Cidr).ToList();
+            result[id] = await EntriesAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
+    }
+
+    private async Task<IReadOnlyList<string>> EntriesAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var entries = await ec2.Paginators.GetManagedPrefixListEntries(new() { PrefixListId = id })
+                .Entries.ToListAsync(cancellationToken).ConfigureAwait(false);
+            return entries.Select(e => e.Cidr).ToList();
+        }
+        catch (AmazonEC2Exception e) when (e.ErrorCode is "UnauthorizedOperation" or "InvalidPrefixListID.NotFound" or "InvalidPrefixListId.NotFound")
+        {
+            // Where the managed-prefix-list API is refused, the older DescribePrefixLists still lists the CIDRs of AWS service lists.
+            var described = await ec2.DescribePrefixListsAsync(new() { PrefixListIds = [id] }, cancellationToken).ConfigureAwait(false);
+            return described.PrefixLists?.SelectMany(p => p.Cidrs ?? []).ToList() ?? [];
+        }
     }
 }
