@@ -33,6 +33,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             Scenario = scenario.Name,
             VpcId = vpcId,
             Transport = services.Transport.Name,
+            Backend = settings.EndpointUrl is null ? "aws" : $"endpoint {settings.EndpointUrl}",
             StartedAt = started,
         };
 
@@ -104,7 +105,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
                 phases.Add(await ProbeAsync(scenario, phase, vpc, targets, cancellationToken).ConfigureAwait(false));
             }
         }
-        catch (Exception e) when (e is AmazonServiceException or WaitTimedOutException or OperationCanceledException)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or WaitTimedOutException or OperationCanceledException)
         {
             // Roll back whatever the cause, with a token nobody cancels: Ctrl-C must not stop the undo.
             services.Log.WriteLine($"run stopped ({Describe(e)}); rolling back from the journal");
@@ -169,6 +170,8 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
     private static string Describe(Exception e) => e switch
     {
         AmazonServiceException a => $"AWS error {a.ErrorCode}: {a.Message}",
+        AmazonClientException or HttpRequestException => $"could not reach AWS: {e.Message}",
+        IOException => $"could not write the journal: {e.Message}",
         OperationCanceledException => "interrupted (Ctrl-C or SIGTERM)",
         _ => e.Message,
     };
