@@ -9,7 +9,7 @@ public static class ExitCodes
     /// <summary>At least one expectation not met (audit: a finding at or above --fail-on).</summary>
     public const int ExpectationFailed = 1;
 
-    /// <summary>Bad plan, scenario or usage; nothing was run or changed.</summary>
+    /// <summary>Bad plan, scenario or usage; nothing was run or changed. Harness: also a VPC id unknown in the region, an unknown profile, a price file without the region.</summary>
     public const int Usage = 2;
 
     /// <summary>Internal or infrastructure error: an AWS call failed, the agent produced no report.</summary>
