@@ -33,8 +33,9 @@ public sealed class PingProbe(PingProbeOptions options) : IProbe
         using var ping = new Ping();
         try
         {
+            var sent = context.Time.GetTimestamp();
             var reply = await ping.SendPingAsync(address, context.Timeout, Payload, null, cancellationToken).ConfigureAwait(false);
-            return FromReply(reply, context, observed);
+            return FromReply(reply, context, observed with { RttMs = RttMs(reply, context.Time.GetElapsedTime(sent)) });
         }
         catch (PingException e) when (e.InnerException is SocketException se)
         {
@@ -46,9 +47,15 @@ public sealed class PingProbe(PingProbeOptions options) : IProbe
         }
     }
 
+    // PingReply.RoundtripTime is whole milliseconds, and inside a VPC an echo takes a fraction of one:
+    // below 1 ms the probe's own measurement (a little higher, it includes the send) says more than 0.
+    private static double? RttMs(PingReply reply, TimeSpan measured) => reply.Status != IPStatus.Success ? null
+        : reply.RoundtripTime >= 1 ? reply.RoundtripTime
+        : Math.Round(measured.TotalMilliseconds, 3);
+
     private static ProbeAttempt FromReply(PingReply reply, ProbeContext context, Observation observed) => reply.Status switch
     {
-        IPStatus.Success => ProbeAttempt.Success(Outcome.Reachable, observed with { RttMs = reply.RoundtripTime }),
+        IPStatus.Success => ProbeAttempt.Success(Outcome.Reachable, observed),
         IPStatus.TimedOut or IPStatus.TimeExceeded =>
             ProbeAttempt.Failure(Outcome.Unreachable, FailureKind.Timeout, $"no echo reply within {Duration.Format(context.Timeout)}", observed),
         IPStatus.DestinationHostUnreachable or IPStatus.DestinationNetworkUnreachable or IPStatus.DestinationUnreachable

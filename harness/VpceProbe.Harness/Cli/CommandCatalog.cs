@@ -16,6 +16,7 @@ public static class CommandCatalog
         root.Subcommands.Add(RollbackCommand.Build());
         root.Subcommands.Add(ProbeCommand.Build());
         root.Subcommands.Add(LabCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
         return root;
     }
 }
