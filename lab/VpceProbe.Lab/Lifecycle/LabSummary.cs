@@ -19,7 +19,7 @@ public static class LabSummary
         output.WriteLine();
         output.WriteLine("Point the harness (or the AWS CLI) at it:");
         output.WriteLine($"  export AWS_ENDPOINT_URL={record.GatewayUrl} AWS_REGION={region} AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing");
-        output.WriteLine($"  vpceprobe run --scenario walkthrough --endpoint-url {record.GatewayUrl} --region {region}");
+        output.WriteLine($"  vpceprobe run walkthrough --endpoint-url {record.GatewayUrl} --region {region} --staging-bucket BUCKET --yes   (BUCKET: a lab bucket for the agent)");
         output.WriteLine($"Inside the private instance: ip netns exec vpl-{record.Name}-<instance-id> curl -s http://google.com");
         output.WriteLine($"Stop it: vpceprobe lab down --name {record.Name}");
     }
