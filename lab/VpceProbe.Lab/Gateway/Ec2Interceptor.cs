@@ -28,7 +28,7 @@ public sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, La
             return;
         }
 
-        using var answer = await forwarder.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var answer = await forwarder.SendAsync(WithResetPolicy(request), cancellationToken).ConfigureAwait(false);
         var body = await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (answer.IsSuccessStatusCode)
         {
@@ -43,6 +43,20 @@ public sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, La
         response.ContentType = answer.Content.Headers.ContentType?.ToString() ?? "text/xml";
         await response.WriteAsync(body, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
     }
+
+    // moto ignores ModifyVpcEndpoint's ResetPolicy; AWS puts back the default full-access policy.
+    internal static AwsRequest WithResetPolicy(AwsRequest request)
+    {
+        if (request.Operation != "ModifyVpcEndpoint" || request.FormValue("ResetPolicy") != "true" || request.FormValue("PolicyDocument") is not null)
+        {
+            return request;
+        }
+
+        var body = Encoding.UTF8.GetString(request.Body) + "&PolicyDocument=" + Uri.EscapeDataString(FullAccessPolicy);
+        return request with { Body = Encoding.UTF8.GetBytes(body) };
+    }
+
+    internal const string FullAccessPolicy = """{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""";
 
     // Describe*/Get* read; everything else may change what the data plane must carry.
     internal static bool IsMutating(string action) =>

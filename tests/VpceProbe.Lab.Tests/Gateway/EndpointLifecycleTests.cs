@@ -92,4 +92,22 @@ public class EndpointLifecycleTests(SharedMoto moto) : IAsyncLifetime
 
         Assert.Equal(State.Pending, created.VpcEndpoint.State);
     }
+
+    [Fact]
+    public async Task reset_policy_puts_back_the_full_access_policy()
+    {
+        using var ec2 = _gateway.Ec2();
+        var (vpc, _) = await VpcAsync(ec2, "10.55.0.0/16", dnsHostnames: true);
+        var table = (await ec2.CreateRouteTableAsync(new CreateRouteTableRequest { VpcId = vpc }, Ct)).RouteTable.RouteTableId;
+        var created = await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+        {
+            VpcId = vpc, ServiceName = "com.amazonaws.us-east-1.s3", VpcEndpointType = VpcEndpointType.Gateway, RouteTableIds = [table],
+            PolicyDocument = """{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}""",
+        }, Ct);
+
+        await ec2.ModifyVpcEndpointAsync(new ModifyVpcEndpointRequest { VpcEndpointId = created.VpcEndpoint.VpcEndpointId, ResetPolicy = true }, Ct);
+
+        var policy = Assert.Single((await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [created.VpcEndpoint.VpcEndpointId] }, Ct)).VpcEndpoints).PolicyDocument;
+        Assert.Equal(VpceProbe.Lab.Policies.PolicyDecision.Allowed, VpceProbe.Lab.Policies.EndpointPolicy.Parse(policy).Evaluate("s3:GetObject", "arn:aws:s3:::any/key"));
+    }
 }
