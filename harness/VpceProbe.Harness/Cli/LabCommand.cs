@@ -1,6 +1,8 @@
 using System.CommandLine;
 using VpceProbe.Contract;
 using VpceProbe.Lab.DataPlane;
+using VpceProbe.Lab.Faults;
+using VpceProbe.Lab.Gateway;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Lab.Topology;
 
@@ -71,9 +73,31 @@ public static class LabCommand
         var name = NameOption();
         var topology = new Option<string>("--topology") { Description = $"The topology to seed ({string.Join(", ", LabTopology.BuiltIn)}).", DefaultValueFactory = _ => "walkthrough" };
         topology.AcceptOnlyFromAmong([.. LabTopology.BuiltIn]);
-        var command = new Command("up", "Start the lab and seed its VPC; prints the endpoint, the ids and how to point the harness at it.") { name, topology };
+        var faults = new Option<string?>("--faults")
+        {
+            Description = "Faults the lab's gateway injects from the start, e.g. latency=200ms,throttle=0.1,5xx=0.05,fail-once=SendCommand "
+                + "(also: PUT /_lab/faults on the endpoint).",
+        };
+        faults.Validators.Add(result =>
+        {
+            try
+            {
+                FaultSettings.Parse(result.GetValueOrDefault<string?>() ?? string.Empty);
+            }
+            catch (FormatException e)
+            {
+                result.AddError($"--faults: {e.Message}");
+            }
+        });
+        var command = new Command("up", "Start the lab and seed its VPC; prints the endpoint, the ids and how to point the harness at it.") { name, topology, faults };
         command.SetAction(async (parse, ct) => await WithNameAsync(parse, name, async names =>
         {
+            // The daemon inherits this process's environment: that is how its gateway learns the faults.
+            if (parse.GetValue(faults) is { } spec)
+            {
+                Environment.SetEnvironmentVariable(GatewayOptions.FaultsVariable, spec);
+            }
+
             var (exitCode, _) = await UpAsync(names, parse.GetRequiredValue(topology), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct).ConfigureAwait(false);
             return exitCode;
         }).ConfigureAwait(false));
