@@ -43,6 +43,35 @@ public class RunCommandTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task without_yes_and_without_a_terminal_the_run_refuses_and_changes_nothing()
+    {
+        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var before = await vpc.BaselineAsync(moto);
+        var outputDir = Directory.CreateTempSubdirectory("vpceprobe-cli-").FullName;
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"), "run", CrashScenario.Write(vpc.VpcId), .. Common(outputDir)])
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        using var harness = System.Diagnostics.Process.Start(psi)!;
+        harness.StandardInput.Close();
+        var output = await harness.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await harness.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Usage, harness.ExitCode);
+        Assert.Contains("refusing to change the VPC without --yes", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(outputDir, "runs")));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+    }
+
+    [Fact]
     public async Task the_walkthrough_finds_its_vpc_by_name_and_says_so_when_there_is_none()
     {
         var run = await CliRun.InvokeAsync(["run", "walkthrough", "--vpc-name", $"absent-{Guid.NewGuid():N}", "--dry-run", .. Common(Directory.CreateTempSubdirectory().FullName)]);
