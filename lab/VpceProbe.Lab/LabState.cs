@@ -23,6 +23,8 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _endpointCreatedAt = new();
     private readonly ConcurrentDictionary<string, byte> _deletedEndpoints = new();
+    private readonly ConcurrentDictionary<string, byte> _dueEndpoints = new();
+    private readonly ConcurrentDictionary<string, byte> _availableEndpoints = new();
     private readonly ConcurrentDictionary<string, string> _pingStatus = new();
     private readonly ConcurrentBag<ITimer> _timers = [];
 
@@ -32,10 +34,16 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
 
     public event Action? Changed;
 
+    /// <summary>
+    /// Run when an endpoint's pending time is over, before it is reported available: the data plane puts the
+    /// endpoint in force here, so whoever sees "available" (DescribeVpcEndpoints) can already use it, as in AWS.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeAvailable { get; set; }
+
     public void EndpointCreated(string endpointId)
     {
         _endpointCreatedAt[endpointId] = Time.GetUtcNow();
-        _timers.Add(Time.CreateTimer(_ => Changed?.Invoke(), null, EndpointPendingTime, Timeout.InfiniteTimeSpan));
+        _timers.Add(Time.CreateTimer(_ => _ = PromoteAsync(endpointId), null, EndpointPendingTime, Timeout.InfiniteTimeSpan));
         Changed?.Invoke();
     }
 
@@ -53,9 +61,30 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
             return EndpointLifecycle.Deleted;
         }
 
-        return _endpointCreatedAt.TryGetValue(endpointId, out var createdAt) && Time.GetUtcNow() - createdAt < EndpointPendingTime
+        return _endpointCreatedAt.ContainsKey(endpointId) && !_availableEndpoints.ContainsKey(endpointId)
             ? EndpointLifecycle.Pending
             : EndpointLifecycle.Available;
+    }
+
+    /// <summary>What the data plane applies: an endpoint carries traffic from the end of its pending time (just before it is reported available).</summary>
+    public EndpointLifecycle EndpointInForce(string endpointId) =>
+        EndpointState(endpointId) == EndpointLifecycle.Pending && _dueEndpoints.ContainsKey(endpointId) ? EndpointLifecycle.Available : EndpointState(endpointId);
+
+    private async Task PromoteAsync(string endpointId)
+    {
+        _dueEndpoints[endpointId] = 0;
+        try
+        {
+            if (BeforeAvailable is { } apply)
+            {
+                await apply(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _availableEndpoints[endpointId] = 0;
+            Changed?.Invoke();
+        }
     }
 
     /// <summary>SSM PingStatus (Online, ConnectionLost, Inactive) as the emulated agent last reported it.</summary>

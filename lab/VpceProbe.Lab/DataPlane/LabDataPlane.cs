@@ -36,6 +36,7 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
         Frontends = frontends;
         _publicServiceByAddress = topology.Internet.ServiceAddresses.ToDictionary(p => p.Value, p => p.Key);
         state.Changed += RequestReconcile;
+        state.BeforeAvailable = ReconcileAsync;
     }
 
     public IReadOnlyList<ServiceFrontend> Frontends { get; }

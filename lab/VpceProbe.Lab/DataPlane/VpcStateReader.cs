@@ -46,7 +46,7 @@ public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
                 .Select(n => new NatState(n.NatGatewayId, n.SubnetId, InSubnet(n.NatGatewayAddresses?.FirstOrDefault()?.PrivateIp, subnetStates, n.SubnetId)))],
             [.. ((await endpoints.ConfigureAwait(false)).VpcEndpoints ?? []).Where(e => e.State != Amazon.EC2.State.Deleted && e.State != Amazon.EC2.State.Deleting)
                 .Select(e => new EndpointState(e.VpcEndpointId, e.VpcEndpointType?.Value ?? "Gateway", e.ServiceName[(e.ServiceName.LastIndexOf('.') + 1)..],
-                    state.EndpointState(e.VpcEndpointId), e.PrivateDnsEnabled == true, e.SubnetIds ?? [], [.. (e.Groups ?? []).Select(g => g.GroupId)], e.RouteTableIds ?? []))
+                    state.EndpointInForce(e.VpcEndpointId), e.PrivateDnsEnabled == true, e.SubnetIds ?? [], [.. (e.Groups ?? []).Select(g => g.GroupId)], e.RouteTableIds ?? []))
                 .Where(e => e.Lifecycle != EndpointLifecycle.Deleted)],
             [.. ((await instances.ConfigureAwait(false)).Reservations ?? []).SelectMany(r => r.Instances ?? [])
                 .Where(i => i.State?.Name != InstanceStateName.Terminated && i.State?.Name != InstanceStateName.ShuttingDown && i.PrivateIpAddress is not null)
