@@ -17,8 +17,9 @@ public sealed record RunServices(
     Func<IReadOnlyList<ChangeRecord>, bool> Confirm);
 
 /// <summary>
-/// The before/after run: preflight, then each phase in order (apply its actions, run the agent, record the
-/// matrix), then cleanup and verification. Any failure, Ctrl-C or SIGTERM after the first change rolls back.
+/// The before/after run: preflight, confirmation, the journal, then each phase in order through the
+/// <see cref="PhaseRunner"/>, then cleanup and verification. Any failure, Ctrl-C or SIGTERM after the first
+/// change rolls back; the exit code says how it ended.
 /// </summary>
 public sealed class ScenarioRun(RunServices services, RunSettings settings)
 {
@@ -49,8 +50,8 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
         }
 
         services.Log.WriteLine($"targets: {string.Join(", ", targets.Select(t => $"{t.Id} ({t.AvailabilityZone})"))}");
-        var planned = scenario.Phases.SelectMany(p => p.Actions.Where(a => a.Type != ActionTypes.Cleanup)
-            .SelectMany(a => ChangeCatalog.For(a).Preview(Context(vpc, targets, null, p.Name)))).ToList();
+        var runner = new PhaseRunner(services, scenario, targets);
+        var planned = runner.Preview(vpc);
         if (settings.DryRun || !services.Confirm(planned))
         {
             // Dry run: the plan is the result. Not confirmed: nothing was changed, as for any usage refusal.
@@ -68,7 +69,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             new RunHeader(result.RunId, scenario.Name, vpcId, vpc.Region, settings.EndpointUrl, settings.Profile, BaselineCheck.Capture(vpc)),
             services.Time);
         services.Log.WriteLine($"run {result.RunId}: journal {journal.Path}");
-        var outcome = await PhasesAsync(scenario, vpc, targets, journal, cancellationToken).ConfigureAwait(false);
+        var outcome = await PhasesAsync(scenario, vpc, runner, journal, cancellationToken).ConfigureAwait(false);
         var exit = outcome.Cleanup.Complete ? Verdict(outcome.Phases, outcome.Error) : ExitCodes.RollbackIncomplete;
         return result with
         {
@@ -81,7 +82,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
     }
 
     private async Task<PhasesOutcome> PhasesAsync(
-        ScenarioDefinition scenario, VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, RunJournal journal, CancellationToken cancellationToken)
+        ScenarioDefinition scenario, VpcSnapshot vpc, PhaseRunner runner, RunJournal journal, CancellationToken cancellationToken)
     {
         var phases = new List<PhaseResult>();
         var changes = new List<ChangeRecord>();
@@ -101,8 +102,8 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
                     }
                 }
 
-                changes.AddRange(await ApplyAsync(phase, targets, journal, cancellationToken).ConfigureAwait(false));
-                phases.Add(await ProbeAsync(scenario, phase, vpc, targets, cancellationToken).ConfigureAwait(false));
+                changes.AddRange(await runner.ApplyAsync(phase, journal, cancellationToken).ConfigureAwait(false));
+                phases.Add(await runner.ProbeAsync(phase, vpc, cancellationToken).ConfigureAwait(false));
             }
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or WaitTimedOutException or OperationCanceledException)
@@ -120,47 +121,6 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
         changes.AddRange(finalCleanup.Rollback.Records);
         return new(phases, changes, finalCleanup, null);
     }
-
-    private async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(
-        PhaseDefinition phase, IReadOnlyList<InstanceInfo> targets, RunJournal journal, CancellationToken cancellationToken)
-    {
-        var records = new List<ChangeRecord>();
-        foreach (var action in phase.Actions.Where(a => a.Type != ActionTypes.Cleanup))
-        {
-            // Described afresh before each action: an earlier action may have changed routes or endpoints.
-            var now = await services.Discoverer.DescribeAsync(journal.Header.VpcId, cancellationToken).ConfigureAwait(false);
-            var applied = await ChangeCatalog.For(action).ApplyAsync(Context(now, targets, journal, phase.Name), cancellationToken).ConfigureAwait(false);
-            foreach (var record in applied)
-            {
-                services.Log.WriteLine($"[{phase.Name}] {record.Status}: {record.Description}");
-            }
-
-            records.AddRange(applied);
-        }
-
-        return records;
-    }
-
-    private async Task<PhaseResult> ProbeAsync(
-        ScenarioDefinition scenario, PhaseDefinition phase, VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, CancellationToken cancellationToken)
-    {
-        var actions = phase.Actions.Select(a => a.Type).ToList();
-        var plan = PhasePlans.Build(scenario, phase, vpc.Region, vpc.Cidrs, null);
-        if (plan.Probes.Count == 0)
-        {
-            return new PhaseResult(phase.Name, actions, [], []);
-        }
-
-        services.Log.WriteLine($"[{phase.Name}] running {plan.Probes.Count} probes on {targets.Count} target(s) through {services.Transport.Name}");
-        var runs = await services.Transport.RunAsync([.. targets.Select(t => t.Id)], plan, cancellationToken).ConfigureAwait(false);
-
-        // A transport reports a cancelled agent run as data; for the run, Ctrl-C means stop and roll back now.
-        cancellationToken.ThrowIfCancellationRequested();
-        return new PhaseResult(phase.Name, actions, MatrixBuilder.Build(phase.Name, plan, runs), runs);
-    }
-
-    private ChangeContext Context(VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, RunJournal? journal, string phase) =>
-        new(services.Ec2, vpc, targets, journal, services.Waits, services.Crash, phase);
 
     private static int Verdict(IReadOnlyList<PhaseResult> phases, string? error) =>
         error is not null || phases.Any(p => p.Runs.Any(r => r.Status != AgentRunStatus.Completed))

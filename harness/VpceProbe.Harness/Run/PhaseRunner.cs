@@ -1,0 +1,62 @@
+using VpceProbe.Harness.Changes;
+using VpceProbe.Harness.Discovery;
+using VpceProbe.Harness.Journal;
+using VpceProbe.Harness.Scenario;
+using VpceProbe.Harness.Verdicts;
+
+namespace VpceProbe.Harness.Run;
+
+/// <summary>
+/// One phase at a time: apply its actions (each change journals itself), then run the agent on every
+/// target with the scenario's probes and the phase's expectations, and turn the reports into matrix cells.
+/// </summary>
+public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenario, IReadOnlyList<InstanceInfo> targets)
+{
+    /// <summary>Dry run: every change every phase would make, from the VPC as it is now.</summary>
+    public IReadOnlyList<ChangeRecord> Preview(VpcSnapshot vpc) =>
+        [.. scenario.Phases.SelectMany(p => p.Actions.Where(a => a.Type != ActionTypes.Cleanup)
+            .SelectMany(a => ChangeCatalog.For(a).Preview(Context(vpc, null, p.Name))))];
+
+    public async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(PhaseDefinition phase, RunJournal journal, CancellationToken cancellationToken)
+    {
+        var records = new List<ChangeRecord>();
+        foreach (var action in phase.Actions.Where(a => a.Type != ActionTypes.Cleanup))
+        {
+            // Described afresh before each action: an earlier action may have changed routes or endpoints.
+            var now = await services.Discoverer.DescribeAsync(journal.Header.VpcId, cancellationToken).ConfigureAwait(false);
+            var applied = await ChangeCatalog.For(action).ApplyAsync(Context(now, journal, phase.Name), cancellationToken).ConfigureAwait(false);
+            foreach (var record in applied)
+            {
+                services.Log.WriteLine($"[{phase.Name}] {record.Status}: {record.Description}");
+            }
+
+            records.AddRange(applied);
+        }
+
+        return records;
+    }
+
+    /// <param name="vpc">The VPC before the run: its region and CIDRs go into the plan.</param>
+    public async Task<PhaseResult> ProbeAsync(PhaseDefinition phase, VpcSnapshot vpc, CancellationToken cancellationToken)
+    {
+        var actions = phase.Actions.Select(a => a.Type).ToList();
+        var plan = PhasePlans.Build(scenario, phase, vpc.Region, vpc.Cidrs, null);
+        if (plan.Probes.Count == 0)
+        {
+            return new PhaseResult(phase.Name, actions, [], []);
+        }
+
+        services.Log.WriteLine($"[{phase.Name}] running {plan.Probes.Count} probes on {targets.Count} target(s) through {services.Transport.Name}");
+        var runs = await services.Transport.RunAsync([.. targets.Select(t => t.Id)], plan, cancellationToken).ConfigureAwait(false);
+
+        // A transport reports a cancelled agent run as data; for the run, Ctrl-C means stop and roll back now.
+        cancellationToken.ThrowIfCancellationRequested();
+        return new PhaseResult(phase.Name, actions, MatrixBuilder.Build(phase.Name, plan, runs), runs);
+    }
+
+    private ChangeContext Context(VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, RunJournal? journal, string phase) =>
+        new(services.Ec2, vpc, targets, journal, services.Waits, services.Crash, phase);
+
+    private ChangeContext Context(VpcSnapshot vpc, RunJournal? journal, string phase) =>
+        new(services.Ec2, vpc, targets, journal, services.Waits, services.Crash, phase);
+}
