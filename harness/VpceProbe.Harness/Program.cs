@@ -4,4 +4,4 @@ using VpceProbe.Harness.Cli;
 // On Ctrl-C or SIGTERM, System.CommandLine cancels the command's token and, by default, ends the process
 // two seconds later. `run` rolls the VPC back after a cancel, which takes longer: wait for it.
 var invocation = new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(15) };
-return await CommandCatalog.BuildRoot().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+return await HarnessCli.InvokeAsync(args, invocation).ConfigureAwait(false);

@@ -11,7 +11,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
         var output = new StringWriter();
         var error = new StringWriter();
         var config = new InvocationConfiguration { Output = output, Error = error };
-        var code = await CommandCatalog.BuildRoot().Parse([.. args]).InvokeAsync(config, TestContext.Current.CancellationToken);
+        var code = await HarnessCli.InvokeAsync([.. args], config, TestContext.Current.CancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }
