@@ -73,7 +73,7 @@ public sealed class SharedLab : IAsyncDisposable
     private static BasicAWSCredentials Credentials => new(MotoServer.AccessKey, MotoServer.SecretKey);
 
     // The harness's own binary, copied beside the tests by the project reference.
-    private static IReadOnlyList<string> DaemonCommand()
+    internal static IReadOnlyList<string> DaemonCommand()
     {
         var apphost = Path.Combine(AppContext.BaseDirectory, "vpceprobe");
         return File.Exists(apphost) ? [apphost] : ["dotnet", Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll")];
