@@ -17,7 +17,7 @@ public sealed class CreateGatewayEndpoint(ActionDefinition action) : IVpcChange
 
     public async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        if (EndpointCreation.Adopted(context, ServiceName(context)) is { } adopted)
+        if (await EndpointCreation.AdoptAsync(context, ServiceName(context), cancellationToken).ConfigureAwait(false) is { } adopted)
         {
             return [adopted];
         }

@@ -26,7 +26,7 @@ public sealed class CreateInterfaceEndpoint(ActionDefinition action) : IVpcChang
 
     public async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        if (EndpointCreation.Adopted(context, ServiceName(context)) is { } adopted)
+        if (await EndpointCreation.AdoptAsync(context, ServiceName(context), cancellationToken).ConfigureAwait(false) is { } adopted)
         {
             return [adopted];
         }

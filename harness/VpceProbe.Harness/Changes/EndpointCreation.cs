@@ -22,6 +22,17 @@ internal static class EndpointCreation
             : context.Record(AdoptAction, existing.Id, $"use the existing {existing.Type.ToString().ToLowerInvariant()} endpoint {existing.Id} for {serviceName} ({existing.State}); it was not created by this run and is left in place", ChangeStatus.Kept);
     }
 
+    /// <summary>Apply-time adoption: an adopted endpoint still pending is waited for, as a created one would be.</summary>
+    public static async Task<ChangeRecord?> AdoptAsync(ChangeContext context, string serviceName, CancellationToken cancellationToken)
+    {
+        if (context.ExistingEndpoint(serviceName) is { State: not "available" } pending)
+        {
+            await EndpointReader.WaitAvailableAsync(context, pending.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Adopted(context, serviceName);
+    }
+
     public static async Task<ChangeRecord> CreateAsync(
         ChangeContext context, string action, CreateVpcEndpointRequest request, string description, CancellationToken cancellationToken)
     {
