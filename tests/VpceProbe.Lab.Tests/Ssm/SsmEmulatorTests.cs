@@ -157,4 +157,37 @@ public class SsmEmulatorTests(SharedMoto moto) : IAsyncLifetime
         }, Ct);
         Assert.Empty(nodes.InstanceInformationList ?? []);
     }
+
+    [Fact]
+    public async Task a_waiting_command_can_be_cancelled()
+    {
+        var id = await OnlineInstanceAsync();
+        _gateway.Reachability.Set($"fake-{id}", false);
+        await LabInstances.PingStatusAsync(_ssm, id, PingStatus.ConnectionLost);
+        var commandId = await SendAsync(id, "echo too late");
+
+        await _ssm.CancelCommandAsync(new CancelCommandRequest { CommandId = commandId }, Ct);
+        _gateway.Reachability.Set($"fake-{id}", true);
+
+        var ended = await LabInstances.InvocationAsync(_ssm, commandId, id, r => r.StatusDetails != "InvocationDoesNotExist");
+        Assert.Equal(CommandInvocationStatus.Cancelled, ended.Status);
+        Assert.Equal(CommandStatus.Cancelled, Assert.Single((await _ssm.ListCommandsAsync(new ListCommandsRequest { CommandId = commandId }, Ct)).Commands).Status);
+    }
+
+    [Fact]
+    public async Task describe_instance_information_filters_by_ping_status()
+    {
+        var online = await OnlineInstanceAsync();
+        var lost = await OnlineInstanceAsync();
+        _gateway.Reachability.Set($"fake-{lost}", false);
+        await LabInstances.PingStatusAsync(_ssm, lost, PingStatus.ConnectionLost);
+
+        var listed = await _ssm.DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest
+        {
+            InstanceInformationFilterList = [new InstanceInformationFilter { Key = InstanceInformationFilterKey.PingStatus, ValueSet = ["ConnectionLost"] }],
+        }, Ct);
+
+        Assert.Contains(listed.InstanceInformationList, n => n.InstanceId == lost);
+        Assert.DoesNotContain(listed.InstanceInformationList, n => n.InstanceId == online);
+    }
 }
