@@ -5,9 +5,9 @@ namespace VpceProbe.Lab.Gateway;
 
 /// <summary>
 /// Where an AWS call goes once it is admitted: injected faults first (as a flaky AWS would answer), then the
-/// emulations moto lacks (SSM run command, EC2 endpoint lifecycle), else moto unchanged.
+/// emulations moto lacks (SSM run command, the caller identity of role credentials, EC2 endpoint lifecycle), else moto unchanged.
 /// </summary>
-public sealed class ApiDispatcher(FaultInjector faults, IApiEmulation ssm, Ec2Interceptor ec2, MotoForwarder forwarder, TimeProvider time)
+public sealed class ApiDispatcher(FaultInjector faults, IReadOnlyList<IApiEmulation> emulations, Ec2Interceptor ec2, MotoForwarder forwarder, TimeProvider time)
 {
     public async Task DispatchAsync(AwsRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -21,9 +21,9 @@ public sealed class ApiDispatcher(FaultInjector faults, IApiEmulation ssm, Ec2In
         {
             await error.WriteAsync(response, cancellationToken).ConfigureAwait(false);
         }
-        else if (ssm.Handles(request))
+        else if (emulations.FirstOrDefault(e => e.Handles(request)) is { } emulation)
         {
-            await ssm.HandleAsync(request, response, cancellationToken).ConfigureAwait(false);
+            await emulation.HandleAsync(request, response, cancellationToken).ConfigureAwait(false);
         }
         else if (Ec2Interceptor.IsEc2(request))
         {
@@ -36,7 +36,7 @@ public sealed class ApiDispatcher(FaultInjector faults, IApiEmulation ssm, Ec2In
     }
 }
 
-/// <summary>An API the gateway answers itself instead of moto (today: SSM run command).</summary>
+/// <summary>An API the gateway answers itself instead of moto (SSM run command, STS GetCallerIdentity for role sessions).</summary>
 public interface IApiEmulation
 {
     bool Handles(AwsRequest request);

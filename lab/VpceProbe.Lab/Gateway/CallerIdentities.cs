@@ -14,6 +14,10 @@ public sealed class CallerIdentities(string accountId)
     public void Issued(string accessKeyId, string roleName, string instanceId) =>
         _byAccessKey[accessKeyId] = $"arn:aws:sts::{accountId}:assumed-role/{roleName}/{instanceId}";
 
+    /// <summary>The role session ARN of keys the lab's IMDS issued, else null.</summary>
+    public string? RoleSessionArn(string? accessKeyId) =>
+        accessKeyId is not null && _byAccessKey.TryGetValue(accessKeyId, out var arn) ? arn : null;
+
     public string CallerArn(AwsRequest request) =>
         request.AccessKeyId is { } key && _byAccessKey.TryGetValue(key, out var arn) ? arn : $"arn:aws:sts::{accountId}:user/moto";
 }

@@ -35,7 +35,7 @@ public static class LabGateway
             commands, new CommandExecutor(lab.DataPlane, moto, lab.Time), lab.State, lab.Time, options);
         var faults = new FaultInjector(options.Faults, new Random());
         var api = new ApiDispatcher(
-            faults, new SsmEmulator(commands, fleet, lab.Time, options, lab.Region, stopping.Token),
+            faults, [new SsmEmulator(commands, fleet, lab.Time, options, lab.Region, stopping.Token), new StsIdentityEmulation(callers, options.AccountId)],
             new Ec2Interceptor(forwarder, moto, lab.State, lab.DataPlane), forwarder, lab.Time);
         var pipeline = new GatewayPipeline(
             lab.DataPlane,

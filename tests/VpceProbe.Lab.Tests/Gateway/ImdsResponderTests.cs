@@ -124,4 +124,21 @@ public class ImdsResponderTests(SharedMoto moto) : IAsyncLifetime
             $"User: arn:aws:sts::123456789012:assumed-role/{Role}/{_instanceId} is not authorized to perform: s3:ListAllMyBuckets with an explicit deny in a VPC endpoint policy",
             await denied.Content.ReadAsStringAsync(Ct));
     }
+
+    [Fact]
+    public async Task get_caller_identity_with_role_credentials_names_the_assumed_role_session()
+    {
+        using var imds = new FrontendClient(FrontendClient.PortOf(_imds), tls: false);
+        var token = await TokenAsync(imds);
+        using var credentials = await GetAsync(imds, $"/latest/meta-data/iam/security-credentials/{Role}", token);
+        using var json = JsonDocument.Parse(await credentials.Content.ReadAsStringAsync(Ct));
+        _gateway.DataPlane.ServicePath = new ServicePath(ServicePathKind.Public, "sts", null, null);
+        using var sts = new FrontendClient(FrontendClient.PortOf(_service), tls: true);
+
+        using var answer = await sts.SendAsync(HttpMethod.Post, "sts.us-east-1.amazonaws.com", "/", "sts", json.RootElement.GetProperty("AccessKeyId").GetString(),
+            body: "Action=GetCallerIdentity&Version=2011-06-15");
+
+        var identity = XDocument.Parse(await answer.Content.ReadAsStringAsync(Ct)).Descendants().First(e => e.Name.LocalName == "Arn").Value;
+        Assert.Equal($"arn:aws:sts::123456789012:assumed-role/{Role}/{_instanceId}", identity);
+    }
 }
