@@ -64,6 +64,16 @@ public class ImdsResponderTests(SharedMoto moto) : IAsyncLifetime
         return await token.Content.ReadAsStringAsync(Ct);
     }
 
+    /// <summary>The access key of role credentials fetched from IMDS as the SDK's chain fetches them.</summary>
+    private async Task<string> RoleAccessKeyAsync()
+    {
+        using var imds = new FrontendClient(FrontendClient.PortOf(_imds), tls: false);
+        var token = await TokenAsync(imds);
+        using var credentials = await GetAsync(imds, $"/latest/meta-data/iam/security-credentials/{Role}", token);
+        using var json = JsonDocument.Parse(await credentials.Content.ReadAsStringAsync(Ct));
+        return json.RootElement.GetProperty("AccessKeyId").GetString()!;
+    }
+
     private static async Task<HttpResponseMessage> GetAsync(FrontendClient imds, string path, string? token) =>
         await imds.SendAsync(HttpMethod.Get, "169.254.169.254", path, "none",
             headers: token is null ? null : new Dictionary<string, string> { ["X-aws-ec2-metadata-token"] = token });
@@ -98,11 +108,7 @@ public class ImdsResponderTests(SharedMoto moto) : IAsyncLifetime
     [Fact]
     public async Task access_denied_names_the_role_session_of_the_imds_credentials()
     {
-        using var imds = new FrontendClient(FrontendClient.PortOf(_imds), tls: false);
-        var token = await TokenAsync(imds);
-        using var credentials = await GetAsync(imds, $"/latest/meta-data/iam/security-credentials/{Role}", token);
-        using var json = JsonDocument.Parse(await credentials.Content.ReadAsStringAsync(Ct));
-        var accessKey = json.RootElement.GetProperty("AccessKeyId").GetString();
+        var accessKey = await RoleAccessKeyAsync();
 
         using var ec2 = _gateway.Ec2();
         var vpc = (await ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.71.0.0/16" }, Ct)).Vpc.VpcId;
@@ -128,14 +134,11 @@ public class ImdsResponderTests(SharedMoto moto) : IAsyncLifetime
     [Fact]
     public async Task get_caller_identity_with_role_credentials_names_the_assumed_role_session()
     {
-        using var imds = new FrontendClient(FrontendClient.PortOf(_imds), tls: false);
-        var token = await TokenAsync(imds);
-        using var credentials = await GetAsync(imds, $"/latest/meta-data/iam/security-credentials/{Role}", token);
-        using var json = JsonDocument.Parse(await credentials.Content.ReadAsStringAsync(Ct));
+        var accessKey = await RoleAccessKeyAsync();
         _gateway.DataPlane.ServicePath = new ServicePath(ServicePathKind.Public, "sts", null, null);
         using var sts = new FrontendClient(FrontendClient.PortOf(_service), tls: true);
 
-        using var answer = await sts.SendAsync(HttpMethod.Post, "sts.us-east-1.amazonaws.com", "/", "sts", json.RootElement.GetProperty("AccessKeyId").GetString(),
+        using var answer = await sts.SendAsync(HttpMethod.Post, "sts.us-east-1.amazonaws.com", "/", "sts", accessKey,
             body: "Action=GetCallerIdentity&Version=2011-06-15");
 
         var identity = XDocument.Parse(await answer.Content.ReadAsStringAsync(Ct)).Descendants().First(e => e.Name.LocalName == "Arn").Value;
