@@ -55,6 +55,8 @@ public sealed class MotoForwarder(HttpClient http, Uri motoUrl)
         response.StatusCode = (int)answer.StatusCode;
         Copy(answer.Headers, response);
         Copy(answer.Content.Headers, response);
+        // Kept as moto sent it: a HEAD answer (HeadObject) has no body but must still say the object's length.
+        response.ContentLength = answer.Content.Headers.ContentLength;
         await answer.Content.CopyToAsync(response.Body, cancellationToken).ConfigureAwait(false);
     }
 

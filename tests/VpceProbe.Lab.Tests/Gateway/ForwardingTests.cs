@@ -36,6 +36,8 @@ public class ForwardingTests(SharedMoto moto) : IAsyncLifetime
         using var got = await s3.GetObjectAsync("forwarding-bucket", "dir/a file.txt", ct);
         using var reader = new StreamReader(got.ResponseStream);
         Assert.Equal("hello lab", await reader.ReadToEndAsync(ct));
+        var head = await s3.GetObjectMetadataAsync("forwarding-bucket", "dir/a file.txt", ct);
+        Assert.Equal(9, head.ContentLength);
     }
 
     [Fact]
