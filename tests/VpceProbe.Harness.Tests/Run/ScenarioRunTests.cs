@@ -1,6 +1,7 @@
 using VpceProbe.Contract;
 using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Discovery;
+using VpceProbe.Harness.Journal;
 using VpceProbe.Harness.Scenario;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Transport;
@@ -87,6 +88,25 @@ public class ScenarioRunTests(MotoFixture moto)
         Assert.Equal([existing], duringEndpoints.Endpoints.Where(e => e.ShortService == "s3" && e.State == "available").Select(e => e.Id));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
         Assert.Contains(existing, before.EndpointIds);
+    }
+
+    [Fact]
+    public async Task an_existing_interface_endpoint_is_adopted_without_creating_a_security_group()
+    {
+        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var sg = await vpc.Seed.SecurityGroupAsync("own-secrets", 443, "10.0.0.0/16");
+        var existing = await vpc.Seed.InterfaceEndpointAsync("secretsmanager", [vpc.PrivateSubnetA], [sg]);
+        await using var dns = await ResolverAsync();
+        var before = await vpc.BaselineAsync(moto);
+        var harness = new RunHarness(moto, vpc);
+
+        var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
+
+        Assert.Null(result.LeftBehind);
+        Assert.Equal(ChangeStatus.Kept, Assert.Single(result.Changes, c => c.Resource == existing).Status);
+        Assert.DoesNotContain(result.Changes, c => c.Action == ChangeActions.CreateSecurityGroup);
+        Assert.DoesNotContain(harness.Transport!.Seen[2].SecurityGroups, g => g.Name.StartsWith("vpceprobe-", StringComparison.Ordinal));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
     }
 
     [Fact]
