@@ -24,15 +24,19 @@ public sealed class TransportOptions
         Description = $"The agent binary (or its .dll) for the local transport (default: {DefaultAgentPath}).",
     };
 
+    /// <summary>--staging-bucket, --agent-dir, --instance-s3-endpoint, --output-bucket for the ssm transport.</summary>
+    public SsmCliOptions Ssm { get; } = new();
+
     public TransportOptions() => Transport.AcceptOnlyFromAmong("ssm", "local");
 
     public void AddTo(Command command)
     {
         command.Options.Add(Transport);
         command.Options.Add(Agent);
+        Ssm.AddTo(command);
     }
 
-    /// <exception cref="UsageException">The local agent binary is missing, or the ssm transport is not available.</exception>
+    /// <exception cref="UsageException">The local agent binary is missing, or the ssm transport lacks --staging-bucket or an agent build.</exception>
     public IAgentTransport Create(ParseResult parse, AwsSettings aws)
     {
         if (parse.GetValue(Transport) == "local")
@@ -43,7 +47,7 @@ public sealed class TransportOptions
                 : throw new UsageException($"agent binary '{agent}' not found: build it with scripts/publish-agent.sh or pass --agent PATH");
         }
 
-        throw new UsageException("the ssm transport is not in this build yet; use --transport local against an emulator");
+        return Ssm.CreateTransport(parse, aws);
     }
 }
 

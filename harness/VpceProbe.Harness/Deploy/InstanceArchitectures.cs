@@ -10,6 +10,31 @@ public sealed class InstanceArchitectures(IAmazonEC2 ec2)
     public async Task<IReadOnlyDictionary<string, string>> ReadAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            await DescribeAsync(instanceIds, found, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonEC2Exception e) when (e.ErrorCode is "InvalidInstanceID.NotFound" or "InvalidInstanceID.Malformed")
+        {
+            // One unknown id fails the whole call: ask one by one, so the others still get their build.
+            foreach (var id in instanceIds)
+            {
+                try
+                {
+                    await DescribeAsync([id], found, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AmazonEC2Exception one) when (one.ErrorCode is "InvalidInstanceID.NotFound" or "InvalidInstanceID.Malformed")
+                {
+                    // Left out: the deployer reports it as unknown to EC2.
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private async Task DescribeAsync(IReadOnlyList<string> instanceIds, Dictionary<string, string> found, CancellationToken cancellationToken)
+    {
         var request = new DescribeInstancesRequest { InstanceIds = [.. instanceIds] };
         await foreach (var reservation in ec2.Paginators.DescribeInstances(request).Reservations.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -18,7 +43,5 @@ public sealed class InstanceArchitectures(IAmazonEC2 ec2)
                 found[instance.InstanceId] = instance.Architecture?.Value ?? "";
             }
         }
-
-        return found;
     }
 }

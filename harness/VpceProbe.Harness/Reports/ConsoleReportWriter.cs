@@ -1,4 +1,5 @@
 using Spectre.Console;
+using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Reports;
@@ -18,15 +19,8 @@ public sealed class ConsoleReportWriter : IReportWriter
 
     public void Write(RunResult result, TextWriter writer)
     {
-        var terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!terminal)
+        var console = ConsoleFor.Writer(writer);
+        if (!ReferenceEquals(writer, Console.Out))
         {
             // Files and CI logs are not 80 columns wide; a wide table beats one wrapped into unreadable slivers.
             console.Profile.Width = 200;

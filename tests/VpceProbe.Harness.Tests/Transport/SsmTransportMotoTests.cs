@@ -1,4 +1,3 @@
-using Amazon.SimpleSystemsManagement.Model;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Transport;
@@ -21,11 +20,10 @@ public class SsmTransportMotoTests(MotoFixture moto)
 
         var runs = await Ssm(ssm, moto.Clients.S3(), InstalledOn(ids)).RunAsync(ids, plan, TestContext.Current.CancellationToken);
 
-        var listed = (await ssm.ListCommandsAsync(new ListCommandsRequest(), TestContext.Current.CancellationToken)).Commands;
-        var command = listed.SingleOrDefault(c => c.InstanceIds.SequenceEqual(ids))
-            ?? throw new InvalidOperationException(string.Join("\n", listed.Select(c => $"{c.CommandId} {string.Join(',', c.InstanceIds ?? [])} {c.Comment}")));
-        Assert.Equal("AWS-RunShellScript", command.DocumentName);
-        var line = Assert.Single(command.Parameters["commands"]);
+        // The ids are made up for this test, so the command that lists them is this test's.
+        var command = Assert.Single(await MotoCommands.ForAsync(ssm, ids[0]));
+        Assert.Subset(command.InstanceIds.ToHashSet(), ids.ToHashSet());
+        var line = MotoCommands.Line(command);
         Assert.Equal($"{AgentPath} --plan-base64 {PlanReader.ToBase64(plan)}", line);
         foreach (var op in new[] { "&&", "||", ";", "|", ">", "<", "$(", "`", "&" })
         {

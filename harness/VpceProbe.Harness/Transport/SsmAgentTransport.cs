@@ -1,0 +1,39 @@
+using VpceProbe.Contract;
+using VpceProbe.Harness.Deploy;
+
+namespace VpceProbe.Harness.Transport;
+
+/// <summary>
+/// The "ssm" transport as commands use it: deploys the agent to instances that do not have it yet, then runs it
+/// with <see cref="SsmTransport"/>. The phase runner's first run (the baseline, while the NAT route is still there)
+/// is when the download happens; later phases find the agent in its per-hash path. An instance whose deployment
+/// failed is tried again at its next run (an S3 gateway endpoint may have appeared since) and, if it fails again,
+/// gets a Failed run that says why.
+/// </summary>
+public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer deployer) : IAgentTransport
+{
+    private readonly Dictionary<string, AgentInstallation> _installed = new(StringComparer.Ordinal);
+
+    public string Name => "ssm";
+
+    /// <summary>Deploys where needed and returns what every given instance has now; safe to call before the first phase.</summary>
+    public async Task<AgentInstallations> DeployAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
+    {
+        var missing = instanceIds.Where(id => _installed.GetValueOrDefault(id) is not { Ready: true }).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var installation in (await deployer.DeployAsync(missing, cancellationToken).ConfigureAwait(false)).All)
+            {
+                _installed[installation.InstanceId] = installation;
+            }
+        }
+
+        return new AgentInstallations(instanceIds.Distinct(StringComparer.Ordinal).Select(id => _installed[id]));
+    }
+
+    public async Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken)
+    {
+        var installations = await DeployAsync(instanceIds, cancellationToken).ConfigureAwait(false);
+        return await new SsmTransport(runner, installations).RunAsync(instanceIds, plan, cancellationToken).ConfigureAwait(false);
+    }
+}
