@@ -10,8 +10,10 @@ namespace VpceProbe.Harness.Changes;
 /// condition holds, bounded by a total wait. Time comes from the injected <see cref="TimeProvider"/>, so
 /// tests drive it with FakeTimeProvider instead of sleeping.
 /// </summary>
-public sealed class ResourceWaits(TimeProvider time, TimeSpan bound)
+public sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgress? progress = null)
 {
+    private readonly WaitProgress _progress = progress ?? WaitProgress.None;
+
     /// <summary>Interface endpoints usually become available in one to three minutes; ten is generous.</summary>
     public static readonly TimeSpan DefaultBound = TimeSpan.FromMinutes(10);
 
@@ -20,6 +22,7 @@ public sealed class ResourceWaits(TimeProvider time, TimeSpan bound)
     /// <summary>Polls until <paramref name="done"/> holds. Throws <see cref="WaitTimedOutException"/> (our bound) or OperationCanceledException (the caller).</summary>
     public async Task<T> UntilAsync<T>(string what, Func<CancellationToken, ValueTask<T>> poll, Func<T, bool> done, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var pipeline = new ResiliencePipelineBuilder<T> { TimeProvider = time }
             .AddTimeout(Bound)
             .AddRetry(new RetryStrategyOptions<T>
@@ -30,6 +33,11 @@ public sealed class ResourceWaits(TimeProvider time, TimeSpan bound)
                 MaxDelay = TimeSpan.FromSeconds(15),
                 MaxRetryAttempts = int.MaxValue,
                 UseJitter = false,
+                OnRetry = args =>
+                {
+                    _progress.Waiting(what, args.AttemptNumber + 1, time.GetElapsedTime(started), args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
         try
@@ -39,6 +47,10 @@ public sealed class ResourceWaits(TimeProvider time, TimeSpan bound)
         catch (TimeoutRejectedException ex)
         {
             throw new WaitTimedOutException($"gave up waiting for {what} after {Contract.Duration.Format(Bound)}", ex);
+        }
+        finally
+        {
+            _progress.Done(what);
         }
     }
 

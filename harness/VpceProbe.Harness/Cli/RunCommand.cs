@@ -48,7 +48,7 @@ public static class RunCommand
             var settings = new RunSettings(outputDir.FullName, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, parse.GetValue(dryRun));
             var services = new RunServices(
                 ec2, new VpcDiscoverer(ec2, ssm, aws.EffectiveRegion), agents, TimeProvider.System,
-                new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound), CrashHook.FromEnvironment(), output,
+                new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound, WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected)), CrashHook.FromEnvironment(), output,
                 planned => Confirm(planned, parse.GetValue(yes), vpcId, output));
             var result = await new ScenarioRun(services, settings).RunAsync(definition, vpcId, cancellationToken).ConfigureAwait(false);
             RunOutput.Write(result, outputDir, output, parse.InvocationConfiguration.Error);
