@@ -17,7 +17,8 @@ public sealed class CommonOptions
 
     public Option<DirectoryInfo> OutputDir { get; } = new("--output-dir")
     {
-        Description = "Where reports are written.",
+        // The formats come from the list of writers, so --help cannot drift from what is written.
+        Description = $"Where reports are written. Formats: {Reports.ReportWriters.HelpText()}.",
         DefaultValueFactory = _ => new DirectoryInfo("vpceprobe-reports"),
     };
 

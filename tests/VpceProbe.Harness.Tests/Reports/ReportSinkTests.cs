@@ -33,4 +33,13 @@ public class ReportSinkTests
         Assert.Equal(["console", "json", "junit", "markdown"], ReportWriters.All.Select(w => w.Format));
         Assert.Same(ReportWriters.All[2], ReportWriters.Find("JUnit"));
     }
+
+    [Fact]
+    public async Task run_help_lists_the_report_formats_from_the_writers()
+    {
+        var run = await Support.CliRun.InvokeAsync(["run", "--help"]);
+
+        Assert.All(ReportWriters.All, w => Assert.Contains(w.Format, run.Output, StringComparison.Ordinal));
+        Assert.Contains("report.xml", run.Output, StringComparison.Ordinal);
+    }
 }
