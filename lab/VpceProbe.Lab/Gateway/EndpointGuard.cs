@@ -4,8 +4,8 @@ using VpceProbe.Lab.Policies;
 namespace VpceProbe.Lab.Gateway;
 
 /// <summary>
-/// Applies what an endpoint path means to a service request: the endpoint must be available (a pending or
-/// deleted endpoint carries nothing, so the connection is dropped), and its policy must allow the call
+/// Applies what an endpoint path means to a service request: the endpoint must be in force, as the data plane
+/// sees it (a pending or deleted endpoint carries nothing, so the connection is dropped), and its policy must allow the call
 /// (else AWS's AccessDenied). The public path has no endpoint and no endpoint policy.
 /// </summary>
 public sealed class EndpointGuard(MotoQueries moto, LabState state, CallerIdentities callers)
@@ -18,7 +18,7 @@ public sealed class EndpointGuard(MotoQueries moto, LabState state, CallerIdenti
         }
 
         if (path.Kind is not (ServicePathKind.GatewayEndpoint or ServicePathKind.InterfaceEndpoint) || path.EndpointId is null
-            || state.EndpointState(path.EndpointId) != EndpointLifecycle.Available)
+            || state.EndpointInForce(path.EndpointId) != EndpointLifecycle.Available)
         {
             return GuardVerdict.Drop;
         }
