@@ -1,24 +1,22 @@
-using Xunit;
+using System.Runtime.ExceptionServices;
 
 namespace VpceProbe.Testing.Backends;
 
 /// <summary>
-/// The backends of the integration suite, started on first use and shared by a test assembly
-/// (<c>[assembly: AssemblyFixture(typeof(BackendPool))]</c>). moto always; LocalStack when a Docker
-/// engine answers (asked up front); the lab when <see cref="LabStarter"/> is set and the process is root.
-/// A backend that cannot run says why, and the test skips with that reason.
+/// The backends of the integration suite, each started on first use and shared by a test assembly, stopped
+/// when the pool is disposed. moto always; LocalStack when a Docker engine answers (asked up front); the lab
+/// through the starter the assembly gives (only an assembly that references the lab can start one).
+/// A backend that cannot run says why, and the test skips with that reason; a backend that should run but
+/// fails to start fails every test that asks for it, with the first failure, without trying again.
 /// </summary>
-public sealed class BackendPool : IAsyncLifetime
+public sealed class BackendPool(Func<CancellationToken, Task<BackendStart>>? labStarter = null) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, (AwsBackend? Backend, string? Unavailable)> _started = [];
-    private readonly List<IAsyncDisposable> _owned = [];
+    private const string NoLab = "this test assembly cannot start the lab";
 
-    /// <summary>
-    /// How to start the lab backend (set by the assembly that can reference the lab); null: the lab backend
-    /// is unavailable with the reason "this test assembly has no lab".
-    /// </summary>
-    public static Func<CancellationToken, Task<(AwsBackend Backend, IAsyncDisposable Owner)>>? LabStarter { get; set; }
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, BackendStart> _started = [];
+    private readonly Dictionary<string, ExceptionDispatchInfo> _failed = [];
+    private readonly List<IAsyncDisposable> _owned = [];
 
     /// <summary>The backend, or null and the reason it cannot run here.</summary>
     public async Task<(AwsBackend? Backend, string? Unavailable)> GetAsync(string name, CancellationToken cancellationToken)
@@ -26,13 +24,27 @@ public sealed class BackendPool : IAsyncLifetime
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_started.TryGetValue(name, out var entry))
+            _failed.GetValueOrDefault(name)?.Throw();
+            if (!_started.TryGetValue(name, out var start))
             {
-                entry = await StartAsync(name, cancellationToken).ConfigureAwait(false);
-                _started[name] = entry;
+                try
+                {
+                    start = await StartAsync(name, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && e is not ArgumentException)
+                {
+                    _failed[name] = ExceptionDispatchInfo.Capture(e);
+                    throw;
+                }
+
+                _started[name] = start;
+                if (start.Owner is not null)
+                {
+                    _owned.Add(start.Owner);
+                }
             }
 
-            return entry;
+            return (start.Backend, start.Unavailable);
         }
         finally
         {
@@ -40,43 +52,27 @@ public sealed class BackendPool : IAsyncLifetime
         }
     }
 
-    private async Task<(AwsBackend?, string?)> StartAsync(string name, CancellationToken cancellationToken)
+    private async Task<BackendStart> StartAsync(string name, CancellationToken cancellationToken)
     {
         switch (name)
         {
             case AwsBackend.Moto:
                 var moto = await MotoServer.StartAsync(cancellationToken).ConfigureAwait(false);
-                _owned.Add(moto);
-                return (new AwsBackend(name, moto.Url, MotoServer.Region, MovesPackets: false), null);
+                return BackendStart.Ready(new AwsBackend(name, moto.Url, MotoServer.Region, MovesPackets: false), moto);
             case AwsBackend.LocalStack:
                 if (await DockerEngine.WhyUnavailableAsync(cancellationToken).ConfigureAwait(false) is { } noDocker)
                 {
-                    return (null, noDocker);
+                    return BackendStart.CannotRun(noDocker);
                 }
 
                 var localstack = await LocalStackBackend.StartAsync(cancellationToken).ConfigureAwait(false);
-                _owned.Add(localstack);
-                return (new AwsBackend(name, localstack.EndpointUrl, MotoServer.Region, MovesPackets: false), null);
+                return BackendStart.Ready(new AwsBackend(name, localstack.EndpointUrl, MotoServer.Region, MovesPackets: false), localstack);
             case AwsBackend.Lab:
-                if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
-                {
-                    return (null, "the lab needs Linux network namespaces and root");
-                }
-
-                if (LabStarter is null)
-                {
-                    return (null, "this test assembly has no lab");
-                }
-
-                var (lab, owner) = await LabStarter(cancellationToken).ConfigureAwait(false);
-                _owned.Add(owner);
-                return (lab, null);
+                return labStarter is null ? BackendStart.CannotRun(NoLab) : await labStarter(cancellationToken).ConfigureAwait(false);
             default:
                 throw new ArgumentException($"unknown backend '{name}'; known: {string.Join(", ", AwsBackend.All)}", nameof(name));
         }
     }
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
