@@ -5,44 +5,50 @@ using VpceProbe.Testing;
 
 namespace VpceProbe.Harness.Tests.Cli;
 
-/// <summary>Crash recovery against moto: the harness is killed (SIGKILL, no cleanup) after each journaled change.</summary>
-public class RollbackCommandTests(MotoFixture moto)
+/// <summary>
+/// Crash recovery on every backend: the harness is killed (SIGKILL, no cleanup) after each journaled change,
+/// or stopped with SIGTERM mid-run, and the VPC must come back as it was.
+/// </summary>
+public class RollbackCommandTests(IntegrationBackends backends)
 {
-    public static TheoryData<int> ChangePoints => [.. Enumerable.Range(1, CrashScenario.Changes)];
+    public static IEnumerable<TheoryDataRow<string, int>> ChangePoints => IntegrationBackends.NamesWith(Enumerable.Range(1, CrashScenario.Changes));
 
     [Theory]
     [MemberData(nameof(ChangePoints))]
-    public async Task rollback_after_a_kill_at_each_change_point_restores_the_vpc_and_is_harmless_twice(int crashAfter)
+    public async Task rollback_after_a_kill_at_each_change_point_restores_the_vpc_and_is_harmless_twice(string backend, int crashAfter)
     {
-        var vpc = await WalkthroughVpc.CreateAsync(moto);
-        var before = await vpc.BaselineAsync(moto);
+        var aws = await backends.UseAsync(backend);
+        var vpc = await WalkthroughVpc.CreateAsync(aws);
+        var before = await vpc.BaselineAsync(aws);
         var outputDir = Directory.CreateTempSubdirectory("vpceprobe-crash-").FullName;
 
-        var output = await RunHarnessUntilKilledAsync(vpc, outputDir, crashAfter);
+        var output = await RunHarnessUntilKilledAsync(aws, vpc, outputDir, crashAfter);
 
         var runId = Path.GetFileName(Assert.Single(Directory.GetDirectories(Path.Combine(outputDir, "runs"))));
         var journal = RunJournal.Open(runId, outputDir, TimeProvider.System);
         Assert.Equal(crashAfter, journal.Entries.Count(e => e.Type == JournalEntryTypes.Done));
         Assert.Contains($"after change {crashAfter}", output, StringComparison.Ordinal);
-        Assert.NotEqual(before.Routes, (await vpc.BaselineAsync(moto)).Routes);
+        Assert.NotEqual(before.Routes, (await vpc.BaselineAsync(aws)).Routes);
 
         // The journal alone says where the run happened: no --region or --endpoint-url needed.
         var first = await CliRun.InvokeAsync(["rollback", runId, "--output-dir", outputDir]);
         Assert.True(first.ExitCode == ExitCodes.Success, first.Output + first.Error);
-        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
 
         var second = await CliRun.InvokeAsync(["rollback", runId, "--output-dir", outputDir]);
         Assert.True(second.ExitCode == ExitCodes.Success, second.Output + second.Error);
         Assert.Contains("match the state before the run", second.Output, StringComparison.Ordinal);
-        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
     }
 
-    [Fact]
-    public async Task a_route_someone_else_changed_is_left_alone_and_reported_with_the_command_to_finish()
+    [Theory]
+    [MemberData(nameof(IntegrationBackends.Names), MemberType = typeof(IntegrationBackends))]
+    public async Task a_route_someone_else_changed_is_left_alone_and_reported_with_the_command_to_finish(string backend)
     {
-        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var aws = await backends.UseAsync(backend);
+        var vpc = await WalkthroughVpc.CreateAsync(aws);
         var outputDir = Directory.CreateTempSubdirectory("vpceprobe-crash-").FullName;
-        await RunHarnessUntilKilledAsync(vpc, outputDir, crashAfter: 1);
+        await RunHarnessUntilKilledAsync(aws, vpc, outputDir, crashAfter: 1);
         var runId = Path.GetFileName(Assert.Single(Directory.GetDirectories(Path.Combine(outputDir, "runs"))));
         var igw = await vpc.Seed.InternetGatewayAsync();
         await vpc.Seed.RouteAsync(vpc.PrivateTable, "0.0.0.0/0", gatewayId: igw);
@@ -51,19 +57,21 @@ public class RollbackCommandTests(MotoFixture moto)
 
         Assert.Equal(ExitCodes.RollbackIncomplete, run.ExitCode);
         Assert.Contains($"{vpc.PrivateTable} now sends 0.0.0.0/0 to {igw}, not {vpc.NatGatewayId}", run.Error, StringComparison.Ordinal);
-        Assert.Contains($"finish with: vpceprobe rollback {runId} --output-dir {outputDir} --region us-east-1 --endpoint-url {moto.Server.Url}", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"finish with: vpceprobe rollback {runId} --output-dir {outputDir} --region us-east-1 --endpoint-url {aws.Url}", run.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task sigterm_mid_run_rolls_the_vpc_back_before_the_harness_exits()
+    [Theory]
+    [MemberData(nameof(IntegrationBackends.Names), MemberType = typeof(IntegrationBackends))]
+    public async Task sigterm_mid_run_rolls_the_vpc_back_before_the_harness_exits(string backend)
     {
-        var vpc = await WalkthroughVpc.CreateAsync(moto);
-        var before = await vpc.BaselineAsync(moto);
+        var aws = await backends.UseAsync(backend);
+        var vpc = await WalkthroughVpc.CreateAsync(aws);
+        var before = await vpc.BaselineAsync(aws);
         var outputDir = Directory.CreateTempSubdirectory("vpceprobe-term-").FullName;
 
         // The changed phase's probe never meets its expectation (the port refuses), so the agent retries for a minute.
         var scenario = CrashScenario.Write(vpc.VpcId, expect: "reachable", changedPhaseWaitFor: "60s");
-        await using var harness = StartHarness(scenario, outputDir, crashAfter: null);
+        await using var harness = StartHarness(aws, scenario, outputDir, crashAfter: null);
         await Until(() => DoneChanges(outputDir) == CrashScenario.Changes, harness);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
 
@@ -74,7 +82,7 @@ public class RollbackCommandTests(MotoFixture moto)
 
         await Until(() => harness.HasExited, harness);
         Assert.Contains("interrupted", harness.Output, StringComparison.Ordinal);
-        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
     }
 
     [Fact]
@@ -85,19 +93,19 @@ public class RollbackCommandTests(MotoFixture moto)
         Assert.Contains("no journal for run 'no-such-run'", run.Error, StringComparison.Ordinal);
     }
 
-    private async Task<string> RunHarnessUntilKilledAsync(WalkthroughVpc vpc, string outputDir, int crashAfter)
+    private static async Task<string> RunHarnessUntilKilledAsync(AwsEndpoint aws, WalkthroughVpc vpc, string outputDir, int crashAfter)
     {
-        await using var harness = StartHarness(CrashScenario.Write(vpc.VpcId), outputDir, crashAfter);
+        await using var harness = StartHarness(aws, CrashScenario.Write(vpc.VpcId), outputDir, crashAfter);
         await Until(() => harness.HasExited, harness);
         return harness.Output;
     }
 
-    private ChildProcess StartHarness(string scenario, string outputDir, int? crashAfter)
+    private static ChildProcess StartHarness(AwsEndpoint aws, string scenario, string outputDir, int? crashAfter)
     {
         string[] args =
         [
             Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"), "run", scenario, "--yes",
-            "--transport", "local", "--agent", AgentBinary.Path, "--output-dir", outputDir, .. moto.CliArgs,
+            "--transport", "local", "--agent", AgentBinary.Path, "--output-dir", outputDir, .. aws.CliArgs,
         ];
         return ChildProcess.Start("dotnet", args, crashAfter is null ? null : new Dictionary<string, string> { [CrashHook.Variable] = $"{crashAfter}" });
     }

@@ -3,18 +3,20 @@ using VpceProbe.Harness.Tests.Support;
 
 namespace VpceProbe.Harness.Tests.Discovery;
 
-public class VpcDiscovererTests(MotoFixture moto)
+public class VpcDiscovererTests(MotoFixture moto, IntegrationBackends backends)
 {
-    private VpcDiscoverer Discoverer()
+    private static VpcDiscoverer Discoverer(AwsEndpoint aws)
     {
-        var clients = moto.Clients;
+        var clients = aws.Clients;
         return new VpcDiscoverer(clients.Ec2(), clients.Ssm(), VpcSeed.Region);
     }
 
-    [Fact]
-    public async Task discover_reads_the_walkthrough_vpc_as_seeded_in_moto()
+    [Theory]
+    [MemberData(nameof(IntegrationBackends.Names), MemberType = typeof(IntegrationBackends))]
+    public async Task discover_reads_the_walkthrough_vpc_as_seeded(string backend)
     {
-        var seed = await VpcSeed.CreateAsync(moto.Clients.Ec2(), "10.20.0.0/16", dnsSupport: true, dnsHostnames: false);
+        var aws = await backends.UseAsync(backend);
+        var seed = await VpcSeed.CreateAsync(aws.Clients.Ec2(), "10.20.0.0/16", dnsSupport: true, dnsHostnames: false);
         var publicSubnet = await seed.SubnetAsync("10.20.0.0/24", 'a');
         var privateA = await seed.SubnetAsync("10.20.10.0/24", 'a');
         var privateB = await seed.SubnetAsync("10.20.11.0/24", 'b');
@@ -27,11 +29,12 @@ public class VpcDiscovererTests(MotoFixture moto)
         await seed.RouteAsync(privateTable, "0.0.0.0/0", natGatewayId: nat);
         var s3 = await seed.GatewayEndpointAsync("s3", [privateTable]);
         var sg = await seed.SecurityGroupAsync("endpoints", 443, "10.20.0.0/16");
-        var secrets = await seed.InterfaceEndpointAsync("secretsmanager", [privateA, privateB], [sg]);
+        // Private DNS off: AWS (and the lab) refuse it on a VPC without enableDnsHostnames.
+        var secrets = await seed.InterfaceEndpointAsync("secretsmanager", [privateA, privateB], [sg], privateDns: false);
         var instance = await seed.InstanceAsync(privateA);
         var flowLog = await seed.FlowLogAsync();
 
-        var snapshot = await Discoverer().DescribeAsync(seed.VpcId, TestContext.Current.CancellationToken);
+        var snapshot = await Discoverer(aws).DescribeAsync(seed.VpcId, TestContext.Current.CancellationToken);
 
         Assert.Equal(["10.20.0.0/16"], snapshot.Cidrs);
         Assert.True(snapshot.EnableDnsSupport);
@@ -57,7 +60,7 @@ public class VpcDiscovererTests(MotoFixture moto)
         Assert.Equal([privateTable], gateway.RouteTableIds);
         var iface = snapshot.Endpoints.Single(e => e.Id == secrets);
         Assert.Equal(EndpointType.Interface, iface.Type);
-        Assert.True(iface.PrivateDnsEnabled);
+        Assert.False(iface.PrivateDnsEnabled);
         Assert.Equal(new[] { privateA, privateB }.Order(StringComparer.Ordinal), iface.SubnetIds.Order(StringComparer.Ordinal));
         Assert.Equal([sg], iface.SecurityGroupIds);
         var ingress = Assert.Single(snapshot.SecurityGroups.Single(g => g.Id == sg).Ingress);
@@ -74,18 +77,20 @@ public class VpcDiscovererTests(MotoFixture moto)
         var subnet = await seed.SubnetAsync("10.21.1.0/24", 'a');
         await seed.InstanceAsync(subnet);
 
-        var snapshot = await Discoverer().DescribeAsync(seed.VpcId, TestContext.Current.CancellationToken);
+        var snapshot = await Discoverer(moto).DescribeAsync(seed.VpcId, TestContext.Current.CancellationToken);
 
         Assert.False(snapshot.SsmPingStatusKnown);
         Assert.Null(Assert.Single(snapshot.Instances).SsmPingStatus);
         Assert.Contains("ping status unknown", Assert.Single(snapshot.Warnings), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task an_unknown_vpc_id_names_the_id_and_the_region()
+    [Theory]
+    [MemberData(nameof(IntegrationBackends.Names), MemberType = typeof(IntegrationBackends))]
+    public async Task an_unknown_vpc_id_names_the_id_and_the_region(string backend)
     {
+        var aws = await backends.UseAsync(backend);
         var error = await Assert.ThrowsAsync<VpcNotFoundException>(
-            () => Discoverer().DescribeAsync("vpc-0000000000000dead", TestContext.Current.CancellationToken));
+            () => Discoverer(aws).DescribeAsync("vpc-0000000000000dead", TestContext.Current.CancellationToken));
 
         Assert.Contains("vpc-0000000000000dead", error.Message, StringComparison.Ordinal);
         Assert.Contains("us-east-1", error.Message, StringComparison.Ordinal);

@@ -11,24 +11,26 @@ using VpceProbe.Testing;
 namespace VpceProbe.Harness.Tests.Run;
 
 /// <summary>
-/// The built-in walkthrough against moto with the published agent (local transport). moto moves no packets
-/// and evaluates no endpoint policy, so whether egress, S3 or the secret were really reachable cannot be
-/// judged here: these tests assert the AWS side of every phase; packet expectations are the lab's job.
+/// The built-in walkthrough with the published agent (local transport: the agent runs on this machine, with
+/// the backend as its AWS endpoint). The agent's probes do not go through a VPC here, so whether egress, S3 or
+/// the secret were really reachable through it is not judged: these tests assert the AWS side of every phase,
+/// which every backend must get right; packet expectations are the lab's tests' (tests/VpceProbe.Lab.Tests).
 /// </summary>
-public class ScenarioRunTests(MotoFixture moto)
+public class ScenarioRunTests(MotoFixture moto, IntegrationBackends backends)
 {
     private static async Task<Dnsmasq> ResolverAsync() => await Dnsmasq.StartAsync(
         new Dictionary<string, string[]> { [$"secretsmanager.{VpcSeed.Region}.amazonaws.com"] = ["10.0.10.50"] },
         cancellationToken: TestContext.Current.CancellationToken);
 
-    [Fact]
-    public async Task walkthrough_removes_nat_creates_endpoints_then_restores_the_vpc_exactly()
+    [Theory]
+    [MemberData(nameof(IntegrationBackends.Names), MemberType = typeof(IntegrationBackends))]
+    public async Task walkthrough_removes_nat_creates_endpoints_then_restores_the_vpc_exactly(string backend)
     {
-        TestContext.Current.TestOutputHelper?.WriteLine("backend: moto (AWS side asserted; moto moves no packets, so packet expectations are the lab's job)");
-        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var aws = await backends.UseAsync(backend);
+        var vpc = await WalkthroughVpc.CreateAsync(aws);
         await using var dns = await ResolverAsync();
-        var before = await vpc.BaselineAsync(moto);
-        var harness = new RunHarness(moto, vpc);
+        var before = await vpc.BaselineAsync(aws);
+        var harness = new RunHarness(aws, vpc);
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
@@ -47,7 +49,7 @@ public class ScenarioRunTests(MotoFixture moto)
         Assert.Contains(NatRoute(seen[3], vpc), r => r.TargetId == vpc.NatGatewayId);
         Assert.DoesNotContain(seen[3].Endpoints, e => e.Tags.ContainsKey(ChangeContext.RunIdTag) && e.State is not ("deleted" or "deleting"));
         Assert.DoesNotContain(seen[3].SecurityGroups, g => g.Name.StartsWith("vpceprobe-", StringComparison.Ordinal));
-        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
         Assert.Contains(result.Changes, c => c.Status == ChangeStatus.RolledBack);
     }
 
@@ -70,14 +72,16 @@ public class ScenarioRunTests(MotoFixture moto)
         Assert.Equal(["10.0.0.0/16"], rule.Cidrs);
     }
 
-    [Fact]
-    public async Task an_existing_endpoint_for_the_service_is_adopted_and_left_in_place()
+    [Theory]
+    [MemberData(nameof(IntegrationBackends.Names), MemberType = typeof(IntegrationBackends))]
+    public async Task an_existing_endpoint_for_the_service_is_adopted_and_left_in_place(string backend)
     {
-        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var aws = await backends.UseAsync(backend);
+        var vpc = await WalkthroughVpc.CreateAsync(aws);
         var existing = await vpc.Seed.GatewayEndpointAsync("s3", [vpc.PrivateTable]);
         await using var dns = await ResolverAsync();
-        var before = await vpc.BaselineAsync(moto);
-        var harness = new RunHarness(moto, vpc);
+        var before = await vpc.BaselineAsync(aws);
+        var harness = new RunHarness(aws, vpc);
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
@@ -86,19 +90,21 @@ public class ScenarioRunTests(MotoFixture moto)
         Assert.Equal(ChangeStatus.Kept, adopted.Status);
         var duringEndpoints = harness.Transport!.Seen[2];
         Assert.Equal([existing], duringEndpoints.Endpoints.Where(e => e.ShortService == "s3" && e.State == "available").Select(e => e.Id));
-        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
         Assert.Contains(existing, before.EndpointIds);
     }
 
-    [Fact]
-    public async Task an_existing_interface_endpoint_is_adopted_without_creating_a_security_group()
+    [Theory]
+    [MemberData(nameof(IntegrationBackends.Names), MemberType = typeof(IntegrationBackends))]
+    public async Task an_existing_interface_endpoint_is_adopted_without_creating_a_security_group(string backend)
     {
-        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var aws = await backends.UseAsync(backend);
+        var vpc = await WalkthroughVpc.CreateAsync(aws);
         var sg = await vpc.Seed.SecurityGroupAsync("own-secrets", 443, "10.0.0.0/16");
         var existing = await vpc.Seed.InterfaceEndpointAsync("secretsmanager", [vpc.PrivateSubnetA], [sg]);
         await using var dns = await ResolverAsync();
-        var before = await vpc.BaselineAsync(moto);
-        var harness = new RunHarness(moto, vpc);
+        var before = await vpc.BaselineAsync(aws);
+        var harness = new RunHarness(aws, vpc);
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
@@ -106,7 +112,7 @@ public class ScenarioRunTests(MotoFixture moto)
         Assert.Equal(ChangeStatus.Kept, Assert.Single(result.Changes, c => c.Resource == existing).Status);
         Assert.DoesNotContain(result.Changes, c => c.Action == ChangeActions.CreateSecurityGroup);
         Assert.DoesNotContain(harness.Transport!.Seen[2].SecurityGroups, g => g.Name.StartsWith("vpceprobe-", StringComparison.Ordinal));
-        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+        WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
     }
 
     [Fact]

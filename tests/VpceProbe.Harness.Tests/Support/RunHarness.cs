@@ -9,8 +9,11 @@ using VpceProbe.Testing;
 
 namespace VpceProbe.Harness.Tests.Support;
 
-/// <summary>Runs a scenario in-process against moto with the published agent through the local transport.</summary>
-public sealed class RunHarness(MotoFixture moto, WalkthroughVpc vpc)
+/// <summary>
+/// Runs a scenario in-process against an AWS endpoint with the published agent through the local transport;
+/// the agent gets the same endpoint.
+/// </summary>
+public sealed class RunHarness(AwsEndpoint aws, WalkthroughVpc vpc)
 {
     public string OutputDir { get; } = Directory.CreateTempSubdirectory("vpceprobe-run-").FullName;
 
@@ -30,14 +33,14 @@ public sealed class RunHarness(MotoFixture moto, WalkthroughVpc vpc)
 
     public async Task<RunResult> RunAsync(ScenarioDefinition scenario, bool dryRun = false)
     {
-        var ec2 = moto.Clients.Ec2();
-        var discoverer = new VpcDiscoverer(ec2, moto.Clients.Ssm(), VpcSeed.Region);
-        var agent = new LocalTransport(AgentBinary.Path, moto.Server.Url, TimeSpan.FromMinutes(2));
-        Transport = new ObservingTransport(agent, () => vpc.DescribeAsync(moto));
+        var ec2 = aws.Clients.Ec2();
+        var discoverer = new VpcDiscoverer(ec2, aws.Clients.Ssm(), VpcSeed.Region);
+        var agent = new LocalTransport(AgentBinary.Path, aws.Url, TimeSpan.FromMinutes(2));
+        Transport = new ObservingTransport(agent, () => vpc.DescribeAsync(aws));
         var services = new RunServices(
             ec2, discoverer, Transport, TimeProvider.System, new ResourceWaits(TimeProvider.System, TimeSpan.FromSeconds(30)),
             new CrashHook(null), Log, _ => true);
-        var settings = new RunSettings(OutputDir, VpcSeed.Region, moto.Server.Url, null, dryRun);
+        var settings = new RunSettings(OutputDir, VpcSeed.Region, aws.Url, null, dryRun);
         return await new ScenarioRun(services, settings).RunAsync(scenario, vpc.VpcId, TestContext.Current.CancellationToken);
     }
 }

@@ -7,10 +7,10 @@ using VpceProbe.Harness.Journal;
 namespace VpceProbe.Harness.Tests.Support;
 
 /// <summary>
-/// The walkthrough's VPC seeded in moto, one per test: 10.0.0.0/16 with DNS attributes, a public subnet with
+/// The walkthrough's VPC seeded on an AWS endpoint (moto, LocalStack, the lab), one per test: 10.0.0.0/16 with DNS attributes, a public subnet with
 /// an internet gateway and a NAT gateway, private subnets in two AZs behind a private route table whose
 /// 0.0.0.0/0 goes to the NAT, an instance, and interface endpoints for ssm, ssmmessages and ec2messages.
-/// The buckets and the secret are shared by every test (moto's S3 and Secrets Manager are global).
+/// The buckets and the secret are shared by every test on an endpoint (S3 and Secrets Manager are not per VPC).
 /// </summary>
 public sealed record WalkthroughVpc(VpcSeed Seed, string PrivateTable, string NatGatewayId, string InstanceId, string PrivateSubnetA, string PrivateSubnetB)
 {
@@ -20,9 +20,9 @@ public sealed record WalkthroughVpc(VpcSeed Seed, string PrivateTable, string Na
 
     public string VpcId => Seed.VpcId;
 
-    public static async Task<WalkthroughVpc> CreateAsync(MotoFixture moto)
+    public static async Task<WalkthroughVpc> CreateAsync(AwsEndpoint aws)
     {
-        var seed = await VpcSeed.CreateAsync(moto.Clients.Ec2());
+        var seed = await VpcSeed.CreateAsync(aws.Clients.Ec2());
         var publicSubnet = await seed.SubnetAsync("10.0.0.0/24", 'a');
         var privateA = await seed.SubnetAsync("10.0.10.0/24", 'a');
         var privateB = await seed.SubnetAsync("10.0.11.0/24", 'b');
@@ -39,15 +39,15 @@ public sealed record WalkthroughVpc(VpcSeed Seed, string PrivateTable, string Na
             await seed.InterfaceEndpointAsync(service, [privateA, privateB], [sg]);
         }
 
-        await SharedDataAsync(moto);
+        await SharedDataAsync(aws);
         return new WalkthroughVpc(seed, privateTable, nat, instance, privateA, privateB);
     }
 
-    public async Task<VpcSnapshot> DescribeAsync(MotoFixture moto) =>
-        await new VpcDiscoverer(moto.Clients.Ec2(), moto.Clients.Ssm(), VpcSeed.Region).DescribeAsync(VpcId, TestContext.Current.CancellationToken);
+    public async Task<VpcSnapshot> DescribeAsync(AwsEndpoint aws) =>
+        await new VpcDiscoverer(aws.Clients.Ec2(), aws.Clients.Ssm(), VpcSeed.Region).DescribeAsync(VpcId, TestContext.Current.CancellationToken);
 
     /// <summary>Routes and live endpoints, as the journal records them: what "the VPC is as it was" compares.</summary>
-    public async Task<VpcBaseline> BaselineAsync(MotoFixture moto) => BaselineCheck.Capture(await DescribeAsync(moto));
+    public async Task<VpcBaseline> BaselineAsync(AwsEndpoint aws) => BaselineCheck.Capture(await DescribeAsync(aws));
 
     public static void AssertSame(VpcBaseline expected, VpcBaseline actual)
     {
@@ -55,10 +55,10 @@ public sealed record WalkthroughVpc(VpcSeed Seed, string PrivateTable, string Na
         Assert.Equal(expected.EndpointIds, actual.EndpointIds);
     }
 
-    private static async Task SharedDataAsync(MotoFixture moto)
+    private static async Task SharedDataAsync(AwsEndpoint aws)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var s3 = moto.Clients.S3();
+        using var s3 = aws.Clients.S3();
         foreach (var bucket in new[] { Bucket, OtherBucket })
         {
             try
@@ -71,9 +71,10 @@ public sealed record WalkthroughVpc(VpcSeed Seed, string PrivateTable, string Na
             }
         }
 
-        // Secrets Manager over its JSON protocol; moto reads the service from the credential scope and checks no signature.
+        // Secrets Manager over its JSON protocol (the harness has no Secrets Manager client); moto, LocalStack and the
+        // lab's gateway (moto behind it) read the service from the credential scope and check no signature.
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, moto.Server.Url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, aws.Url)
         {
             Content = new StringContent($$"""{"Name":"{{SecretId}}","SecretString":"s3cr3t"}""", Encoding.UTF8, "application/x-amz-json-1.1"),
         };

@@ -1,0 +1,61 @@
+using System.Globalization;
+using VpceProbe.Lab.DataPlane;
+using VpceProbe.Lab.Lifecycle;
+using VpceProbe.Lab.Topology;
+using VpceProbe.Testing;
+using VpceProbe.Testing.Backends;
+
+namespace VpceProbe.Harness.Tests.Support;
+
+/// <summary>
+/// The lab as a backend of the integration suite: the walkthrough lab started as `vpceprobe lab serve` (the
+/// harness's own binary beside the tests) on a free loopback port, not 4566, so a developer's own lab is left
+/// alone; swept as `lab down` does when the pool is disposed. Tests make their own VPCs in it: the lab keeps
+/// their state (moto behind its gateway, endpoint lifecycle, private DNS checks) while its data plane carries
+/// the seeded walkthrough VPC.
+/// </summary>
+public sealed class LabBackend : IAsyncDisposable
+{
+    private const string Topology = "walkthrough";
+
+    private readonly LabNames _names;
+    private readonly StringWriter _log;
+
+    private LabBackend(LabNames names, StringWriter log)
+    {
+        _names = names;
+        _log = log;
+    }
+
+    public static async Task<BackendStart> StartAsync(CancellationToken cancellationToken)
+    {
+        if (LabPreflight.Problems() is { Count: > 0 } problems)
+        {
+            return BackendStart.CannotRun(string.Join("; ", problems));
+        }
+
+        var names = new LabNames($"h{(Environment.ProcessId % 100000).ToString(CultureInfo.InvariantCulture)}");
+        var gateway = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var log = new StringWriter();
+        try
+        {
+            // UpAsync sweeps what it made when it fails, so a failed start leaves nothing to dispose.
+            await new LabLauncher(names, DaemonCommand(), TimeProvider.System, log).UpAsync(Topology, gateway, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LabCommandException e)
+        {
+            throw new InvalidOperationException($"the lab did not start: {e.Message}\n{log}", e);
+        }
+
+        var backend = new AwsBackend(AwsBackend.Lab, gateway.ToString().TrimEnd('/'), LabTopology.Load(Topology).Region, MovesPackets: true);
+        return BackendStart.Ready(backend, new LabBackend(names, log));
+    }
+
+    private static IReadOnlyList<string> DaemonCommand()
+    {
+        var apphost = Path.Combine(AppContext.BaseDirectory, "vpceprobe");
+        return File.Exists(apphost) ? [apphost] : ["dotnet", Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll")];
+    }
+
+    public async ValueTask DisposeAsync() => await new LabSweeper(_names, _log, TimeProvider.System).SweepAsync(CancellationToken.None).ConfigureAwait(false);
+}
