@@ -53,6 +53,12 @@ public sealed class SsmAgentFleet(
         await Task.WhenAll(running.Select(x => HeartbeatAsync(x.Instance, x.Namespace!, cancellationToken))).ConfigureAwait(false);
 
         var present = running.Select(x => x.Instance.InstanceId).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _nodes.Values.Where(n => !present.Contains(n.InstanceId)).ToList())
+        {
+            // A stopped or vanished instance sends no heartbeat at all: it goes ConnectionLost like any silent agent.
+            MarkSilent(gone);
+        }
+
         foreach (var invocation in commands.Waiting.ToList())
         {
             Deliver(invocation, present.Contains(invocation.InstanceId), cancellationToken);
@@ -78,6 +84,15 @@ public sealed class SsmAgentFleet(
         else if (now >= invocation.Command.DeliveryDeadline)
         {
             invocation.TryEndUndelivered(InvocationState.DeliveryTimedOut, now);
+        }
+    }
+
+    private void MarkSilent(ManagedNode node)
+    {
+        if (node.IsOnline && time.GetUtcNow() - node.LastPing >= options.ConnectionLostAfter)
+        {
+            _nodes[node.InstanceId] = node with { PingStatus = "ConnectionLost" };
+            state.SetPingStatus(node.InstanceId, "ConnectionLost");
         }
     }
 

@@ -143,6 +143,7 @@ public class SsmEmulatorTests(SharedMoto moto) : IAsyncLifetime
 
         Assert.Equal(CommandInvocationStatus.Failed, done.Status);
         Assert.Equal("Undeliverable", done.StatusDetails);
+        await LabInstances.PingStatusAsync(_ssm, id, PingStatus.ConnectionLost);
     }
 
     [Fact]
