@@ -1,3 +1,4 @@
+using Amazon.S3;
 using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Deploy;
@@ -75,8 +76,19 @@ public sealed class AgentDeployer(SsmCommandRunner runner, InstanceArchitectures
             return done;
         }
 
-        await staging.StageAsync(binary, cancellationToken).ConfigureAwait(false);
-        var url = await staging.PresignAsync(binary).ConfigureAwait(false);
+        string url;
+        try
+        {
+            await staging.StageAsync(binary, cancellationToken).ConfigureAwait(false);
+            url = await staging.PresignAsync(binary).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e)
+        {
+            var error = $"could not stage the agent in s3://{staging.Bucket}: {e.ErrorCode}: {e.Message} (does the bucket exist in this region, and may these credentials write to it?)";
+            done.AddRange(pending.Select(id => Failed(id, DeployFailure.StagingFailed, error)));
+            return done;
+        }
+
         static bool Succeeded(SsmInvocation i) => i.End == InvocationEnd.Success;
         var steps = new (SsmCommand Command, Func<SsmInvocation, bool> Ok, Func<SsmInvocation, (DeployFailure, string)> Explain)[]
         {

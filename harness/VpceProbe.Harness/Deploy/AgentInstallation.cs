@@ -9,6 +9,9 @@ public enum DeployFailure
     /// <summary>No binary for the instance's architecture under --agent-dir.</summary>
     NoBinary,
 
+    /// <summary>The build could not be put in the staging bucket (no such bucket, no permission to write it).</summary>
+    StagingFailed,
+
     /// <summary>SSM could not run a command there (not managed, offline, no route to the SSM endpoints).</summary>
     SsmUnavailable,
 

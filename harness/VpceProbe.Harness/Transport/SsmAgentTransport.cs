@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Deploy;
 
@@ -33,7 +34,17 @@ public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer dep
 
     public async Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken)
     {
-        var installations = await DeployAsync(instanceIds, cancellationToken).ConfigureAwait(false);
+        AgentInstallations installations;
+        try
+        {
+            installations = await DeployAsync(instanceIds, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException e)
+        {
+            // EC2 refused to describe the instances (permissions, throttling past retries): a run result, not a crash.
+            return [.. instanceIds.Select(id => new AgentRun(id, AgentRunStatus.Failed, null, null, $"could not deploy the agent: {e.ErrorCode}: {e.Message}"))];
+        }
+
         return await new SsmTransport(runner, installations).RunAsync(instanceIds, plan, cancellationToken).ConfigureAwait(false);
     }
 }

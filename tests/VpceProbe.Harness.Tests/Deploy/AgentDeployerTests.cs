@@ -109,4 +109,19 @@ public class AgentDeployerTests(MotoFixture moto)
         Assert.Contains("not connected to SSM", result.For(x64)!.Error, StringComparison.Ordinal);
         Assert.Equal(DeployFailure.UnsupportedArchitecture, result.For("i-0000000000000dead")!.Failure);
     }
+
+    [Fact]
+    public async Task a_staging_bucket_that_does_not_exist_fails_the_deploy_with_a_reason_not_an_exception()
+    {
+        await using var lab = await DeployLab.CreateAsync(moto);
+        var x64 = await lab.InstanceAsync("x86_64");
+        lab.Ssm.Script = (_, _) => [Invocation("Failed", code: 1)];
+        await moto.Clients.S3().DeleteBucketAsync(lab.Bucket, TestContext.Current.CancellationToken);
+
+        var result = (await lab.Deployer().DeployAsync([x64], TestContext.Current.CancellationToken)).For(x64)!;
+
+        Assert.Equal(DeployFailure.StagingFailed, result.Failure);
+        Assert.Contains($"could not stage the agent in s3://{lab.Bucket}: NoSuchBucket", result.Error, StringComparison.Ordinal);
+        Assert.Equal([$"sha256sum {lab.X64.RemotePath}"], lab.Commands);
+    }
 }
