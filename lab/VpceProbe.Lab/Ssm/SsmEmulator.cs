@@ -50,8 +50,9 @@ public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, Time
         var unmanaged = instanceIds.Where(id => fleet.Node(id) is null).ToList();
         if (instanceIds.Count == 0 || unmanaged.Count > 0)
         {
-            // AWS refuses targets that are not managed nodes (never registered with SSM) up front.
-            return Error("InvalidInstanceId", $"Instances [[{string.Join(", ", unmanaged)}]] not in a valid state for account {options.AccountId}");
+            // AWS refuses targets that are not managed nodes (never registered with SSM) up front, with this text
+            // (as the AWS CLI prints it: "An error occurred (InvalidInstanceId) ...: Instances not in a valid state for account").
+            return Error("InvalidInstanceId", "Instances not in a valid state for account");
         }
 
         var parameters = input.Parameters();

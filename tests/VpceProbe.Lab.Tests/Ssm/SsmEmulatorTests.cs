@@ -151,7 +151,8 @@ public class SsmEmulatorTests(SharedMoto moto) : IAsyncLifetime
     {
         var id = await LabInstances.LaunchAsync(_gateway, reachable: false);
 
-        await Assert.ThrowsAsync<InvalidInstanceIdException>(() => SendAsync(id, "echo no"));
+        var refused = await Assert.ThrowsAsync<InvalidInstanceIdException>(() => SendAsync(id, "echo no"));
+        Assert.Equal("Instances not in a valid state for account", refused.Message);
         var nodes = await _ssm.DescribeInstanceInformationAsync(new DescribeInstanceInformationRequest
         {
             Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [id] }],
