@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using Polly;
@@ -57,9 +58,14 @@ internal sealed class InvocationPoller(IAmazonSimpleSystemsManagement ssm, SsmOp
         {
             return (last, InvocationEnd.CallerCancelled, "cancelled by the user");
         }
-        catch (AmazonSimpleSystemsManagementException e)
+        catch (AmazonServiceException e)
         {
             return (last, InvocationEnd.ApiError, $"GetCommandInvocation failed: {e.ErrorCode}: {e.Message}");
+        }
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException)
+        {
+            // The SDK's own retries are spent: SSM's endpoint is unreachable from here, which is not the instance's fault.
+            return (last, InvocationEnd.ApiError, $"GetCommandInvocation could not reach SSM: {e.Message}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
@@ -38,9 +39,13 @@ public sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazon
         {
             return batch.Select(id => new SsmInvocation(id, null, InvocationEnd.Rejected, null, "", "", null, e.Message));
         }
-        catch (AmazonSimpleSystemsManagementException e)
+        catch (AmazonServiceException e)
         {
             return batch.Select(id => new SsmInvocation(id, null, InvocationEnd.ApiError, null, "", "", null, $"SendCommand failed: {e.ErrorCode}: {e.Message}"));
+        }
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException)
+        {
+            return batch.Select(id => new SsmInvocation(id, null, InvocationEnd.ApiError, null, "", "", null, $"SendCommand could not reach SSM: {e.Message}"));
         }
 
         var maxWait = _options.DeliveryTimeout + command.ExecutionTimeout + _options.WaitMargin;

@@ -140,7 +140,8 @@ public class SsmTransportPollingTests(MotoFixture moto)
 
         Assert.All(runs, r => Assert.Equal(AgentRunStatus.Completed, r.Status));
         Assert.Equal(ids, runs.Select(r => r.InstanceId));
-        Assert.Equal([50, 1], ssm.Sent.Select(b => b["InstanceIds"]!.AsArray().Count));
+        // The two batches go out concurrently, in either order.
+        Assert.Equal([1, 50], ssm.Sent.Select(b => b["InstanceIds"]!.AsArray().Count).Order());
     }
 
     [Fact]
@@ -153,5 +154,18 @@ public class SsmTransportPollingTests(MotoFixture moto)
         Assert.Equal(AgentRunStatus.Undeliverable, run.Status);
         Assert.Contains("not managed by SSM", run.Error, StringComparison.Ordinal);
         Assert.Contains("not in a valid state", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task an_ssm_endpoint_nobody_listens_on_is_a_failed_run_not_an_exception()
+    {
+        var closed = new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient(
+            new Amazon.Runtime.BasicAWSCredentials("testing", "testing"),
+            new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig { ServiceURL = $"http://127.0.0.1:{Testing.FreePort.Next()}", AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+
+        var run = (await Ssm(closed, _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.Failed, run.Status);
+        Assert.Contains("SendCommand could not reach SSM", run.Error, StringComparison.Ordinal);
     }
 }
