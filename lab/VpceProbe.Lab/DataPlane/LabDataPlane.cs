@@ -95,7 +95,7 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
                 {
                     await ReconcileAsync(CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is LabCommandException or AmazonEC2Exception or HttpRequestException or IOException)
+                catch (Exception e) when (e is LabCommandException or AmazonEC2Exception or HttpRequestException or IOException or InvalidOperationException)
                 {
                     await Console.Error.WriteLineAsync($"reconcile failed: {e.Message}").ConfigureAwait(false);
                 }

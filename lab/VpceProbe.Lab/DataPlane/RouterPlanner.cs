@@ -49,6 +49,7 @@ public sealed class RouterPlanner(LabNames names, string region, InternetSpec in
                 [.. vpc.Subnets.Where(s => e.RouteTableIds.Contains(s.RouteTableId)).Select(s => s.Cidr)],
                 [internet.ServiceAddresses[e.Service]]))
             .Where(g => g.SourceCidrs.Count > 0)
+            .Take(LabFabric.GatewayEndpointFrontends) // one pre-assigned router address each
             .ToList();
 
         return new RouterPlan(
