@@ -106,8 +106,11 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
     public string? InstanceNamespace(string instanceId) =>
         _plan?.Attachments.FirstOrDefault(a => a.Id == instanceId && !a.IsNat)?.Namespace;
 
-    public Task<NamespaceProcessResult> RunAsync(string namespaceName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Commands.RunAsync(["ip", "netns", "exec", namespaceName, .. command], null, timeout, cancellationToken);
+    public Task<NamespaceProcessResult> RunAsync(string namespaceName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var inNamespace = InstanceDisk.IsInstance(_names, namespaceName) ? InstanceDisk.Wrap(_names, namespaceName, command) : command;
+        return Commands.RunAsync(["ip", "netns", "exec", namespaceName, .. inNamespace], null, timeout, cancellationToken);
+    }
 
     public Socket OpenListener(string namespaceName, IPEndPoint localEndPoint) => NamespaceSockets.Listen(namespaceName, localEndPoint);
 

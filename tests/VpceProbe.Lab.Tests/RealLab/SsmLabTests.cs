@@ -60,6 +60,23 @@ public class SsmLabTests(SharedLab lab)
         }
     }
 
+    [Fact]
+    public async Task what_a_command_writes_under_var_lib_stays_on_the_instance_disk_not_the_host()
+    {
+        var walkthrough = await Walkthrough.UpAsync(lab);
+        using var ssm = lab.Ssm();
+        var marker = $"vpceprobe-disk-test-{Guid.NewGuid():N}";
+        var hostPath = Path.Combine("/var/lib", marker);
+
+        await RunAsync(ssm, walkthrough.InstanceId, $"mkdir -p /var/lib/{marker} && echo instance-only > /var/lib/{marker}/file");
+        var readBack = await RunAsync(ssm, walkthrough.InstanceId, $"cat /var/lib/{marker}/file");
+
+        // The instance keeps its own /var/lib across commands (so an installed agent stays installed), the host never sees it.
+        Assert.Equal("instance-only", readBack.Trim());
+        Assert.False(Directory.Exists(hostPath), $"{hostPath} leaked onto the host");
+        Assert.True(File.Exists(Path.Combine(lab.Names.StateDirectory, "disks", lab.InstanceNamespace(walkthrough.InstanceId), "upper", marker, "file")));
+    }
+
     private static async Task<string> RunAsync(AmazonSimpleSystemsManagementClient ssm, string instance, string script)
     {
         await LabInstances.PingStatusAsync(ssm, instance, PingStatus.Online);
