@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VpceProbe.Harness.Aws;
+using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Deploy;
 using VpceProbe.Harness.Transport;
 
@@ -54,7 +55,7 @@ public sealed class SsmCliOptions
         var clients = new AwsClientFactory(aws);
         var s3 = clients.S3();
         var time = TimeProvider.System;
-        var runner = new SsmCommandRunner(clients.Ssm(), s3, new SsmOptions { OutputBucket = parse.GetValue(OutputBucket) }, time);
+        var runner = new SsmCommandRunner(clients.Ssm(), s3, new SsmOptions { OutputBucket = parse.GetValue(OutputBucket), Progress = WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected) }, time);
         var staging = new AgentStaging(s3, clients.S3ForInstances(parse.GetValue(InstanceS3Endpoint)), bucket, time);
         var deployer = new AgentDeployer(runner, new InstanceArchitectures(clients.Ec2()), staging, agentDir) { Progress = progress };
         return (runner, deployer);

@@ -35,6 +35,12 @@ internal sealed class InvocationPoller(IAmazonSimpleSystemsManagement ssm, SsmOp
                 UseJitter = false,
                 Delay = options.PollInitialDelay,
                 MaxDelay = options.PollMaxDelay,
+                OnRetry = args =>
+                {
+                    var status = args.Outcome.Result is { } response ? SsmStatuses.Describe(response) : "not visible yet";
+                    options.Progress.Waiting($"{instanceId} to run the command (SSM: {status})", args.AttemptNumber + 1, time.GetElapsedTime(started), args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
 
@@ -66,6 +72,10 @@ internal sealed class InvocationPoller(IAmazonSimpleSystemsManagement ssm, SsmOp
         {
             // The SDK's own retries are spent: SSM's endpoint is unreachable from here, which is not the instance's fault.
             return (last, InvocationEnd.ApiError, $"GetCommandInvocation could not reach SSM: {e.Message}");
+        }
+        finally
+        {
+            options.Progress.Done(instanceId);
         }
     }
 }

@@ -28,6 +28,9 @@ public sealed record SsmOptions
 
     public string OutputKeyPrefix { get; init; } = "vpceprobe/ssm-output";
 
+    /// <summary>Shows a person what the harness is waiting for while SSM runs the command (interactive consoles only).</summary>
+    public Changes.WaitProgress Progress { get; init; } = Changes.WaitProgress.None;
+
     /// <summary>Instances per SendCommand: the API takes at most 50 InstanceIds.</summary>
     public const int MaxTargetsPerCommand = 50;
 

@@ -29,6 +29,21 @@ public class SsmTransportPollingTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task an_interactive_console_sees_which_instance_is_awaited_and_what_ssm_last_said()
+    {
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("Pending"), Invocation("InProgress"), Invocation("Success", code: 0, stdout: Report(pass: true) + "\n"));
+        var console = new StringWriter();
+        var options = ZeroDelay with { Progress = Harness.Changes.WaitProgress.For(console, interactive: true) };
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I), options).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+        Assert.Contains($"waiting for {I} to run the command (SSM: Pending)", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"waiting for {I} to run the command (SSM: InProgress)", console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task failed_invocation_with_a_report_on_stdout_is_a_completed_run_with_exit_code_1()
     {
         await using var ssm = new SsmReplayServer();
