@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace VpceProbe.Testing;
 
@@ -35,7 +33,7 @@ public sealed class Dnsmasq : IAsyncDisposable
         // then it exits at once with "Address already in use", and another port is tried.
         for (var tries = 1; ; tries++)
         {
-            var port = FreeUdpPort();
+            var port = FreePort.NextTcpAndUdp();
             var process = ChildProcess.Start("dnsmasq", Arguments(port, hostRecords, nxdomainDomains));
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (DateTime.UtcNow < deadline && !process.HasExited && !process.Output.Contains("started, version", StringComparison.Ordinal))
@@ -49,7 +47,7 @@ public sealed class Dnsmasq : IAsyncDisposable
             }
 
             await process.DisposeAsync().ConfigureAwait(false);
-            if (tries < 3 && process.Output.Contains("Address already in use", StringComparison.Ordinal))
+            if (tries < 5 && process.Output.Contains("Address already in use", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -80,13 +78,6 @@ public sealed class Dnsmasq : IAsyncDisposable
         }
 
         return args;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
