@@ -40,7 +40,7 @@ public sealed class LabBackend : IAsyncDisposable
         try
         {
             // UpAsync sweeps what it made when it fails, so a failed start leaves nothing to dispose.
-            await new LabLauncher(names, DaemonCommand(), TimeProvider.System, log).UpAsync(Topology, gateway, cancellationToken).ConfigureAwait(false);
+            await new LabLauncher(names, HarnessBinary.Command(), TimeProvider.System, log).UpAsync(Topology, gateway, cancellationToken).ConfigureAwait(false);
         }
         catch (LabCommandException e)
         {
@@ -49,12 +49,6 @@ public sealed class LabBackend : IAsyncDisposable
 
         var backend = new AwsBackend(AwsBackend.Lab, gateway.ToString().TrimEnd('/'), LabTopology.Load(Topology).Region, MovesPackets: true);
         return BackendStart.Ready(backend, new LabBackend(names, log));
-    }
-
-    private static IReadOnlyList<string> DaemonCommand()
-    {
-        var apphost = Path.Combine(AppContext.BaseDirectory, "vpceprobe");
-        return File.Exists(apphost) ? [apphost] : ["dotnet", Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll")];
     }
 
     public async ValueTask DisposeAsync() => await new LabSweeper(_names, _log, TimeProvider.System).SweepAsync(CancellationToken.None).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Lifecycle;
-using VpceProbe.Lab.Tests.RealLab;
+using VpceProbe.Testing;
 
 namespace VpceProbe.Lab.Tests.Lifecycle;
 
@@ -40,7 +40,7 @@ public class LabLauncherTests
         try
         {
             var failure = await Assert.ThrowsAsync<LabCommandException>(() =>
-                new LabLauncher(names, SharedLab.DaemonCommand(), TimeProvider.System, log).UpAsync("walkthrough", new Uri($"http://127.0.0.1:{port}"), TestContext.Current.CancellationToken));
+                new LabLauncher(names, HarnessBinary.Command(), TimeProvider.System, log).UpAsync("walkthrough", new Uri($"http://127.0.0.1:{port}"), TestContext.Current.CancellationToken));
 
             Assert.Contains("did not become ready", failure.Message, StringComparison.Ordinal);
             Assert.Empty(await sweeper.NamespacesAsync(TestContext.Current.CancellationToken));

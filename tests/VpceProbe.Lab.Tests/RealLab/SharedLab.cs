@@ -45,7 +45,7 @@ public sealed class SharedLab : IAsyncDisposable
             {
                 try
                 {
-                    _record = await new LabLauncher(Names, DaemonCommand(), TimeProvider.System, _log)
+                    _record = await new LabLauncher(Names, HarnessBinary.Command(), TimeProvider.System, _log)
                         .UpAsync("walkthrough", GatewayUrl, TestContext.Current.CancellationToken);
                 }
                 catch (LabCommandException e)
@@ -71,13 +71,6 @@ public sealed class SharedLab : IAsyncDisposable
     public string InstanceNamespace(string instanceId) => Names.Instance(instanceId);
 
     private static BasicAWSCredentials Credentials => new(MotoServer.AccessKey, MotoServer.SecretKey);
-
-    // The harness's own binary, copied beside the tests by the project reference.
-    internal static IReadOnlyList<string> DaemonCommand()
-    {
-        var apphost = Path.Combine(AppContext.BaseDirectory, "vpceprobe");
-        return File.Exists(apphost) ? [apphost] : ["dotnet", Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll")];
-    }
 
     public async ValueTask DisposeAsync()
     {
