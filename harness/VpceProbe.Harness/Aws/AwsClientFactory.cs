@@ -63,9 +63,14 @@ public sealed class AwsClientFactory(AwsSettings settings)
         return make(Credentials(), config);
     }
 
-    /// <summary>The named profile's credentials, or null to let the SDK's default chain decide.</summary>
+    /// <summary>The program's own credentials, else the named profile's, else null to let the SDK's default chain decide.</summary>
     private AWSCredentials? Credentials()
     {
+        if (Settings.Credentials is not null)
+        {
+            return Settings.Credentials;
+        }
+
         if (Settings.Profile is null)
         {
             return null;

@@ -7,6 +7,12 @@ namespace VpceProbe.Harness.Aws;
 /// </summary>
 public sealed record AwsSettings(string? Profile, string? Region, string? EndpointUrl)
 {
+    /// <summary>
+    /// Credentials given by the program itself (`demo` passes the lab's), used before any profile or the default
+    /// chain, so no variable of the caller's environment decides them. Never from the command line.
+    /// </summary>
+    public Amazon.Runtime.AWSCredentials? Credentials { get; init; }
+
     /// <summary>The region in force: --region, else AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1.</summary>
     public string EffectiveRegion =>
         Region

@@ -4,7 +4,8 @@ using VpceProbe.Harness.Aws;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>Options every AWS-facing command takes. Add them with <see cref="AddTo"/>; read them with <see cref="Aws"/>.</summary>
-public sealed class CommonOptions
+/// <param name="credentials">Credentials the program pins (`demo`: the lab's); null for the usual profile/default chain.</param>
+public sealed class CommonOptions(Amazon.Runtime.AWSCredentials? credentials = null)
 {
     public Option<string?> Profile { get; } = new("--profile") { Description = "AWS profile (default: AWS_PROFILE or the SDK's default chain)." };
 
@@ -31,5 +32,5 @@ public sealed class CommonOptions
     }
 
     public AwsSettings Aws(ParseResult parse) =>
-        new(parse.GetValue(Profile), parse.GetValue(Region), parse.GetValue(EndpointUrl));
+        new(parse.GetValue(Profile), parse.GetValue(Region), parse.GetValue(EndpointUrl)) { Credentials = credentials };
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.S3;
 using Amazon.S3.Model;
 using VpceProbe.Lab.DataPlane;
+using VpceProbe.Lab.Faults;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Lab.Topology;
 
@@ -12,6 +13,8 @@ namespace VpceProbe.Harness.Cli;
 /// scenario against it exactly as against AWS (`run walkthrough --transport ssm`, the agent staged in a lab
 /// bucket and deployed through SSM), writes the reports, and takes the lab down again, also on failure or Ctrl-C.
 /// Exit code: the run's (0 when the walkthrough's whole matrix is as expected), or `lab up`'s.
+/// Nothing of the caller's environment decides a result: the run gets the lab's endpoint, region and credentials
+/// explicitly (no process-wide variable is set), and the lab's instances never see the caller's variables.
 /// </summary>
 public static class DemoCommand
 {
@@ -23,13 +26,14 @@ public static class DemoCommand
     public static Command Build()
     {
         var outputDir = new Option<DirectoryInfo>("--output-dir") { Description = "Where reports are written.", DefaultValueFactory = _ => new DirectoryInfo("vpceprobe-reports") };
-        var command = new Command("demo", "As root: start the VPC lab, run the walkthrough scenario against it through SSM, write the reports, stop the lab.") { outputDir };
+        var port = LabCommand.PortOption();
+        var command = new Command("demo", "As root: start the VPC lab, run the walkthrough scenario against it through SSM, write the reports, stop the lab.") { outputDir, port };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var names = new LabNames(LabName);
-            var (upCode, record) = await LabCommand.UpAsync(names, "walkthrough", output, error, ct).ConfigureAwait(false);
+            var (upCode, record) = await LabCommand.UpAsync(names, new LabUpSettings("walkthrough", parse.GetValue(port), FaultSettings.None), output, error, ct).ConfigureAwait(false);
             if (record is null)
             {
                 return upCode;
@@ -38,7 +42,6 @@ public static class DemoCommand
             try
             {
                 var region = LabSummary.RegionOf(record);
-                UseLabCredentials(region);
                 await CreateStagingBucketAsync(record.GatewayUrl, region, ct).ConfigureAwait(false);
                 string[] run =
                 [
@@ -46,7 +49,8 @@ public static class DemoCommand
                     "--endpoint-url", record.GatewayUrl, "--region", region, "--output-dir", parse.GetRequiredValue(outputDir).FullName,
                 ];
                 await output.WriteLineAsync($"vpceprobe {string.Join(' ', run)}").ConfigureAwait(false);
-                return await CommandCatalog.BuildRoot().Parse(run).InvokeAsync(parse.InvocationConfiguration, ct).ConfigureAwait(false);
+                var root = new RootCommand { RunCommand.Build(TopologySeeder.Credentials) };
+                return await root.Parse(run).InvokeAsync(parse.InvocationConfiguration, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -56,16 +60,6 @@ public static class DemoCommand
             }
         });
         return command;
-    }
-
-    /// <summary>The lab's fake credentials, for this process only, so the SDK's default chain never looks for real ones.</summary>
-    private static void UseLabCredentials(string region)
-    {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
-        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
-        Environment.SetEnvironmentVariable("AWS_PROFILE", null);
-        Environment.SetEnvironmentVariable("AWS_REGION", region);
     }
 
     private static async Task CreateStagingBucketAsync(string gatewayUrl, string region, CancellationToken ct)

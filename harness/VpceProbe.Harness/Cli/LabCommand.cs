@@ -2,7 +2,6 @@ using System.CommandLine;
 using VpceProbe.Contract;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Faults;
-using VpceProbe.Lab.Gateway;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Lab.Topology;
 
@@ -15,7 +14,8 @@ namespace VpceProbe.Harness.Cli;
 /// </summary>
 public static class LabCommand
 {
-    public const string DefaultGatewayUrl = "http://127.0.0.1:4566";
+    /// <summary>Where the lab's AWS endpoint listens unless `--port` says otherwise (LocalStack's port, which the AWS tooling knows).</summary>
+    public const int DefaultPort = 4566;
 
     public static Command Build()
     {
@@ -33,6 +33,24 @@ public static class LabCommand
         DefaultValueFactory = _ => LabNames.DefaultLab,
     };
 
+    /// <summary>`--port`: the loopback port of the lab's AWS endpoint, so a second lab can run beside the first.</summary>
+    internal static Option<int> PortOption()
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = $"The loopback port of the lab's AWS endpoint (http://127.0.0.1:PORT); another lab or LocalStack may hold {DefaultPort}.",
+            DefaultValueFactory = _ => DefaultPort,
+        };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 65535)
+            {
+                result.AddError("--port must be between 1 and 65535");
+            }
+        });
+        return port;
+    }
+
     /// <summary>How this very program is started again, for the detached daemon (`dotnet vpceprobe.dll` or the apphost).</summary>
     internal static IReadOnlyList<string> SelfCommand()
     {
@@ -41,9 +59,9 @@ public static class LabCommand
     }
 
     /// <summary>Up: preflight, then the launcher; prints the summary. Shared with `demo`.</summary>
-    internal static async Task<(int ExitCode, LabRecord? Record)> UpAsync(LabNames names, string topology, TextWriter output, TextWriter error, CancellationToken ct)
+    internal static async Task<(int ExitCode, LabRecord? Record)> UpAsync(LabNames names, LabUpSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (LabPreflight.Problems() is { Count: > 0 } problems)
+        if (LabPreflight.Problems().Concat(LabPreflight.PortProblem(settings.Port) is { } busy ? [busy] : []).ToList() is { Count: > 0 } problems)
         {
             await error.WriteLineAsync("the lab cannot start on this machine (nothing was made):").ConfigureAwait(false);
             problems.ToList().ForEach(p => error.WriteLine($"  - {p}"));
@@ -52,7 +70,7 @@ public static class LabCommand
 
         try
         {
-            var record = await new LabLauncher(names, SelfCommand(), TimeProvider.System, error).UpAsync(topology, new Uri(DefaultGatewayUrl), ct).ConfigureAwait(false);
+            var record = await new LabLauncher(names, SelfCommand(), TimeProvider.System, error).UpAsync(settings.Topology, settings.GatewayUrl, settings.Faults, ct).ConfigureAwait(false);
             LabSummary.Write(output, record, LabSummary.RegionOf(record));
             return (ExitCodes.Success, record);
         }
@@ -71,11 +89,12 @@ public static class LabCommand
     private static Command Up()
     {
         var name = NameOption();
+        var port = PortOption();
         var topology = new Option<string>("--topology") { Description = $"The topology to seed ({string.Join(", ", LabTopology.BuiltIn)}).", DefaultValueFactory = _ => "walkthrough" };
         topology.AcceptOnlyFromAmong([.. LabTopology.BuiltIn]);
         var faults = new Option<string?>("--faults")
         {
-            Description = "Faults the lab's gateway injects from the start, e.g. latency=200ms,throttle=0.1,5xx=0.05,fail-once=SendCommand "
+            Description = "Faults the lab's gateway injects once the lab is seeded and ready, e.g. latency=200ms,throttle=0.1,5xx=0.05,fail-once=SendCommand "
                 + "(also: PUT /_lab/faults on the endpoint).",
         };
         faults.Validators.Add(result =>
@@ -89,16 +108,11 @@ public static class LabCommand
                 result.AddError($"--faults: {e.Message}");
             }
         });
-        var command = new Command("up", "Start the lab and seed its VPC; prints the endpoint, the ids and how to point the harness at it.") { name, topology, faults };
+        var command = new Command("up", "Start the lab and seed its VPC; prints the endpoint, the ids and how to point the harness at it.") { name, port, topology, faults };
         command.SetAction(async (parse, ct) => await WithNameAsync(parse, name, async names =>
         {
-            // The daemon inherits this process's environment: that is how its gateway learns the faults.
-            if (parse.GetValue(faults) is { } spec)
-            {
-                Environment.SetEnvironmentVariable(GatewayOptions.FaultsVariable, spec);
-            }
-
-            var (exitCode, _) = await UpAsync(names, parse.GetRequiredValue(topology), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct).ConfigureAwait(false);
+            var settings = new LabUpSettings(parse.GetRequiredValue(topology), parse.GetValue(port), FaultSettings.Parse(parse.GetValue(faults) ?? string.Empty));
+            var (exitCode, _) = await UpAsync(names, settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct).ConfigureAwait(false);
             return exitCode;
         }).ConfigureAwait(false));
         return command;
@@ -146,4 +160,10 @@ public static class LabCommand
 
         return await body(new LabNames(lab)).ConfigureAwait(false);
     }
+}
+
+/// <summary>What `lab up` (and `demo`) start: the topology, the endpoint's port, and the faults put in force once seeded.</summary>
+internal sealed record LabUpSettings(string Topology, int Port, FaultSettings Faults)
+{
+    public Uri GatewayUrl => new($"http://127.0.0.1:{Port}");
 }

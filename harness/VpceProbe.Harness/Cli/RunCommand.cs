@@ -16,9 +16,10 @@ namespace VpceProbe.Harness.Cli;
 /// </summary>
 public static class RunCommand
 {
-    public static Command Build()
+    /// <param name="credentials">Credentials pinned by the program (`demo`); null: --profile or the SDK's default chain.</param>
+    public static Command Build(Amazon.Runtime.AWSCredentials? credentials = null)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(credentials);
         var transport = new TransportOptions();
         var walkthrough = new WalkthroughOptions();
         var scenario = new Argument<string>("scenario") { Description = "A scenario file (YAML), or 'walkthrough' for the built-in scenario." };

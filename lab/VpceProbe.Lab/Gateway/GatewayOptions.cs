@@ -6,7 +6,7 @@ namespace VpceProbe.Lab.Gateway;
 /// The gateway's tunables beyond <see cref="LabContext"/>. Defaults follow AWS where AWS has a number and are
 /// chosen for a quick lab where it does not.
 /// </summary>
-/// <param name="Faults">Faults in force from the start (`lab up --faults`).</param>
+/// <param name="Faults">Faults in force from the start (tests; `lab up --faults` sets them through the control API once seeded).</param>
 /// <param name="HeartbeatInterval">How often each emulated SSM agent checks that it reaches ssm, ssmmessages and ec2messages.</param>
 /// <param name="ConnectionLostAfter">How long without a successful heartbeat before the ping status is ConnectionLost.</param>
 /// <param name="InvocationVisibleAfter">
@@ -21,27 +21,5 @@ public sealed record GatewayOptions(
     TimeSpan InvocationVisibleAfter,
     string AccountId = "123456789012")
 {
-    /// <summary>Names the faults a lab starts with; `lab up` passes its environment on to the daemon.</summary>
-    public const string FaultsVariable = "VPCEPROBE_LAB_FAULTS";
-
     public static GatewayOptions Default { get; } = new(FaultSettings.None, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(500));
-
-    /// <summary>The defaults, with the faults of <see cref="FaultsVariable"/> ("latency=200ms,throttle=0.1,5xx=0.05,fail-once=SendCommand").</summary>
-    /// <exception cref="InvalidOperationException">The variable holds a spec that does not parse (the daemon reports it and stops).</exception>
-    public static GatewayOptions FromEnvironment(string? spec)
-    {
-        if (string.IsNullOrWhiteSpace(spec))
-        {
-            return Default;
-        }
-
-        try
-        {
-            return Default with { Faults = FaultSettings.Parse(spec) };
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidOperationException($"{FaultsVariable}: {e.Message}", e);
-        }
-    }
 }

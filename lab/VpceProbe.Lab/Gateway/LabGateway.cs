@@ -16,9 +16,9 @@ namespace VpceProbe.Lab.Gateway;
 /// </summary>
 public static class LabGateway
 {
-    /// <summary>The daemon's start: default tunables, faults from <see cref="GatewayOptions.FaultsVariable"/>.</summary>
+    /// <summary>The daemon's start: default tunables and no faults (`lab up --faults` sets them once the lab is seeded).</summary>
     public static Task<IAsyncDisposable> StartAsync(LabContext lab, CancellationToken cancellationToken) =>
-        StartAsync(lab, GatewayOptions.FromEnvironment(Environment.GetEnvironmentVariable(GatewayOptions.FaultsVariable)), null, cancellationToken);
+        StartAsync(lab, GatewayOptions.Default, null, cancellationToken);
 
     /// <param name="reachability">The SSM heartbeat check; null for the real one through the data plane.</param>
     public static async Task<IAsyncDisposable> StartAsync(LabContext lab, GatewayOptions options, ISsmReachability? reachability, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using VpceProbe.Lab.DataPlane;
+using VpceProbe.Lab.Faults;
 using VpceProbe.Lab.Tls;
 using VpceProbe.Lab.Topology;
 
@@ -9,7 +10,8 @@ namespace VpceProbe.Lab.Lifecycle;
 
 /// <summary>
 /// `vpceprobe lab up`: checks the machine, makes the CA, starts the daemon detached, waits until it is ready,
-/// seeds the topology through the lab's AWS endpoint and waits until its endpoints are available. Any failure
+/// seeds the topology through the lab's AWS endpoint, waits until its endpoints are available, and only then puts
+/// the asked-for faults in force (they are for the system under test, not for the lab's own seeding). Any failure
 /// on the way tears down what was made: the lab never half-starts.
 /// </summary>
 /// <param name="daemonCommand">How to start `vpceprobe lab serve --name NAME` (the harness passes its own invocation).</param>
@@ -17,7 +19,11 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
-    public async Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, CancellationToken ct)
+    public Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, CancellationToken ct) => UpAsync(topologyName, gatewayUrl, FaultSettings.None, ct);
+
+    /// <param name="gatewayUrl">Where the lab's AWS endpoint listens (`--port`: http://127.0.0.1:PORT).</param>
+    /// <param name="faults">Faults the gateway injects once the lab is ready (`--faults`).</param>
+    public async Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, FaultSettings faults, CancellationToken ct)
     {
         var topology = LabTopology.Load(topologyName);
         if (LabRecord.Read(names) is { DaemonPid: { } pid } && LabSweeper.Runs(pid, "vpceprobe"))
@@ -43,6 +49,12 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
             var seeded = await new TopologySeeder(gatewayUrl, time).SeedAsync(topology, ct).ConfigureAwait(false);
             await log.WriteLineAsync($"lab {names.Lab}: seeded after {time.GetElapsedTime(started).TotalSeconds:F1} s; waiting for endpoints").ConfigureAwait(false);
             await WaitEndpointsAvailableAsync(gatewayUrl, topology.Region, ct).ConfigureAwait(false);
+            if (faults != FaultSettings.None)
+            {
+                await LabControlClient.ApplyFaultsAsync(gatewayUrl, faults, ct).ConfigureAwait(false);
+                await log.WriteLineAsync($"lab {names.Lab}: faults in force").ConfigureAwait(false);
+            }
+
             await log.WriteLineAsync($"lab {names.Lab}: up after {time.GetElapsedTime(started).TotalSeconds:F1} s").ConfigureAwait(false);
             record = (LabRecord.Read(names) ?? record) with { Seeded = seeded };
             record.Write(names);

@@ -36,6 +36,21 @@ public static class LabPreflight
         return problems;
     }
 
+    /// <summary>Why the lab's AWS endpoint cannot listen on 127.0.0.1:<paramref name="port"/>, or null when it can.</summary>
+    public static string? PortProblem(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            return null;
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            return $"127.0.0.1:{port} is not free for the lab's AWS endpoint ({e.SocketErrorCode}: another lab or LocalStack?); pick another with --port";
+        }
+    }
+
     private static bool OnPath(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin")
             .Split(':', StringSplitOptions.RemoveEmptyEntries)

@@ -1,15 +1,18 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using System.Text.Json;
 using VpceProbe.Harness.Cli;
+using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Testing;
 
 namespace VpceProbe.Harness.Tests.Cli;
 
-/// <summary>`vpceprobe demo` end to end on the lab (root only): the walkthrough's whole matrix met through SSM, and no lab left.</summary>
+/// <summary>
+/// `vpceprobe demo` end to end on the lab (root only): the walkthrough's whole matrix met through SSM, and no lab left,
+/// on a port of its own and with a caller's environment that would break it if anything of it leaked into the run or
+/// into the lab's instances (metadata disabled, another region, a missing profile, a dead proxy, another HOME).
+/// </summary>
 public class DemoCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -22,16 +25,13 @@ public class DemoCommandTests
             Assert.Skip($"lab (root) test: {string.Join("; ", problems)}");
         }
 
-        if (PortInUse(4566))
-        {
-            Assert.Skip("the demo's lab listens on 127.0.0.1:4566, which is in use here (another lab or LocalStack)");
-        }
-
         _ = AgentBinary.Path; // the published agent the demo deploys: fails with how to build it when missing
         var reports = Directory.CreateTempSubdirectory("vpl-demo-").FullName;
+        var home = Directory.CreateTempSubdirectory("vpl-demo-home-").FullName;
         try
         {
-            var (exitCode, output) = await RunHarnessAsync("demo", "--output-dir", reports);
+            var (exitCode, output) = await HarnessProcess.RunAsync(
+                HostileEnvironment.For(home), "demo", "--output-dir", reports, "--port", FreePort.Next().ToString(CultureInfo.InvariantCulture));
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reports, "report.json"), Ct));
             var cells = report.RootElement.GetProperty("phases").EnumerateArray().SelectMany(p => p.GetProperty("cells").EnumerateArray()).ToList();
             var namespaces = await new LabSweeper(new LabNames(DemoCommand.LabName), TextWriter.Null, TimeProvider.System).NamespacesAsync(Ct);
@@ -46,37 +46,7 @@ public class DemoCommandTests
         {
             await new LabSweeper(new LabNames(DemoCommand.LabName), TextWriter.Null, TimeProvider.System).SweepAsync(CancellationToken.None);
             Directory.Delete(reports, recursive: true);
+            Directory.Delete(home, recursive: true);
         }
-    }
-
-    private static bool PortInUse(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return false;
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
-    }
-
-    /// <summary>The harness as a user runs it (its own process: the lab daemon is started from it), from the repository root.</summary>
-    private static async Task<(int ExitCode, string Output)> RunHarnessAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AgentBinary.RepositoryRoot() };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"));
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

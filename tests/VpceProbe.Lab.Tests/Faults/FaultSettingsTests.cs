@@ -1,5 +1,4 @@
 using VpceProbe.Lab.Faults;
-using VpceProbe.Lab.Gateway;
 
 namespace VpceProbe.Lab.Tests.Faults;
 
@@ -30,14 +29,5 @@ public class FaultSettingsTests
     public void bad_specs_are_refused_before_anything_starts(string spec)
     {
         Assert.Throws<FormatException>(() => FaultSettings.Parse(spec));
-    }
-
-    [Fact]
-    public void the_daemon_takes_its_starting_faults_from_the_environment_spec()
-    {
-        Assert.Equal(0.5, GatewayOptions.FromEnvironment("throttle=0.5").Faults.ThrottleRate);
-        Assert.Same(GatewayOptions.Default, GatewayOptions.FromEnvironment(null));
-        var error = Assert.Throws<InvalidOperationException>(() => GatewayOptions.FromEnvironment("throttle=7"));
-        Assert.StartsWith("VPCEPROBE_LAB_FAULTS: throttle must be a rate", error.Message);
     }
 }

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using VpceProbe.Testing;
+
+namespace VpceProbe.Harness.Tests.Support;
+
+/// <summary>
+/// The harness as a user runs it: its own process (the lab daemon is started from it), from the repository root,
+/// with the caller's environment plus the given variables (null values remove a variable).
+/// </summary>
+internal static class HarnessProcess
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AgentBinary.RepositoryRoot() };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"));
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
+}
