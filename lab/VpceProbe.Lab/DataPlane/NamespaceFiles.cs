@@ -2,17 +2,22 @@ namespace VpceProbe.Lab.DataPlane;
 
 /// <summary>
 /// /etc/netns/NS/: `ip netns exec` bind-mounts these over /etc, so an instance namespace resolves through the
-/// VPC resolver and trusts the lab CA, while the host's own /etc stays untouched.
+/// VPC resolver, has an /etc/hosts of its own (as an EC2 image's: localhost only, never the host's entries) and
+/// trusts the lab CA, while the host's own /etc stays untouched.
 /// </summary>
 internal static class NamespaceFiles
 {
     private const string Root = "/etc/netns";
+
+    /// <summary>Amazon Linux 2023's /etc/hosts: names of the instance itself come from the VPC resolver.</summary>
+    private const string Hosts = "127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4\n::1         localhost6 localhost6.localdomain6\n";
 
     public static void Write(string ns, string resolverAddress, string caPem)
     {
         var directory = Path.Combine(Root, ns);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "resolv.conf"), $"nameserver {resolverAddress}\nsearch ec2.internal\n");
+        File.WriteAllText(Path.Combine(directory, "hosts"), Hosts);
         var ssl = Path.Combine(directory, "ssl");
         if (!Directory.Exists(ssl))
         {

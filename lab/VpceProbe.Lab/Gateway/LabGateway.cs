@@ -32,7 +32,7 @@ public static class LabGateway
         var commands = new CommandStore();
         var fleet = new SsmAgentFleet(
             lab.DataPlane, instances, reachability ?? new NamespaceReachability(lab.DataPlane, lab.Region, TimeSpan.FromMilliseconds(800)),
-            commands, new CommandExecutor(lab.DataPlane, moto, lab.Time), lab.State, lab.Time, options);
+            commands, new CommandExecutor(lab.DataPlane, moto, lab.Region, lab.Time), lab.State, lab.Time, options);
         var faults = new FaultInjector(options.Faults, new Random());
         var api = new ApiDispatcher(
             faults, [new SsmEmulator(commands, fleet, lab.Time, options, lab.Region, stopping.Token), new StsIdentityEmulation(callers, options.AccountId)],

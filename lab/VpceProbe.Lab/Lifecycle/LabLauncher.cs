@@ -78,9 +78,22 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
         }
 
         psi.Environment["VPCEPROBE_LAB_LOG"] = Path.Combine(names.StateDirectory, "daemon.log");
+
+        // The lab is AWS for whoever calls it, never a client of the caller's AWS settings or proxies: the daemon,
+        // moto and (through the daemon) the instances start without them. Commands in instances also get an
+        // environment of their own (Ssm.AgentCommandEnvironment).
+        foreach (var variable in psi.Environment.Keys.Where(IsCallerAwsSetting).ToList())
+        {
+            psi.Environment.Remove(variable);
+        }
         using var process = Process.Start(psi) ?? throw new LabCommandException("could not start the lab daemon (setsid)");
         process.WaitForExit();
     }
+
+    private static bool IsCallerAwsSetting(string variable) =>
+        variable.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)
+        || variable.EndsWith("_proxy", StringComparison.OrdinalIgnoreCase)
+        || variable.Equals("no_proxy", StringComparison.OrdinalIgnoreCase);
 
     private async Task<LabRecord> WaitReadyAsync(CancellationToken ct)
     {

@@ -6,10 +6,10 @@ namespace VpceProbe.Lab.Ssm;
 
 /// <summary>
 /// Runs an invocation's script inside the instance namespace with /bin/sh (as the agent's aws:runShellScript
-/// does), records exit code and output, and when the command names OutputS3BucketName writes the full
+/// does) in the agent's environment only (<see cref="AgentCommandEnvironment"/>, never the daemon's), records exit code and output, and when the command names OutputS3BucketName writes the full
 /// output to S3 under AWS's layout PREFIX/COMMAND/INSTANCE/awsrunShellScript/0.awsrunShellScript/stdout|stderr.
 /// </summary>
-public sealed class CommandExecutor(IDataPlane dataPlane, MotoQueries moto, TimeProvider time)
+public sealed class CommandExecutor(IDataPlane dataPlane, MotoQueries moto, string region, TimeProvider time)
 {
     public async Task ExecuteAsync(CommandInvocation invocation, string namespaceName, CancellationToken cancellationToken)
     {
@@ -22,7 +22,8 @@ public sealed class CommandExecutor(IDataPlane dataPlane, MotoQueries moto, Time
         NamespaceProcessResult result;
         try
         {
-            result = await dataPlane.RunAsync(namespaceName, ["/bin/sh", "-c", command.Script], command.ExecutionTimeout, cancellationToken).ConfigureAwait(false);
+            result = await dataPlane.RunAsync(
+                namespaceName, AgentCommandEnvironment.Wrap(command.Script, invocation.InstanceId, region, command.CommandId), command.ExecutionTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Win32Exception e)
         {

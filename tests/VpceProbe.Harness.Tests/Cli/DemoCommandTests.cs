@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using VpceProbe.Harness.Cli;
-using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Testing;

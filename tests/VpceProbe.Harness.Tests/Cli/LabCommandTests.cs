@@ -4,7 +4,6 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using VpceProbe.Contract;
-using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Gateway;
 using VpceProbe.Lab.Lifecycle;

@@ -1,19 +1,19 @@
 using System.Diagnostics;
-using VpceProbe.Testing;
+using Xunit;
 
-namespace VpceProbe.Harness.Tests.Support;
+namespace VpceProbe.Testing;
 
 /// <summary>
 /// The harness as a user runs it: its own process (the lab daemon is started from it), from the repository root,
 /// with the caller's environment plus the given variables (null values remove a variable).
 /// </summary>
-internal static class HarnessProcess
+public static class HarnessProcess
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AgentBinary.RepositoryRoot() };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"));
-        foreach (var arg in args)
+        var command = HarnessBinary.Command();
+        var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AgentBinary.RepositoryRoot() };
+        foreach (var arg in command.Skip(1).Concat(args))
         {
             psi.ArgumentList.Add(arg);
         }
