@@ -8,9 +8,6 @@ public static class VpcFacts
     /// <summary>The services whose gateway endpoints keep traffic off the NAT gateway for free.</summary>
     public static readonly IReadOnlyList<string> GatewayServices = ["s3", "dynamodb"];
 
-    /// <summary>What the SSM agent needs to reach to be managed (https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html).</summary>
-    public static readonly IReadOnlyList<string> SsmServices = ["ssm", "ssmmessages", "ec2messages"];
-
     /// <summary>Subnets whose route table has no default route to an internet gateway.</summary>
     public static IEnumerable<SubnetInfo> PrivateSubnets(this VpcSnapshot vpc) => vpc.Subnets.Where(s => !s.IsPublic);
 

@@ -136,6 +136,9 @@ public sealed record InstanceInfo
     /// <summary>SSM's PingStatus (Online, ConnectionLost, Inactive); null when SSM does not know the instance.</summary>
     public string? SsmPingStatus { get; init; }
 
+    /// <summary>SSM's AgentVersion for it (e.g. 3.3.1142.0); null when unknown. Decides the endpoints its agent needs (SsmControlPath).</summary>
+    public string? SsmAgentVersion { get; init; }
+
     public string? IamInstanceProfileArn { get; init; }
 
     public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];

@@ -3,7 +3,18 @@ using System.Xml.Linq;
 namespace VpceProbe.Lab.Gateway;
 
 /// <summary>A running instance as moto records it: what IMDS and the SSM emulation need to know.</summary>
-public sealed record LabInstance(string InstanceId, string? PrivateIp, string? InstanceProfileArn, string State);
+/// <param name="Architecture">DescribeInstances' architecture (x86_64, arm64); moto takes it from the AMI.</param>
+/// <param name="AgentVersion">The version of its emulated SSM Agent (<see cref="AgentVersionTag"/>, else a current 3.3.x).</param>
+public sealed record LabInstance(
+    string InstanceId, string? PrivateIp, string? InstanceProfileArn, string State,
+    string? SubnetId = null, string Architecture = LabInstance.X86_64, string AgentVersion = Ssm.SsmControlPath.DefaultLabAgentVersion)
+{
+    /// <summary>The instance tag a topology sets to give an instance an older (or newer) SSM Agent.</summary>
+    public const string AgentVersionTag = "vpceprobe-lab:ssm-agent-version";
+
+    public const string X86_64 = "x86_64";
+    public const string Arm64 = "arm64";
+}
 
 /// <summary>Reads the instances from moto (DescribeInstances) and an instance profile's role (IAM GetInstanceProfile).</summary>
 public sealed class InstanceDirectory(MotoQueries moto)
@@ -45,10 +56,15 @@ public sealed class InstanceDirectory(MotoQueries moto)
     {
         var state = Ec2Xml.ChildElement(item, "instanceState");
         var profile = Ec2Xml.ChildElement(item, "iamInstanceProfile");
+        var tags = Ec2Xml.ChildElement(item, "tagSet")?.Elements().Where(e => e.Name.LocalName == "item") ?? [];
+        var agentVersion = tags.FirstOrDefault(t => Ec2Xml.Child(t, "key") == LabInstance.AgentVersionTag) is { } tag ? Ec2Xml.Child(tag, "value") : null;
         return new LabInstance(
             Ec2Xml.Child(item, "instanceId")!,
             Ec2Xml.Child(item, "privateIpAddress"),
             profile is null ? null : Ec2Xml.Child(profile, "arn"),
-            state is null ? "unknown" : Ec2Xml.Child(state, "name") ?? "unknown");
+            state is null ? "unknown" : Ec2Xml.Child(state, "name") ?? "unknown",
+            Ec2Xml.Child(item, "subnetId"),
+            Ec2Xml.Child(item, "architecture") ?? LabInstance.X86_64,
+            string.IsNullOrWhiteSpace(agentVersion) ? Ssm.SsmControlPath.DefaultLabAgentVersion : agentVersion.Trim());
     }
 }

@@ -4,7 +4,10 @@ namespace VpceProbe.Lab.Ssm;
 /// An instance whose emulated SSM agent has reached SSM at least once (so it is a managed node, listed by
 /// DescribeInstanceInformation) and what its last heartbeat found.
 /// </summary>
-public sealed record ManagedNode(string InstanceId, string Namespace, string? IpAddress, DateTimeOffset LastPing, string PingStatus, DateTimeOffset RegisteredAt)
+/// <param name="AgentVersion">Reported as DescribeInstanceInformation's AgentVersion; decides the endpoints it needs (<see cref="SsmControlPath"/>).</param>
+public sealed record ManagedNode(
+    string InstanceId, string Namespace, string? IpAddress, DateTimeOffset LastPing, string PingStatus, DateTimeOffset RegisteredAt,
+    string AgentVersion = SsmControlPath.DefaultLabAgentVersion)
 {
     public bool IsOnline => PingStatus == "Online";
 }

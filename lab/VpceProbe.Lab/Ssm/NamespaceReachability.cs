@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using VpceProbe.Lab.DataPlane;
@@ -5,27 +6,43 @@ using VpceProbe.Lab.DataPlane;
 namespace VpceProbe.Lab.Ssm;
 
 /// <summary>
-/// The real heartbeat: resolve ssm, ssmmessages and ec2messages with the instance's own resolver (the VPC
-/// resolver, so private DNS of interface endpoints is honoured), then open TCP 443 to each answer from inside
-/// the namespace. A silent drop (no NAT route, a security group) shows as a connect timeout.
+/// The real heartbeat: resolve the SSM endpoints with the instance's own resolver (the VPC resolver, so private DNS
+/// of interface endpoints is honoured), then open TCP 443 to each answer the agent needs from inside the namespace.
+/// A silent drop (no NAT route, a security group) shows as a connect timeout.
+/// With 50 instances a heartbeat a second, a resolver process per instance would keep two cores busy. The VPC
+/// resolver gives every instance of a subnet the same answers (and AWS filters no DNS traffic to it by security
+/// group or network ACL), so a round resolves once per subnet, in one of its instances, and shares the answers;
+/// the TCP connects stay per instance, since security groups are.
 /// </summary>
 public sealed class NamespaceReachability(IDataPlane dataPlane, string region, TimeSpan connectTimeout) : ISsmReachability
 {
-    private static readonly string[] Services = ["ssm", "ssmmessages", "ec2messages"];
+    private ConcurrentDictionary<string, Lazy<Task<Dictionary<string, IPAddress>>>> _answers = new(StringComparer.Ordinal);
 
-    public async Task<bool> ReachesSsmAsync(string namespaceName, CancellationToken cancellationToken)
+    public void StartRound() => _answers = new(StringComparer.Ordinal);
+
+    public async Task<bool> ReachesSsmAsync(SsmHeartbeatTarget target, CancellationToken cancellationToken)
     {
-        var names = Services.Select(s => $"{s}.{region}.amazonaws.com").ToList();
-        // One getent for the three names: one process per heartbeat instead of three.
-        var lookup = await dataPlane.RunAsync(namespaceName, ["getent", "hosts", .. names], connectTimeout, cancellationToken).ConfigureAwait(false);
-        var addresses = Parse(lookup.StandardOutput);
+        var answers = _answers;
+        var addresses = await answers.GetOrAdd(target.SubnetId ?? target.Namespace, _ => new(() => ResolveAsync(target.Namespace, cancellationToken))).Value
+            .ConfigureAwait(false);
+        var names = target.Services.Select(Name).ToList();
         if (!names.All(addresses.ContainsKey))
         {
             return false;
         }
 
-        var connects = names.Select(n => ConnectsAsync(namespaceName, addresses[n], cancellationToken));
+        var connects = names.Select(n => ConnectsAsync(target.Namespace, addresses[n], cancellationToken));
         return (await Task.WhenAll(connects).ConfigureAwait(false)).All(ok => ok);
+    }
+
+    private string Name(string service) => $"{service}.{region}.amazonaws.com";
+
+    // One getent for every name an agent may need: one process per subnet and round.
+    private async Task<Dictionary<string, IPAddress>> ResolveAsync(string namespaceName, CancellationToken cancellationToken)
+    {
+        var lookup = await dataPlane.RunAsync(namespaceName, ["getent", "hosts", .. SsmControlPath.AllServices.Select(Name)], connectTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        return Parse(lookup.StandardOutput);
     }
 
     private async Task<bool> ConnectsAsync(string namespaceName, IPAddress address, CancellationToken cancellationToken)

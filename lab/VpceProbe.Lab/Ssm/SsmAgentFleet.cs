@@ -6,7 +6,9 @@ namespace VpceProbe.Lab.Ssm;
 
 /// <summary>
 /// The emulated SSM agents, one per running lab instance. Each heartbeat (every <see cref="GatewayOptions.HeartbeatInterval"/>)
-/// checks from inside the instance's namespace that ssm, ssmmessages and ec2messages are reachable; the ping
+/// checks from inside the instance's namespace that the endpoints its agent version needs are reachable
+/// (<see cref="SsmControlPath"/>: ec2messages only below 3.3.40.0); at most <see cref="ConcurrentHeartbeats"/> at a
+/// time, so a fleet of 50 instances does not saturate the host; the ping
 /// status is Online after a successful one and ConnectionLost once none succeeded for
 /// <see cref="GatewayOptions.ConnectionLostAfter"/>. Waiting commands are delivered to Online agents, end
 /// DeliveryTimedOut past their deadline, and Undeliverable when their instance is gone.
@@ -15,7 +17,11 @@ public sealed class SsmAgentFleet(
     IDataPlane dataPlane, InstanceDirectory instances, ISsmReachability reachability, CommandStore commands,
     CommandExecutor executor, LabState state, TimeProvider time, GatewayOptions options)
 {
+    /// <summary>Heartbeats in flight at once: enough for 50 instances within a round, few enough for two cores.</summary>
+    public const int ConcurrentHeartbeats = 8;
+
     private readonly ConcurrentDictionary<string, ManagedNode> _nodes = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _inFlight = new(ConcurrentHeartbeats, ConcurrentHeartbeats);
 
     public IReadOnlyList<ManagedNode> Nodes => _nodes.Values.OrderBy(n => n.InstanceId, StringComparer.Ordinal).ToList();
 
@@ -50,6 +56,7 @@ public sealed class SsmAgentFleet(
             .Select(i => (Instance: i, Namespace: dataPlane.InstanceNamespace(i.InstanceId)))
             .Where(x => x.Namespace is not null)
             .ToList();
+        reachability.StartRound();
         await Task.WhenAll(running.Select(x => HeartbeatAsync(x.Instance, x.Namespace!, cancellationToken))).ConfigureAwait(false);
 
         var present = running.Select(x => x.Instance.InstanceId).ToHashSet(StringComparer.Ordinal);
@@ -98,7 +105,18 @@ public sealed class SsmAgentFleet(
 
     private async Task HeartbeatAsync(LabInstance instance, string namespaceName, CancellationToken cancellationToken)
     {
-        var reached = await reachability.ReachesSsmAsync(namespaceName, cancellationToken).ConfigureAwait(false);
+        bool reached;
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var target = new SsmHeartbeatTarget(namespaceName, instance.SubnetId, SsmControlPath.RequiredServices(instance.AgentVersion));
+            reached = await reachability.ReachesSsmAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+
         var now = time.GetUtcNow();
         var known = Node(instance.InstanceId);
         if (known is null && !reached)
@@ -109,7 +127,8 @@ public sealed class SsmAgentFleet(
 
         var lastPing = reached ? now : known!.LastPing;
         var status = now - lastPing < options.ConnectionLostAfter || reached ? "Online" : "ConnectionLost";
-        _nodes[instance.InstanceId] = new ManagedNode(instance.InstanceId, namespaceName, instance.PrivateIp, lastPing, status, known?.RegisteredAt ?? now);
+        _nodes[instance.InstanceId] = new ManagedNode(
+            instance.InstanceId, namespaceName, instance.PrivateIp, lastPing, status, known?.RegisteredAt ?? now, instance.AgentVersion);
         state.SetPingStatus(instance.InstanceId, status);
     }
 }

@@ -58,6 +58,29 @@ public class AuditorTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task without_ec2messages_VPCE003_names_only_subnets_whose_agents_are_older_than_3_3_40_or_unknown()
+    {
+        var vpc = await BestPracticeVpc.CreateAsync(_ec2, new() { Ec2MessagesEndpoint = false });
+        var current = await vpc.Seed.InstanceAsync(vpc.SubnetA);
+        await vpc.Seed.InstanceAsync(vpc.SubnetB);
+        var snapshot = await new VpcDiscoverer(_ec2, moto.Clients.Ssm(), VpcSeed.Region).DescribeAsync(vpc.Seed.VpcId, Ct);
+        var versions = snapshot with
+        {
+            Instances = [.. snapshot.Instances.Select(i => i with { SsmAgentVersion = i.Id == current ? "3.3.1142.0" : "3.2.582.0" })],
+        };
+
+        // moto has no DescribeInstanceInformation: no version is known, so every subnet needs all three.
+        var unknown = OnlyFindings(Auditor.Run(snapshot), "VPCE003");
+        var known = OnlyFinding(Auditor.Run(versions), "VPCE003");
+
+        Assert.Equal(new[] { vpc.SubnetA, vpc.SubnetB }.Order(StringComparer.Ordinal), unknown.Select(f => f.Resource).Order(StringComparer.Ordinal));
+        Assert.All(unknown, f => Assert.Contains("no interface endpoint for ec2messages (SSM Agent version unknown", f.What, StringComparison.Ordinal));
+        Assert.Equal(vpc.SubnetB, known.Resource);
+        Assert.Contains("ec2messages (SSM Agent 3.2.582.0 (< 3.3.40.0)", known.What, StringComparison.Ordinal);
+        Assert.Empty(Auditor.Run(versions with { Instances = [.. versions.Instances.Select(i => i with { SsmAgentVersion = "3.3.40.0" })] }).Findings);
+    }
+
+    [Fact]
     public async Task private_dns_off_is_VPCE004_on_that_endpoint()
     {
         var vpc = await BestPracticeVpc.CreateAsync(_ec2, new() { SecretsPrivateDns = false });

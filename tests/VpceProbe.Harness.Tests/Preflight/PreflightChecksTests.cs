@@ -51,6 +51,20 @@ public class PreflightChecksTests
         Assert.True(Assert.Single(Run(createAfter, Vpc("ssm"))).Refuse);
     }
 
+    [Theory]
+    [InlineData("3.3.1142.0", false)]
+    [InlineData("3.3.40.0", false)]
+    [InlineData("3.3.39.0", true)]
+    [InlineData("3.2.582.0", true)]
+    [InlineData(null, true)]
+    public void removing_nat_needs_ec2messages_only_for_agents_before_3_3_40_or_of_unknown_version(string? agentVersion, bool refused)
+    {
+        var findings = Run(Scenario(RemoveNat), Vpc("ssm", "ssmmessages"), target: Target with { SsmAgentVersion = agentVersion });
+
+        Assert.Equal(refused, findings.Any(f => f.Refuse));
+        Assert.All(findings, f => Assert.Contains("no interface endpoint for ec2messages (", f.Message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void the_local_transport_skips_the_ssm_check_and_says_so()
     {

@@ -10,6 +10,9 @@ public sealed record BestPracticeOptions
 {
     public bool SsmEndpoints { get; init; } = true;
 
+    /// <summary>With <see cref="SsmEndpoints"/>: also the ec2messages endpoint (only agents before 3.3.40.0 need it).</summary>
+    public bool Ec2MessagesEndpoint { get; init; } = true;
+
     public bool GatewayEndpoints { get; init; } = true;
 
     /// <summary>Associate the S3 gateway endpoint with private subnet B's route table too.</summary>
@@ -93,7 +96,7 @@ public sealed class BestPracticeVpc
         var endpointGroup = await seed.SecurityGroupAsync("endpoints", 443, Cidr);
         if (options.SsmEndpoints)
         {
-            foreach (var service in new[] { "ssm", "ssmmessages", "ec2messages" })
+            foreach (var service in new[] { "ssm", "ssmmessages", "ec2messages" }.Where(s => options.Ec2MessagesEndpoint || s != "ec2messages"))
             {
                 await seed.InterfaceEndpointAsync(service, [subnetA, subnetB], [endpointGroup], policy: RestrictedPolicy);
             }

@@ -10,6 +10,10 @@ public sealed class FakeReachability : ISsmReachability
 
     public void Set(string namespaceName, bool reachable) => _reachable[namespaceName] = reachable;
 
-    public Task<bool> ReachesSsmAsync(string namespaceName, CancellationToken cancellationToken) =>
-        Task.FromResult(_reachable.TryGetValue(namespaceName, out var r) && r);
+    public void StartRound()
+    {
+    }
+
+    public Task<bool> ReachesSsmAsync(SsmHeartbeatTarget target, CancellationToken cancellationToken) =>
+        Task.FromResult(_reachable.TryGetValue(target.Namespace, out var r) && r);
 }

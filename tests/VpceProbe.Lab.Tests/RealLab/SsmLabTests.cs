@@ -1,4 +1,3 @@
-using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
@@ -24,7 +23,7 @@ public class SsmLabTests(SharedLab lab)
         using var ssm = lab.Ssm();
         var instance = walkthrough.InstanceId;
         var endpoints = walkthrough.Seeded.OfKind("endpoint").ToList();
-        var recreate = await DescribeAsync(ec2, endpoints.Select(e => e.Id).ToList());
+        var recreate = await Walkthrough.DescribeEndpointsAsync(ec2, endpoints.Select(e => e.Id).ToList());
         try
         {
             // Through the interface endpoints only: no NAT route, the command still runs in the instance.
@@ -55,7 +54,7 @@ public class SsmLabTests(SharedLab lab)
         finally
         {
             await walkthrough.RestoreNatRouteAsync(ec2);
-            await RecreateAsync(ec2, recreate);
+            await Walkthrough.RecreateEndpointsAsync(ec2, recreate);
             await LabInstances.PingStatusAsync(ssm, instance, PingStatus.Online);
         }
     }
@@ -77,7 +76,7 @@ public class SsmLabTests(SharedLab lab)
         Assert.True(File.Exists(Path.Combine(lab.Names.StateDirectory, "disks", lab.InstanceNamespace(walkthrough.InstanceId), "upper", marker, "file")));
     }
 
-    private static async Task<string> RunAsync(AmazonSimpleSystemsManagementClient ssm, string instance, string script)
+    internal static async Task<string> RunAsync(AmazonSimpleSystemsManagementClient ssm, string instance, string script)
     {
         await LabInstances.PingStatusAsync(ssm, instance, PingStatus.Online);
         var sent = await ssm.SendCommandAsync(new SendCommandRequest
@@ -86,25 +85,5 @@ public class SsmLabTests(SharedLab lab)
         }, Ct);
         var done = await LabInstances.InvocationAsync(ssm, sent.Command.CommandId, instance, r => r.Status == CommandInvocationStatus.Success);
         return done.StandardOutputContent;
-    }
-
-    private static async Task<List<VpcEndpoint>> DescribeAsync(AmazonEC2Client ec2, List<string> ids) =>
-        (await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = ids }, Ct)).VpcEndpoints;
-
-    // The seeded endpoints come back with the same service, subnets, groups and private DNS (new ids, as in AWS).
-    private static async Task RecreateAsync(AmazonEC2Client ec2, List<VpcEndpoint> endpoints)
-    {
-        var present = await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest(), Ct);
-        var made = new List<string>();
-        foreach (var e in endpoints.Where(e => !(present.VpcEndpoints ?? []).Any(p => p.ServiceName == e.ServiceName)))
-        {
-            made.Add((await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
-            {
-                VpcId = e.VpcId, ServiceName = e.ServiceName, VpcEndpointType = VpcEndpointType.Interface, SubnetIds = e.SubnetIds,
-                SecurityGroupIds = [.. e.Groups.Select(g => g.GroupId)], PrivateDnsEnabled = e.PrivateDnsEnabled,
-            }, Ct)).VpcEndpoint.VpcEndpointId);
-        }
-
-        await Walkthrough.WaitAvailableAsync(ec2, made);
     }
 }

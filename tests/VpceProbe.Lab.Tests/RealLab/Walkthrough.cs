@@ -60,4 +60,38 @@ public sealed class Walkthrough(SharedLab lab, SeededTopology seeded)
         Fakes.Eventually.MatchAsync(
             async () => (await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [.. endpointIds] }, Ct)).VpcEndpoints,
             endpoints => endpoints.Count == endpointIds.Count && endpoints.All(e => e.State == State.Available));
+
+    public static async Task<List<VpcEndpoint>> DescribeEndpointsAsync(AmazonEC2Client ec2, IReadOnlyList<string> ids) =>
+        (await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [.. ids] }, Ct)).VpcEndpoints;
+
+    /// <summary>Puts back the endpoints of <paramref name="endpoints"/> whose service has none now: same service, subnets, groups and private DNS (new ids, as in AWS).</summary>
+    public static async Task RecreateEndpointsAsync(AmazonEC2Client ec2, IReadOnlyList<VpcEndpoint> endpoints)
+    {
+        var present = await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest(), Ct);
+        var made = new List<string>();
+        foreach (var e in endpoints.Where(e => !(present.VpcEndpoints ?? []).Any(p => p.ServiceName == e.ServiceName)))
+        {
+            made.Add((await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+            {
+                VpcId = e.VpcId, ServiceName = e.ServiceName, VpcEndpointType = VpcEndpointType.Interface, SubnetIds = e.SubnetIds,
+                SecurityGroupIds = [.. e.Groups.Select(g => g.GroupId)], PrivateDnsEnabled = e.PrivateDnsEnabled,
+            }, Ct)).VpcEndpoint.VpcEndpointId);
+        }
+
+        await WaitAvailableAsync(ec2, made);
+    }
+
+    /// <summary>Another instance beside the walkthrough's (its subnet, groups and profile), e.g. with another agent version or architecture.</summary>
+    public async Task<string> LaunchBesideAsync(AmazonEC2Client ec2, string imageId, IReadOnlyDictionary<string, string> tags)
+    {
+        var template = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [InstanceId] }, Ct)).Reservations.Single().Instances.Single();
+        var run = await ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = imageId, InstanceType = InstanceType.T3Micro, MinCount = 1, MaxCount = 1, SubnetId = template.SubnetId,
+            SecurityGroupIds = [.. template.SecurityGroups.Select(g => g.GroupId)],
+            IamInstanceProfile = new IamInstanceProfileSpecification { Arn = template.IamInstanceProfile.Arn },
+            TagSpecifications = [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [.. tags.Select(t => new Tag(t.Key, t.Value))] }],
+        }, Ct);
+        return run.Reservation.Instances[0].InstanceId;
+    }
 }
