@@ -34,6 +34,7 @@ public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
             routeTables.FirstOrDefault(t => t.Associations?.Any(a => a.SubnetId == subnetId) == true)?.RouteTableId ?? mainTable;
 
         var networkAcls = (await acls.ConfigureAwait(false)).NetworkAcls ?? [];
+        var securityGroups = (await groups.ConfigureAwait(false)).SecurityGroups ?? [];
         string? AclOf(string subnetId) => networkAcls.FirstOrDefault(a => a.Associations?.Any(x => x.SubnetId == subnetId) == true)?.NetworkAclId;
 
         var subnetStates = ((await subnets.ConfigureAwait(false)).Subnets ?? [])
@@ -54,17 +55,28 @@ public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
                 .Where(e => e.Lifecycle != EndpointLifecycle.Deleted)],
             [.. ((await instances.ConfigureAwait(false)).Reservations ?? []).SelectMany(r => r.Instances ?? [])
                 .Where(i => i.State?.Name != InstanceStateName.Terminated && i.State?.Name != InstanceStateName.ShuttingDown && i.PrivateIpAddress is not null)
-                .Select(i => new InstanceState(i.InstanceId, i.SubnetId, i.PrivateIpAddress, [.. (i.SecurityGroups ?? []).Select(g => g.GroupId)])
+                .Select(i => new InstanceState(i.InstanceId, i.SubnetId, i.PrivateIpAddress, GroupsOf(i, securityGroups))
                 {
                     SourceDestCheck = i.SourceDestCheck != false,
                     HasPublicAddress = !string.IsNullOrEmpty(i.PublicIpAddress),
                     NetworkInterfaceIds = [.. (i.NetworkInterfaces ?? []).Select(n => n.NetworkInterfaceId)],
                 })],
-            [.. ((await groups.ConfigureAwait(false)).SecurityGroups ?? []).Select(g => new SecurityGroupState(g.GroupId, Rules(g.IpPermissions)) { Egress = Rules(g.IpPermissionsEgress) })])
+            [.. securityGroups.Select(g => new SecurityGroupState(g.GroupId, Rules(g.IpPermissions)) { Egress = Rules(g.IpPermissionsEgress) })])
         {
             NetworkAcls = [.. networkAcls.Select(a => new NetworkAclState(a.NetworkAclId, [.. (a.Entries ?? []).Where(e => e.CidrBlock is not null).Select(e =>
                 new NetworkAclEntry(e.RuleNumber ?? 32767, e.Egress == true, e.Protocol ?? "-1", e.PortRange?.From, e.PortRange?.To, e.CidrBlock, e.RuleAction == RuleAction.Allow))]))],
         };
+    }
+
+    /// <summary>
+    /// An instance launched with a network interface specification has its groups on the interface (moto lists none
+    /// on the instance); one launched with none has the VPC's default group, as in AWS.
+    /// </summary>
+    private static List<string> GroupsOf(Instance instance, List<SecurityGroup> groups)
+    {
+        List<string> ids = [.. (instance.SecurityGroups ?? []).Select(g => g.GroupId)
+            .Concat((instance.NetworkInterfaces ?? []).SelectMany(n => n.Groups ?? []).Select(g => g.GroupId)).Distinct()];
+        return ids.Count > 0 ? ids : [.. groups.Where(g => g.GroupName == "default").Select(g => g.GroupId)];
     }
 
     private static List<SecurityGroupRule> Rules(List<IpPermission>? permissions) =>

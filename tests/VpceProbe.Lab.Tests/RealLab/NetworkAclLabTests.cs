@@ -8,8 +8,6 @@ public class NetworkAclLabTests(SharedLab lab)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // curl exit 28: a timeout, what a dropped packet gives (no refusal, no ICMP error).
-    private const int TimedOut = 28;
 
     [Fact]
     public async Task an_endpoint_in_another_subnet_is_reached_only_when_its_subnet_acl_lets_443_in_and_the_ephemeral_replies_out()
@@ -50,10 +48,10 @@ public class NetworkAclLabTests(SharedLab lab)
             await acl.DenyAsync(50, egress: false, "6", 443, 443, "10.0.2.0/24");
             var deniedFirst = await walkthrough.OnInstanceAsync(Sts);
 
-            Assert.Equal(TimedOut, denied.ExitCode);
-            Assert.Equal(TimedOut, noEphemeral.ExitCode);
+            Assert.Equal(InNamespace.CurlTimedOut, denied.ExitCode);
+            Assert.Equal(InNamespace.CurlTimedOut, noEphemeral.ExitCode);
             Assert.Equal((0, open.Output), allowed);
-            Assert.Equal(TimedOut, deniedFirst.ExitCode);
+            Assert.Equal(InNamespace.CurlTimedOut, deniedFirst.ExitCode);
         }
         finally
         {
@@ -78,7 +76,7 @@ public class NetworkAclLabTests(SharedLab lab)
             // The SSM endpoints' ENIs are in the instance's own subnet: no ACL applies inside a subnet.
             var sameSubnet = await walkthrough.OnInstanceAsync("curl -sS -o /dev/null -m 3 https://ssm.us-east-1.amazonaws.com/");
 
-            Assert.Equal(TimedOut, internet.ExitCode);
+            Assert.Equal(InNamespace.CurlTimedOut, internet.ExitCode);
             Assert.True(dns.ExitCode == 0 && dns.Output.StartsWith("203.0.113.10", StringComparison.Ordinal), dns.Output);
             Assert.Equal((0, "200"), metadata);
             Assert.True(sameSubnet.ExitCode == 0, sameSubnet.Output);
