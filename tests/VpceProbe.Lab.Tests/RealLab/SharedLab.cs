@@ -70,6 +70,10 @@ public sealed class SharedLab : IAsyncDisposable
 
     public string InstanceNamespace(string instanceId) => Names.Instance(instanceId);
 
+    /// <summary>The router's rules, tables and nft table, for the message of a failed packet assertion.</summary>
+    public async Task<string> RouterStateAsync() =>
+        (await InNamespace.ShAsync(Names.Router, "ip rule; ip route show table all | grep -v '^local\\|^broadcast'; nft list ruleset; ip netns list")).Output;
+
     private static BasicAWSCredentials Credentials => new(MotoServer.AccessKey, MotoServer.SecretKey);
 
     public async ValueTask DisposeAsync()
