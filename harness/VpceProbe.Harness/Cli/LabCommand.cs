@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Cli;
 /// <summary>
 /// `vpceprobe lab up|down|status` (and the hidden `lab serve`, the daemon `up` starts): the VPC lab on this
 /// machine. Exit codes: 0 done, 1 `status` found no lab, 2 not root / no namespaces / bad name (nothing made),
-/// 3 the lab failed to start (what it made was removed).
+/// 3 the lab failed to start (what it made was removed). An invalid topology is exit 2 too, with every error.
 /// </summary>
 public static class LabCommand
 {
@@ -19,7 +19,7 @@ public static class LabCommand
 
     public static Command Build()
     {
-        var lab = new Command("lab", "The VPC lab: an offline twin of the walkthrough's VPC (moto + network namespaces), as root.");
+        var lab = new Command("lab", "The VPC lab: an offline twin of a VPC (moto + network namespaces), as root.");
         lab.Subcommands.Add(Up());
         lab.Subcommands.Add(Down());
         lab.Subcommands.Add(Status());
@@ -58,9 +58,17 @@ public static class LabCommand
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, typeof(LabCommand).Assembly.Location] : [process];
     }
 
-    /// <summary>Up: preflight, then the launcher; prints the summary. Shared with `demo`.</summary>
+    /// <summary>Up: the topology is read and validated, the machine checked, then the launcher; prints the summary. Shared with `demo`.</summary>
     internal static async Task<(int ExitCode, LabRecord? Record)> UpAsync(LabNames names, LabUpSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        var read = TopologyReader.Read(settings.Topology);
+        if (read.Topology is not { } topology)
+        {
+            await error.WriteLineAsync($"topology {read.Origin} is not valid ({read.Errors.Count} error(s); nothing was made):").ConfigureAwait(false);
+            read.Errors.ToList().ForEach(e => error.WriteLine($"  {e}"));
+            return (ExitCodes.Usage, null);
+        }
+
         if (LabPreflight.Problems().Concat(LabPreflight.PortProblem(settings.Port) is { } busy ? [busy] : []).ToList() is { Count: > 0 } problems)
         {
             await error.WriteLineAsync("the lab cannot start on this machine (nothing was made):").ConfigureAwait(false);
@@ -70,7 +78,7 @@ public static class LabCommand
 
         try
         {
-            var record = await new LabLauncher(names, SelfCommand(), TimeProvider.System, error).UpAsync(settings.Topology, settings.GatewayUrl, settings.Faults, ct).ConfigureAwait(false);
+            var record = await new LabLauncher(names, SelfCommand(), TimeProvider.System, error).UpAsync(topology, settings.GatewayUrl, settings.Faults, ct).ConfigureAwait(false);
             LabSummary.Write(output, record, LabSummary.RegionOf(record));
             return (ExitCodes.Success, record);
         }
@@ -90,8 +98,11 @@ public static class LabCommand
     {
         var name = NameOption();
         var port = PortOption();
-        var topology = new Option<string>("--topology") { Description = $"The topology to seed ({string.Join(", ", LabTopology.BuiltIn)}).", DefaultValueFactory = _ => "walkthrough" };
-        topology.AcceptOnlyFromAmong([.. LabTopology.BuiltIn]);
+        var topology = new Option<string>("--topology")
+        {
+            Description = $"The VPC to build: a built-in topology ({string.Join(", ", LabTopology.BuiltIn)}) or a topology file (lab/README.md); validated before anything is made.",
+            DefaultValueFactory = _ => "walkthrough",
+        };
         var faults = new Option<string?>("--faults")
         {
             Description = "Faults the lab's gateway injects once the lab is seeded and ready, e.g. latency=200ms,throttle=0.1,5xx=0.05,fail-once=SendCommand "

@@ -19,13 +19,15 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
-    public Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, CancellationToken ct) => UpAsync(topologyName, gatewayUrl, FaultSettings.None, ct);
+    /// <summary>Up with a built-in topology.</summary>
+    public Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, CancellationToken ct) =>
+        UpAsync(LabTopology.Load(topologyName), gatewayUrl, FaultSettings.None, ct);
 
+    /// <summary>Up with a validated topology (<see cref="TopologyReader"/>): validation happens before anything is made.</summary>
     /// <param name="gatewayUrl">Where the lab's AWS endpoint listens (`--port`: http://127.0.0.1:PORT).</param>
     /// <param name="faults">Faults the gateway injects once the lab is ready (`--faults`).</param>
-    public async Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, FaultSettings faults, CancellationToken ct)
+    public async Task<LabRecord> UpAsync(LabTopology topology, Uri gatewayUrl, FaultSettings faults, CancellationToken ct)
     {
-        var topology = LabTopology.Load(topologyName);
         if (LabRecord.Read(names) is { DaemonPid: { } pid } && LabSweeper.Runs(pid, "vpceprobe"))
         {
             throw new LabAlreadyUpException($"lab '{names.Lab}' is already up (daemon pid {pid}); `vpceprobe lab down --name {names.Lab}` first");
@@ -41,6 +43,7 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
                 ca.Save(names.StateDirectory);
             }
 
+            LabTopologyFile.Save(names, topology);
             new LabRecord { Name = names.Lab, Topology = topology.Name, GatewayUrl = gatewayUrl.ToString().TrimEnd('/') }.Write(names);
             var started = time.GetTimestamp();
             StartDaemon();
