@@ -56,9 +56,9 @@ internal sealed class NetworkSeeder(IAmazonEC2 ec2, List<SeededResource> made)
             }
         }
 
-        foreach (var subnet in topology.Subnets)
+        foreach (var subnet in topology.Subnets.Where(s => s.RouteTable is not null))
         {
-            await ec2.AssociateRouteTableAsync(new AssociateRouteTableRequest { RouteTableId = Id("route-table", subnet.RouteTable), SubnetId = Id("subnet", subnet.Name) }, ct).ConfigureAwait(false);
+            await ec2.AssociateRouteTableAsync(new AssociateRouteTableRequest { RouteTableId = Id("route-table", subnet.RouteTable!), SubnetId = Id("subnet", subnet.Name) }, ct).ConfigureAwait(false);
         }
 
         foreach (var group in topology.SecurityGroups)
