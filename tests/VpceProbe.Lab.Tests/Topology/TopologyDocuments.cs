@@ -32,7 +32,7 @@ internal static class TopologyDocuments
             { "name": "app", "description": "app", "egress": [ { "protocol": "tcp", "fromPort": 443, "toPort": 443, "securityGroup": "endpoints" } ] },
             { "name": "endpoints", "description": "endpoints", "ingress": [ { "protocol": "tcp", "fromPort": 443, "toPort": 443, "securityGroup": "app" } ] }
           ],
-          "roles": [ { "name": "app-role", "instanceProfile": "app-profile", "policy": { "Version": "2012-10-17", "Statement": [] } } ],
+          "roles": [ { "name": "app-role", "instanceProfile": "app-profile", "policy": { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:Get*", "Resource": "*" } ] } } ],
           "instances": [
             { "name": "app", "subnet": "private-a", "privateIp": "10.42.1.10", "instanceProfile": "app-profile", "securityGroups": [ "app" ] },
             { "name": "worker", "subnet": "private-b", "count": 3, "architecture": "arm64", "ssmAgentVersion": "3.2.582.0", "tags": { "team": "x" } }

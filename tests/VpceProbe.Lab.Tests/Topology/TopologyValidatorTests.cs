@@ -230,6 +230,7 @@ public class TopologyValidatorTests
             d.At("buckets", 0)["name"] = "Bad_Bucket";
             d.At("secrets", 0)["value"] = "";
             d["roles"]!.AsArray().Add(new JsonObject { ["name"] = "other", ["instanceProfile"] = "app-profile", ["policy"] = new JsonArray() });
+            d["roles"]!.AsArray().Add(new JsonObject { ["name"] = "third", ["instanceProfile"] = "third", ["policy"] = new JsonObject { ["Statement"] = new JsonArray() } });
             d["internet"]!["webHosts"]!["example.com"] = "10.42.9.9";
             d["internet"]!["serviceAddresses"]!["ssm"] = "198.51.100.10";
             d["internet"]!["serviceAddresses"]!.AsObject().Remove("s3");
@@ -239,6 +240,7 @@ public class TopologyValidatorTests
         Assert.Contains("secrets[0].value: a secret needs a value", errors);
         Assert.Contains("roles[1].instanceProfile: 'app-profile' is also the instance profile of roles[0]", errors);
         Assert.Contains("roles[1].policy: a policy is a JSON object (an IAM policy document)", errors);
+        Assert.Contains("roles[2].policy.Statement: IAM needs at least one statement", errors);
         Assert.Contains("internet.webHosts.example.com: 10.42.9.9 is inside the VPC (10.42.0.0/16); the internet's addresses must be outside it", errors);
         Assert.Contains("internet.serviceAddresses: needs an address for s3", errors);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace VpceProbe.Lab.Topology.Validation;
@@ -19,9 +20,15 @@ internal sealed partial class DataCheck : ITopologyCheck
                 context.Error($"roles[{i}].instanceProfile", $"'{role.InstanceProfile}' is also the instance profile of roles[{profiles[role.InstanceProfile]}]");
             }
 
-            if (role.Policy.ValueKind != System.Text.Json.JsonValueKind.Object)
+            if (role.Policy.ValueKind != JsonValueKind.Object)
             {
                 context.Error($"roles[{i}].policy", "a policy is a JSON object (an IAM policy document)");
+            }
+            else if (!role.Policy.TryGetProperty("Statement", out var statement) || statement.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object)
+                || (statement.ValueKind == JsonValueKind.Array && statement.GetArrayLength() == 0))
+            {
+                // IAM's PutRolePolicy refuses a document without statements (MalformedPolicyDocument).
+                context.Error($"roles[{i}].policy.Statement", "IAM needs at least one statement");
             }
         }
 
