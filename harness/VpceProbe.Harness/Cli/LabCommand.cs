@@ -24,6 +24,7 @@ public static class LabCommand
         lab.Subcommands.Add(Down());
         lab.Subcommands.Add(Status());
         lab.Subcommands.Add(Serve());
+        lab.Subcommands.Add(LabTopologyCommand.Build());
         return lab;
     }
 

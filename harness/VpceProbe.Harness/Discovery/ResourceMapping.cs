@@ -20,7 +20,11 @@ internal static class ResourceMapping
     public static NatGatewayInfo ToNatGateway(NatGateway nat)
     {
         var address = nat.NatGatewayAddresses?.FirstOrDefault();
-        return new NatGatewayInfo(nat.NatGatewayId, nat.SubnetId, Lower(nat.State?.Value), address?.PrivateIp, address?.PublicIp);
+        return new NatGatewayInfo(nat.NatGatewayId, nat.SubnetId, Lower(nat.State?.Value), address?.PrivateIp, address?.PublicIp)
+        {
+            ConnectivityType = nat.ConnectivityType?.Value,
+            Tags = Tags(nat.Tags),
+        };
     }
 
     public static EndpointInfo ToEndpoint(VpcEndpoint endpoint) => new()
@@ -52,6 +56,9 @@ internal static class ResourceMapping
         PrivateIp = instance.PrivateIpAddress,
         State = instance.State?.Name?.Value,
         Architecture = instance.Architecture?.Value,
+        InstanceType = instance.InstanceType?.Value,
+        ImageId = instance.ImageId,
+        SourceDestCheck = instance.SourceDestCheck,
         IamInstanceProfileArn = instance.IamInstanceProfile?.Arn,
         SecurityGroupIds = (instance.SecurityGroups ?? []).Select(g => g.GroupId).ToList(),
         Tags = Tags(instance.Tags),
@@ -61,7 +68,13 @@ internal static class ResourceMapping
         group.GroupId,
         group.GroupName,
         (group.IpPermissions ?? []).Select(ToRule).ToList(),
-        (group.IpPermissionsEgress ?? []).Select(ToRule).ToList());
+        (group.IpPermissionsEgress ?? []).Select(ToRule).ToList())
+    {
+        Description = group.Description,
+        Tags = Tags(group.Tags),
+    };
+
+    public static InternetGatewayInfo ToInternetGateway(InternetGateway gateway) => new(gateway.InternetGatewayId, Tags(gateway.Tags));
 
     public static NetworkAclInfo ToNetworkAcl(NetworkAcl acl) => new(
         acl.NetworkAclId,
@@ -75,7 +88,10 @@ internal static class ResourceMapping
             e.CidrBlock,
             e.Ipv6CidrBlock,
             e.PortRange?.From,
-            e.PortRange?.To)).ToList());
+            e.PortRange?.To)).ToList())
+    {
+        Tags = Tags(acl.Tags),
+    };
 
     public static IReadOnlyDictionary<string, string> Tags(List<Tag>? tags) =>
         (tags ?? []).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value ?? "");

@@ -31,7 +31,10 @@ internal static class RouteMapping
             table?.Id ?? "",
             explicitTable is not null,
             table is not null && IsPublic(table),
-            ResourceMapping.Tags(subnet.Tags));
+            ResourceMapping.Tags(subnet.Tags))
+        {
+            AvailabilityZoneId = subnet.AvailabilityZoneId,
+        };
     }
 
     /// <summary>A public subnet's table sends the IPv4 default route to an internet gateway.</summary>
@@ -48,6 +51,7 @@ internal static class RouteMapping
         route.State?.Value);
 
     // A route to a NAT instance names both the instance and its ENI: the instance is what a person recognises.
+    // GatewayId carries several kinds, told apart by the id's prefix (igw-, vgw-, vpce-, "local").
     private static RouteTargetKind TargetKind(Route route) => route switch
     {
         { NatGatewayId: not null } => RouteTargetKind.NatGateway,
@@ -59,10 +63,15 @@ internal static class RouteMapping
         { GatewayId: "local" } => RouteTargetKind.Local,
         { GatewayId: { } g } when g.StartsWith("igw-", StringComparison.Ordinal) => RouteTargetKind.InternetGateway,
         { GatewayId: { } g } when g.StartsWith("vpce-", StringComparison.Ordinal) => RouteTargetKind.VpcEndpoint,
+        { GatewayId: { } g } when g.StartsWith("vgw-", StringComparison.Ordinal) => RouteTargetKind.VirtualPrivateGateway,
+        { LocalGatewayId: not null } => RouteTargetKind.LocalGateway,
+        { CarrierGatewayId: not null } => RouteTargetKind.CarrierGateway,
+        { CoreNetworkArn: not null } => RouteTargetKind.CoreNetwork,
         _ => RouteTargetKind.Other,
     };
 
     private static string? TargetId(Route route) =>
         route.NatGatewayId ?? route.InstanceId ?? route.NetworkInterfaceId ?? route.EgressOnlyInternetGatewayId
-        ?? route.TransitGatewayId ?? route.VpcPeeringConnectionId ?? route.GatewayId ?? route.LocalGatewayId ?? route.CarrierGatewayId;
+        ?? route.TransitGatewayId ?? route.VpcPeeringConnectionId ?? route.GatewayId ?? route.LocalGatewayId ?? route.CarrierGatewayId
+        ?? route.CoreNetworkArn;
 }

@@ -4,14 +4,12 @@ using Amazon.SimpleSystemsManagement.Model;
 
 namespace VpceProbe.Harness.Discovery;
 
-/// <summary>SSM's PingStatus and the SSM Agent's version by instance id; instances SSM does not know are absent.</summary>
+/// <summary>SSM's PingStatus and AgentVersion by instance id; instances SSM does not know are absent.</summary>
 /// <param name="Warning">Set when SSM could not be asked: then every status is unknown, which is not the same as offline.</param>
-internal sealed record SsmPingStatuses(IReadOnlyDictionary<string, string> Statuses, string? Warning)
-{
-    public IReadOnlyDictionary<string, string> AgentVersions { get; init; } = new Dictionary<string, string>();
-}
+internal sealed record SsmPingStatuses(
+    IReadOnlyDictionary<string, string> Statuses, IReadOnlyDictionary<string, string> AgentVersions, string? Warning);
 
-/// <summary>Asks SSM which instances are managed and online (DescribeInstanceInformation, 50 ids per call).</summary>
+/// <summary>Asks SSM which instances are managed, online, and with which agent (DescribeInstanceInformation, 50 ids per call).</summary>
 internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
 {
     private const int MaxIdsPerFilter = 50;
@@ -33,7 +31,7 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
                     .WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     statuses[info.InstanceId] = info.PingStatus?.Value ?? "Unknown";
-                    if (!string.IsNullOrWhiteSpace(info.AgentVersion))
+                    if (!string.IsNullOrEmpty(info.AgentVersion))
                     {
                         versions[info.InstanceId] = info.AgentVersion;
                     }
@@ -42,14 +40,14 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
         }
         catch (AmazonSimpleSystemsManagementException e) when (IsUnsupported(e))
         {
-            return new(statuses, UnsupportedWarning);
+            return new(statuses, versions, UnsupportedWarning);
         }
         catch (AmazonSimpleSystemsManagementException e) when (e.ErrorCode is "AccessDeniedException" or "UnauthorizedOperation")
         {
-            return new(statuses, string.Format(System.Globalization.CultureInfo.InvariantCulture, DeniedWarning, e.ErrorCode));
+            return new(statuses, versions, string.Format(System.Globalization.CultureInfo.InvariantCulture, DeniedWarning, e.ErrorCode));
         }
 
-        return new(statuses, null) { AgentVersions = versions };
+        return new(statuses, versions, null);
     }
 
     // AWS answers an unknown action with UnknownOperationException; LocalStack with 501; moto 5.2.1 with

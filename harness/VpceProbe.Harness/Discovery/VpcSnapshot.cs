@@ -6,11 +6,25 @@ namespace VpceProbe.Harness.Discovery;
 /// </summary>
 public sealed record VpcSnapshot
 {
+    /// <summary>The version of `discover --json`'s shape (README, "discover"); raised when a field changes meaning or goes away.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>First in the JSON, so a reader can refuse a shape it does not know before reading anything else.</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
     public required string VpcId { get; init; }
 
     public required string Region { get; init; }
 
+    /// <summary>The AZs the VPC's subnets are in (sorted); a twin makes its subnets in the same ones.</summary>
+    public IReadOnlyList<string> AvailabilityZones => [.. Subnets.Select(s => s.AvailabilityZone).Distinct().Order(StringComparer.Ordinal)];
+
     public IReadOnlyList<string> Cidrs { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The VPC's main route table: the one every subnet without an explicit association uses.</summary>
+    public string? MainRouteTableId => RouteTables.FirstOrDefault(t => t.IsMain)?.Id;
 
     public bool EnableDnsSupport { get; init; }
 
@@ -22,7 +36,10 @@ public sealed record VpcSnapshot
 
     public IReadOnlyList<NatGatewayInfo> NatGateways { get; init; } = [];
 
-    public IReadOnlyList<string> InternetGatewayIds { get; init; } = [];
+    public IReadOnlyList<InternetGatewayInfo> InternetGateways { get; init; } = [];
+
+    /// <summary>The ids of <see cref="InternetGateways"/>; kept in the JSON for readers of the unversioned shape.</summary>
+    public IReadOnlyList<string> InternetGatewayIds => [.. InternetGateways.Select(g => g.Id)];
 
     public IReadOnlyList<EndpointInfo> Endpoints { get; init; } = [];
 
@@ -49,7 +66,13 @@ public sealed record VpcSnapshot
 /// <param name="IsPublic">Its route table sends 0.0.0.0/0 to an internet gateway.</param>
 public sealed record SubnetInfo(
     string Id, string Cidr, string AvailabilityZone, string RouteTableId, bool ExplicitAssociation, bool IsPublic,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>The AZ's id (use1-az1): the same physical AZ in every account, unlike its name.</summary>
+    public string? AvailabilityZoneId { get; init; }
+}
+
+public sealed record InternetGatewayInfo(string Id, IReadOnlyDictionary<string, string> Tags);
 
 public sealed record RouteTableInfo(
     string Id, bool IsMain, IReadOnlyList<string> SubnetIds, IReadOnlyList<RouteInfo> Routes, IReadOnlyDictionary<string, string> Tags);
@@ -65,6 +88,10 @@ public enum RouteTargetKind
     VpcEndpoint,
     TransitGateway,
     VpcPeering,
+    VirtualPrivateGateway,
+    LocalGateway,
+    CarrierGateway,
+    CoreNetwork,
     Other,
 }
 
@@ -76,7 +103,13 @@ public sealed record RouteInfo(
     public string Destination => DestinationCidr ?? DestinationIpv6Cidr ?? DestinationPrefixListId ?? "?";
 }
 
-public sealed record NatGatewayInfo(string Id, string SubnetId, string State, string? PrivateIp, string? PublicIp);
+public sealed record NatGatewayInfo(string Id, string SubnetId, string State, string? PrivateIp, string? PublicIp)
+{
+    /// <summary>public or private (AWS's ConnectivityType).</summary>
+    public string? ConnectivityType { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
 
 public enum EndpointType
 {
@@ -133,11 +166,18 @@ public sealed record InstanceInfo
     /// <summary>x86_64 or arm64.</summary>
     public string? Architecture { get; init; }
 
+    public string? InstanceType { get; init; }
+
+    public string? ImageId { get; init; }
+
+    /// <summary>The SSM agent's version as SSM reports it (DescribeInstanceInformation AgentVersion); null when SSM does not know the instance or could not be asked. Decides the endpoints its agent needs (SsmControlPath).</summary>
+    public string? SsmAgentVersion { get; init; }
+
+    /// <summary>False for an instance that forwards traffic for others (a NAT instance).</summary>
+    public bool? SourceDestCheck { get; init; }
+
     /// <summary>SSM's PingStatus (Online, ConnectionLost, Inactive); null when SSM does not know the instance.</summary>
     public string? SsmPingStatus { get; init; }
-
-    /// <summary>SSM's AgentVersion for it (e.g. 3.3.1142.0); null when unknown. Decides the endpoints its agent needs (SsmControlPath).</summary>
-    public string? SsmAgentVersion { get; init; }
 
     public string? IamInstanceProfileArn { get; init; }
 
@@ -146,14 +186,22 @@ public sealed record InstanceInfo
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SecurityGroupInfo(string Id, string Name, IReadOnlyList<SecurityGroupRule> Ingress, IReadOnlyList<SecurityGroupRule> Egress);
+public sealed record SecurityGroupInfo(string Id, string Name, IReadOnlyList<SecurityGroupRule> Ingress, IReadOnlyList<SecurityGroupRule> Egress)
+{
+    public string? Description { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
 
 /// <param name="Protocol">"-1" for all, "tcp", "udp", "icmp" (AWS's IpProtocol).</param>
 public sealed record SecurityGroupRule(
     string Protocol, int? FromPort, int? ToPort, IReadOnlyList<string> Cidrs, IReadOnlyList<string> Ipv6Cidrs,
     IReadOnlyList<string> SourceGroupIds, IReadOnlyList<string> PrefixListIds);
 
-public sealed record NetworkAclInfo(string Id, bool IsDefault, IReadOnlyList<string> SubnetIds, IReadOnlyList<NetworkAclEntry> Entries);
+public sealed record NetworkAclInfo(string Id, bool IsDefault, IReadOnlyList<string> SubnetIds, IReadOnlyList<NetworkAclEntry> Entries)
+{
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
 
 /// <param name="Protocol">"-1" for all, or the protocol number as AWS gives it ("6" for tcp).</param>
 public sealed record NetworkAclEntry(int RuleNumber, bool Egress, string Protocol, bool Allow, string? Cidr, string? Ipv6Cidr, int? FromPort, int? ToPort);

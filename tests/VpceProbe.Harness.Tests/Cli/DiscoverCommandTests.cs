@@ -19,6 +19,7 @@ public class DiscoverCommandTests(MotoFixture moto, IntegrationBackends backends
         var snapshot = SnapshotJson.Deserialize(run.Output)!;
         Assert.Equal((seed.VpcId, subnet), (snapshot.VpcId, Assert.Single(snapshot.Subnets).Id));
         Assert.Contains("warning: SSM DescribeInstanceInformation", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"{{\n  \"schemaVersion\": {VpcSnapshot.CurrentSchemaVersion},", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Amazon.EC2;
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Tests.Support;
 
@@ -71,6 +72,66 @@ public class VpcDiscovererTests(MotoFixture moto, IntegrationBackends backends)
     }
 
     [Fact]
+    public async Task discover_keeps_what_a_twin_needs_tags_rules_route_targets_and_policies()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var seed = await VpcSeed.CreateAsync(moto.Clients.Ec2(), "10.22.0.0/16");
+        await seed.TagAsync(seed.VpcId, ("Name", "shop"), ("team", "payments"));
+        var publicSubnet = await seed.SubnetAsync("10.22.0.0/24", 'a');
+        var privateSubnet = await seed.SubnetAsync("10.22.1.0/24", 'b');
+        await seed.TagAsync(privateSubnet, ("Name", "shop-private"));
+        var igw = await seed.InternetGatewayAsync();
+        await seed.TagAsync(igw, ("Name", "shop-igw"));
+        var natInstance = await seed.InstanceAsync(publicSubnet);
+        await seed.Ec2.ModifyInstanceAttributeAsync(new() { InstanceId = natInstance, SourceDestCheck = false }, ct);
+        var table = await seed.RouteTableAsync(privateSubnet);
+        await seed.RouteAsync(table, "0.0.0.0/0", instanceId: natInstance);
+        var peering = await seed.PeeringAsync("10.23.0.0/16");
+        await seed.RouteAsync(table, "10.23.0.0/16", peeringId: peering);
+        var policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::shop-*/*"}]}""";
+        var s3 = await seed.GatewayEndpointAsync("s3", [table], policy);
+        var lb = await seed.SecurityGroupAsync("lb", 443, "0.0.0.0/0");
+        var app = await seed.SecurityGroupAsync("app", 8080);
+        await seed.Ec2.AuthorizeSecurityGroupIngressAsync(new()
+        {
+            GroupId = app,
+            IpPermissions = [new() { IpProtocol = "tcp", FromPort = 8080, ToPort = 8080, UserIdGroupPairs = [new() { GroupId = lb }] }],
+        }, ct);
+        await seed.TagAsync(app, ("Name", "shop-app"));
+        var acl = await seed.NetworkAclAsync(
+            [
+                new() { RuleNumber = 90, Egress = false, Protocol = "6", RuleAction = RuleAction.Deny, CidrBlock = "0.0.0.0/0", PortRange = new() { From = 22, To = 22 } },
+                new() { RuleNumber = 100, Egress = false, Protocol = "-1", RuleAction = RuleAction.Allow, CidrBlock = "0.0.0.0/0" },
+            ],
+            privateSubnet);
+        await seed.TagAsync(acl, ("Name", "shop-private-nacl"));
+
+        var snapshot = await Discoverer(moto).DescribeAsync(seed.VpcId, ct);
+
+        Assert.Equal(("shop", "payments"), (snapshot.Tags["Name"], snapshot.Tags["team"]));
+        Assert.Equal(["us-east-1a", "us-east-1b"], snapshot.AvailabilityZones);
+        Assert.Equal(seed.MainRouteTableId, snapshot.MainRouteTableId);
+        Assert.Equal("shop-private", snapshot.Subnets.Single(s => s.Id == privateSubnet).Tags["Name"]);
+        Assert.Equal("shop-igw", Assert.Single(snapshot.InternetGateways).Tags["Name"]);
+        var routes = snapshot.RouteTables.Single(t => t.Id == table).Routes;
+        Assert.Contains(routes, r => r.DestinationCidr == "0.0.0.0/0" && r.TargetKind == RouteTargetKind.Instance && r.TargetId == natInstance);
+        Assert.Contains(routes, r => r.DestinationCidr == "10.23.0.0/16" && r.TargetKind == RouteTargetKind.VpcPeering && r.TargetId == peering);
+        Assert.False(snapshot.Instances.Single(i => i.Id == natInstance).SourceDestCheck);
+        Assert.Equal(("x86_64", "t3.micro"), (snapshot.Instances[0].Architecture, snapshot.Instances[0].InstanceType));
+
+        using var kept = System.Text.Json.JsonDocument.Parse(snapshot.Endpoints.Single(e => e.Id == s3).PolicyDocument!);
+        Assert.Equal("arn:aws:s3:::shop-*/*", kept.RootElement.GetProperty("Statement")[0].GetProperty("Resource").GetString());
+        var appGroup = snapshot.SecurityGroups.Single(g => g.Id == app);
+        Assert.Equal(("shop-app", "app"), (appGroup.Tags["Name"], appGroup.Description));
+        Assert.Equal([lb], Assert.Single(appGroup.Ingress).SourceGroupIds);
+        Assert.Contains(appGroup.Egress, r => r.Protocol == "-1" && r.Cidrs.Contains("0.0.0.0/0"));
+        var nacl = snapshot.NetworkAcls.Single(a => a.Id == acl);
+        Assert.Equal("shop-private-nacl", nacl.Tags["Name"]);
+        Assert.Equal([privateSubnet], nacl.SubnetIds);
+        Assert.Contains(nacl.Entries, e => e is { RuleNumber: 90, Allow: false, Egress: false, Protocol: "6", FromPort: 22, ToPort: 22 });
+    }
+
+    [Fact]
     public async Task moto_without_ssm_instance_information_gives_unknown_ping_status_and_a_warning()
     {
         var seed = await VpcSeed.CreateAsync(moto.Clients.Ec2(), "10.21.0.0/16");
@@ -81,6 +142,7 @@ public class VpcDiscovererTests(MotoFixture moto, IntegrationBackends backends)
 
         Assert.False(snapshot.SsmPingStatusKnown);
         Assert.Null(Assert.Single(snapshot.Instances).SsmPingStatus);
+        Assert.Null(snapshot.Instances[0].SsmAgentVersion);
         Assert.Contains("ping status unknown", Assert.Single(snapshot.Warnings), StringComparison.Ordinal);
     }
 

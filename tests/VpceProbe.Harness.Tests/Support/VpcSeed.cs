@@ -63,7 +63,8 @@ public sealed class VpcSeed
         return (await Ec2.CreateNatGatewayAsync(new() { SubnetId = publicSubnetId, AllocationId = allocation }, Ct)).NatGateway.NatGatewayId;
     }
 
-    public Task RouteAsync(string routeTableId, string cidr, string? gatewayId = null, string? natGatewayId = null, string? instanceId = null) =>
+    public Task RouteAsync(
+        string routeTableId, string cidr, string? gatewayId = null, string? natGatewayId = null, string? instanceId = null, string? peeringId = null) =>
         Ec2.CreateRouteAsync(new()
         {
             RouteTableId = routeTableId,
@@ -71,6 +72,7 @@ public sealed class VpcSeed
             GatewayId = gatewayId,
             NatGatewayId = natGatewayId,
             InstanceId = instanceId,
+            VpcPeeringConnectionId = peeringId,
         }, Ct);
 
     public async Task<string> GatewayEndpointAsync(string service, IEnumerable<string> routeTableIds, string? policy = null) =>
@@ -115,6 +117,35 @@ public sealed class VpcSeed
     public async Task<string> InstanceAsync(string subnetId) =>
         (await Ec2.RunInstancesAsync(new() { ImageId = "ami-12c6146b", MinCount = 1, MaxCount = 1, InstanceType = InstanceType.T3Micro, SubnetId = subnetId }, Ct))
             .Reservation.Instances.Single().InstanceId;
+
+    public Task TagAsync(string resourceId, params (string Key, string Value)[] tags) =>
+        Ec2.CreateTagsAsync(new() { Resources = [resourceId], Tags = [.. tags.Select(t => new Tag(t.Key, t.Value))] }, Ct);
+
+    /// <summary>A network ACL with <paramref name="entries"/>, associated with <paramref name="subnetIds"/> (taken from their current ACL).</summary>
+    public async Task<string> NetworkAclAsync(IEnumerable<CreateNetworkAclEntryRequest> entries, params string[] subnetIds)
+    {
+        var id = (await Ec2.CreateNetworkAclAsync(new() { VpcId = VpcId }, Ct)).NetworkAcl.NetworkAclId;
+        foreach (var entry in entries)
+        {
+            entry.NetworkAclId = id;
+            await Ec2.CreateNetworkAclEntryAsync(entry, Ct);
+        }
+
+        var current = await Ec2.DescribeNetworkAclsAsync(new() { Filters = [new("association.subnet-id", [.. subnetIds])] }, Ct);
+        foreach (var association in current.NetworkAcls.SelectMany(a => a.Associations).Where(a => subnetIds.Contains(a.SubnetId)))
+        {
+            await Ec2.ReplaceNetworkAclAssociationAsync(new() { AssociationId = association.NetworkAclAssociationId, NetworkAclId = id }, Ct);
+        }
+
+        return id;
+    }
+
+    /// <summary>A peering connection from this VPC to a new VPC of <paramref name="peerCidr"/>.</summary>
+    public async Task<string> PeeringAsync(string peerCidr)
+    {
+        var peer = (await Ec2.CreateVpcAsync(new() { CidrBlock = peerCidr }, Ct)).Vpc.VpcId;
+        return (await Ec2.CreateVpcPeeringConnectionAsync(new() { VpcId = VpcId, PeerVpcId = peer }, Ct)).VpcPeeringConnection.VpcPeeringConnectionId;
+    }
 
     public async Task<string> FlowLogAsync() =>
         (await Ec2.CreateFlowLogsAsync(new()
