@@ -22,12 +22,17 @@ public static class PlanValidator
             errors.Add(new("schemaVersion", $"unsupported version {plan.SchemaVersion}; this agent reads {ProbePlan.CurrentSchemaVersion}"));
         }
 
+        if (plan.Region is not null && !Regions.IsValid(plan.Region))
+        {
+            errors.Add(new("region", Regions.Problem(plan.Region)));
+        }
+
         CheckDuration(errors, "deadline", plan.Deadline);
         for (var i = 0; i < (plan.VpcCidrs?.Count ?? 0); i++)
         {
             if (!IPNetwork.TryParse(plan.VpcCidrs![i], out _))
             {
-                errors.Add(new($"vpcCidrs[{i}]", $"'{plan.VpcCidrs[i]}' is not a CIDR such as 10.0.0.0/16"));
+                errors.Add(new($"vpcCidrs[{i}]", $"{Printable.Quote(plan.VpcCidrs[i])} is not a CIDR such as 10.0.0.0/16"));
             }
         }
 
@@ -35,13 +40,19 @@ public static class PlanValidator
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                errors.Add(new($"endpoints.{service}", $"'{url}' is not an http(s) URL"));
+                errors.Add(new($"endpoints.{service}", $"{Printable.Quote(url)} is not an http(s) URL such as http://127.0.0.1:5000"));
             }
         }
 
         if (plan.Probes is not { Count: > 0 })
         {
             errors.Add(new("probes", "the plan has no probes"));
+            return errors;
+        }
+
+        if (plan.Probes.Count > InputLimits.MaxProbes)
+        {
+            errors.Add(new("probes", $"has {plan.Probes.Count} probes; the limit is {InputLimits.MaxProbes}: split the plan"));
             return errors;
         }
 
@@ -54,9 +65,13 @@ public static class PlanValidator
             {
                 errors.Add(new($"{at}.id", "is required"));
             }
+            else if (p.Id.Length > InputLimits.MaxIdLength)
+            {
+                errors.Add(new($"{at}.id", $"{Printable.Quote(p.Id)} is longer than {InputLimits.MaxIdLength} characters"));
+            }
             else if (!seen.Add(p.Id))
             {
-                errors.Add(new($"{at}.id", $"'{p.Id}' is used by an earlier probe; ids must be unique"));
+                errors.Add(new($"{at}.id", $"{Printable.Quote(p.Id)} is used by an earlier probe; ids must be unique"));
             }
 
             ValidateProbe(errors, at, p);
@@ -75,7 +90,7 @@ public static class PlanValidator
 
         if (!ProbeKinds.All.Contains(p.Kind))
         {
-            errors.Add(new($"{at}.kind", $"'{p.Kind}' is not a probe kind; use one of {string.Join(", ", ProbeKinds.All)}"));
+            errors.Add(new($"{at}.kind", $"{Printable.Quote(p.Kind)} is not a probe kind; use one of {string.Join(", ", ProbeKinds.All)}"));
             return;
         }
 
@@ -84,7 +99,14 @@ public static class PlanValidator
         if (!allowed.Contains(p.Expect) && !statusOk)
         {
             var extra = p.Kind == ProbeKinds.Http ? " or an HTTP status such as 200" : "";
-            errors.Add(new($"{at}.expect", $"'{p.Expect}' is not valid for {p.Kind}; use {string.Join(", ", allowed)}{extra}"));
+            errors.Add(new($"{at}.expect", $"{Printable.Quote(p.Expect)} is not valid for {p.Kind}; use {string.Join(", ", allowed)}{extra}"));
+        }
+
+        var applies = ProbeFieldsByKind.For(p.Kind);
+        foreach (var field in ProbeFieldsByKind.SetIn(p).Where(f => !applies.Contains(f)))
+        {
+            var takes = applies.Count == 0 ? "none" : string.Join(", ", applies);
+            errors.Add(new($"{at}.{field}", $"does not apply to a {p.Kind} probe (its own fields: {takes}); remove it"));
         }
 
         CheckDuration(errors, $"{at}.timeout", p.Timeout);
@@ -96,7 +118,7 @@ public static class PlanValidator
                 Require(errors, $"{at}.name", p.Name);
                 if (p.Nameserver is not null && !IPEndPoint.TryParse(p.Nameserver, out _))
                 {
-                    errors.Add(new($"{at}.nameserver", $"'{p.Nameserver}' is not an IP or IP:PORT"));
+                    errors.Add(new($"{at}.nameserver", $"{Printable.Quote(p.Nameserver)} is not an IP or IP:PORT such as 10.0.0.2 or 127.0.0.1:5353"));
                 }
 
                 break;
@@ -114,7 +136,7 @@ public static class PlanValidator
             case ProbeKinds.Http:
                 if (!Uri.TryCreate(p.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 {
-                    errors.Add(new($"{at}.url", p.Url is null ? "is required" : $"'{p.Url}' is not an http(s) URL"));
+                    errors.Add(new($"{at}.url", p.Url is null ? "is required" : $"{Printable.Quote(p.Url)} is not an http(s) URL such as https://example.com/"));
                 }
 
                 break;
@@ -136,9 +158,9 @@ public static class PlanValidator
 
     private static void CheckDuration(List<PlanError> errors, string field, string? value)
     {
-        if (value is not null && (!Duration.TryParse(value, out var d) || d <= TimeSpan.Zero))
+        if (value is not null && Duration.Check(value, out _) is { } problem)
         {
-            errors.Add(new(field, $"'{value}' is not a duration such as 500ms, 5s or 2m"));
+            errors.Add(new(field, problem));
         }
     }
 }
