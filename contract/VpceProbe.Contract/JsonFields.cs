@@ -7,7 +7,7 @@ namespace VpceProbe.Contract;
 /// plan with five mistakes gets five messages. A key given twice and a key nobody reads are errors too:
 /// "last one wins" and "ignored" both run something the author did not write.
 /// </summary>
-internal sealed class JsonFields
+internal sealed class JsonFields : IFieldReader
 {
     private readonly Dictionary<string, JsonElement> _fields = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);

@@ -11,9 +11,6 @@ internal static class PlanBinder
 {
     public static readonly IReadOnlyList<string> PlanFields = ["schemaVersion", "region", "endpoints", "vpcCidrs", "deadline", "probes"];
 
-    public static readonly IReadOnlyList<string> ProbeFields =
-        ["id", "kind", "expect", "timeout", "waitFor", "name", "nameserver", "host", "port", "url", "bucket", "secretId"];
-
     public static ProbePlan? Bind(JsonElement root, List<PlanError> errors)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -38,22 +35,8 @@ internal static class PlanBinder
 
     private static ProbeSpec BindProbe(JsonFields f)
     {
-        var spec = new ProbeSpec
-        {
-            Id = f.String("id") ?? "",
-            Kind = f.String("kind") ?? "",
-            Expect = f.String("expect") ?? "",
-            Timeout = f.String("timeout"),
-            WaitFor = f.String("waitFor"),
-            Name = f.String("name"),
-            Nameserver = f.String("nameserver"),
-            Host = f.String("host"),
-            Port = f.Int("port"),
-            Url = f.String("url"),
-            Bucket = f.String("bucket"),
-            SecretId = f.String("secretId"),
-        };
-        f.RejectUnknown(ProbeFields);
+        var spec = ProbeSpec.ReadFrom(f);
+        f.RejectUnknown(ProbeSpec.FieldNames);
         return spec;
     }
 }

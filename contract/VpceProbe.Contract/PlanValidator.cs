@@ -61,13 +61,9 @@ public static class PlanValidator
         {
             var p = plan.Probes[i];
             var at = $"probes[{i}]";
-            if (string.IsNullOrWhiteSpace(p.Id))
+            if (IdProblem(p.Id) is { } problem)
             {
-                errors.Add(new($"{at}.id", "is required"));
-            }
-            else if (p.Id.Length > InputLimits.MaxIdLength)
-            {
-                errors.Add(new($"{at}.id", $"{Printable.Quote(p.Id)} is longer than {InputLimits.MaxIdLength} characters"));
+                errors.Add(new($"{at}.id", problem));
             }
             else if (!seen.Add(p.Id))
             {
@@ -82,24 +78,54 @@ public static class PlanValidator
 
     private static void ValidateProbe(List<PlanError> errors, string at, ProbeSpec p)
     {
-        if (string.IsNullOrWhiteSpace(p.Kind) || string.IsNullOrWhiteSpace(p.Expect))
+        if (string.IsNullOrWhiteSpace(p.Expect) && !string.IsNullOrWhiteSpace(p.Kind))
         {
-            errors.Add(new(string.IsNullOrWhiteSpace(p.Kind) ? $"{at}.kind" : $"{at}.expect", "is required"));
-            return;
+            errors.Add(new($"{at}.expect", "is required"));
+        }
+        else if (ProbeKinds.All.Contains(p.Kind) && ExpectProblem(p.Kind, p.Expect) is { } problem)
+        {
+            errors.Add(new($"{at}.expect", problem));
+        }
+
+        errors.AddRange(ValidateFields(at, p));
+    }
+
+    /// <summary>Null when <paramref name="id"/> can name a probe (reports and scenarios refer to probes by it).</summary>
+    public static string? IdProblem(string? id) => id switch
+    {
+        null or "" => "is required: a short name such as s3-bucket",
+        _ when string.IsNullOrWhiteSpace(id) || id.Any(char.IsControl) => $"{Printable.Quote(id)} is not a name; use letters, digits and dashes such as s3-bucket",
+        { Length: > InputLimits.MaxIdLength } => $"{Printable.Quote(id)} is longer than {InputLimits.MaxIdLength} characters",
+        _ => null,
+    };
+
+    /// <summary>Null when <paramref name="expect"/> is an expectation a <paramref name="kind"/> probe can have; otherwise what is.</summary>
+    public static string? ExpectProblem(string kind, string expect)
+    {
+        var allowed = ProbeKinds.ExpectationsFor(kind);
+        if (allowed.Contains(expect) || (kind == ProbeKinds.Http && Expectations.IsStatusCode(expect, out _)))
+        {
+            return null;
+        }
+
+        var extra = kind == ProbeKinds.Http ? " or an HTTP status such as 200" : "";
+        return $"{Printable.Quote(expect)} is not valid for {kind}; use {string.Join(", ", allowed)}{extra}";
+    }
+
+    /// <summary>Everything about one probe but its id and expectation (a scenario sets those per phase).</summary>
+    public static IReadOnlyList<PlanError> ValidateFields(string at, ProbeSpec p)
+    {
+        var errors = new List<PlanError>();
+        if (string.IsNullOrWhiteSpace(p.Kind))
+        {
+            errors.Add(new($"{at}.kind", $"is required; use one of {string.Join(", ", ProbeKinds.All)}"));
+            return errors;
         }
 
         if (!ProbeKinds.All.Contains(p.Kind))
         {
             errors.Add(new($"{at}.kind", $"{Printable.Quote(p.Kind)} is not a probe kind; use one of {string.Join(", ", ProbeKinds.All)}"));
-            return;
-        }
-
-        var allowed = ProbeKinds.ExpectationsFor(p.Kind);
-        var statusOk = p.Kind == ProbeKinds.Http && Expectations.IsStatusCode(p.Expect, out _);
-        if (!allowed.Contains(p.Expect) && !statusOk)
-        {
-            var extra = p.Kind == ProbeKinds.Http ? " or an HTTP status such as 200" : "";
-            errors.Add(new($"{at}.expect", $"{Printable.Quote(p.Expect)} is not valid for {p.Kind}; use {string.Join(", ", allowed)}{extra}"));
+            return errors;
         }
 
         var applies = ProbeFieldsByKind.For(p.Kind);
@@ -146,6 +172,8 @@ public static class PlanValidator
             default:
                 break;
         }
+
+        return errors;
     }
 
     private static void Require(List<PlanError> errors, string field, string? value)

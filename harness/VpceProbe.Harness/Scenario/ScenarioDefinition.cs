@@ -31,6 +31,11 @@ public sealed record ScenarioDefinition
     public string? Deadline { get; init; }
 
     public IReadOnlyList<PhaseDefinition> Phases { get; init; } = [];
+
+    /// <summary>Where each top-level field ("region", "deadline", "targets.instances"...) was written; empty for built-in scenarios.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> Positions { get; init; } = new Dictionary<string, SourcePosition>();
+
+    public SourcePosition PositionOf(string field) => Positions.TryGetValue(field, out var at) ? at : SourcePosition.None;
 }
 
 /// <summary>Instance ids, or a tag filter; both empty means every SSM-managed instance in the VPC's private subnets.</summary>
@@ -43,14 +48,27 @@ public sealed record TargetSelector
     public int Line { get; init; }
 }
 
-/// <summary>One probe of the agent's plan (same field names), with the line it was written on.</summary>
-public sealed record ScenarioProbe(ProbeSpec Spec, int Line);
+/// <summary>One probe of the agent's plan (same field names), with where it and each of its fields were written.</summary>
+public sealed record ScenarioProbe(ProbeSpec Spec, int Line)
+{
+    public int Column { get; init; }
+
+    public IReadOnlyDictionary<string, SourcePosition> Fields { get; init; } = new Dictionary<string, SourcePosition>();
+
+    /// <summary>Where <paramref name="field"/> was written, else where the probe starts.</summary>
+    public SourcePosition PositionOf(string field) => Fields.TryGetValue(field, out var at) ? at : new(Line, Column);
+}
 
 /// <param name="WaitFor">Applied to every probe of the phase that sets none: DNS and endpoints take time to propagate.</param>
 public sealed record PhaseDefinition(
-    string Name, int Line, IReadOnlyList<ActionDefinition> Actions, IReadOnlyList<PhaseExpectation> Expectations, string? WaitFor);
+    string Name, int Line, IReadOnlyList<ActionDefinition> Actions, IReadOnlyList<PhaseExpectation> Expectations, string? WaitFor)
+{
+    public int Column { get; init; }
 
-public sealed record PhaseExpectation(string ProbeId, string Expect, int Line);
+    public SourcePosition WaitForAt { get; init; }
+}
+
+public sealed record PhaseExpectation(string ProbeId, string Expect, int Line, int Column = 0);
 
 /// <summary>One change a phase makes. Which fields matter depends on <see cref="Type"/> (see <see cref="ActionTypes"/>).</summary>
 public sealed record ActionDefinition
@@ -58,6 +76,11 @@ public sealed record ActionDefinition
     public required string Type { get; init; }
 
     public int Line { get; init; }
+
+    public int Column { get; init; }
+
+    /// <summary>Where the service was written (0 when absent or built in).</summary>
+    public SourcePosition ServiceAt { get; init; }
 
     /// <summary>s3 or dynamodb for a gateway endpoint; any SERVICE of com.amazonaws.REGION.SERVICE for an interface endpoint.</summary>
     public string? Service { get; init; }
