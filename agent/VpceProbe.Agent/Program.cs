@@ -17,7 +17,7 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
 // Started by the harness's local transport: end with it, even when it was killed with SIGKILL.
-using var parentWatch = ParentWatch.Start(Environment.GetEnvironmentVariable(ParentWatch.Variable), () =>
+using var parentWatch = ParentWatch.Start(Environment.GetEnvironmentVariable(AgentVariables.ParentPid), () =>
 {
     Console.Error.WriteLine($"{AgentApp.Name}: the harness that started this agent is gone; exiting");
     Environment.Exit(ExitCodes.Infrastructure);

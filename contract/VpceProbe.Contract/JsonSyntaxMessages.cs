@@ -51,8 +51,11 @@ internal static class JsonSyntaxMessages
         var message = e.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         message = cut > 0 ? message[..cut] : message;
-        var key = message.Split(',', 2)[0].Trim();
-        var text = Words.TryGetValue(key, out var words) ? words : $"not valid JSON: {message.TrimEnd('.')}";
+        // A resource key comes with its arguments: "FoundInvalidCharacter, \"" (the character found first).
+        var parts = message.Split(',', 2);
+        var text = Words.TryGetValue(parts[0].Trim(), out var words)
+            ? parts.Length > 1 ? $"{words} (found {Printable.Quote(parts[1].Trim())})" : words
+            : $"not valid JSON: {message.TrimEnd('.')}";
         var line = (int)(e.LineNumber ?? 0) + 1;
         var column = (int)(e.BytePositionInLine ?? 0) + 1;
         return new PlanError("$", text, line, column);

@@ -1,18 +1,17 @@
 using System.Globalization;
+using VpceProbe.Contract;
 
 namespace VpceProbe.Agent.Host;
 
 /// <summary>
 /// Ends the agent when the harness that started it with the local transport is gone (killed with SIGKILL, so
-/// it could not end its children). The harness names itself in <see cref="Variable"/>; the agent polls its own
+/// it could not end its children). The harness names itself in <see cref="AgentVariables.ParentPid"/>; the agent polls its own
 /// parent id from /proc and exits once it differs (re-parented to init or a subreaper). Polling rather than
 /// prctl(PR_SET_PDEATHSIG): that signal fires when the parent's forking *thread* ends, and .NET starts
 /// processes from pool threads that retire while the agent is still running.
 /// </summary>
 public sealed class ParentWatch : IDisposable
 {
-    public const string Variable = "VPCEPROBE_AGENT_PARENT_PID";
-
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
     private readonly ITimer _timer;

@@ -22,6 +22,12 @@ public sealed class CommonOptions
         DefaultValueFactory = _ => new DirectoryInfo("vpceprobe-reports"),
     };
 
+    public CommonOptions()
+    {
+        OptionChecks.Region(Region);
+        OptionChecks.HttpUrl(EndpointUrl);
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Profile);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using VpceProbe.Contract;
+using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Scenario;
 
@@ -43,7 +44,7 @@ public static partial class ScenarioValidator
 
     private static void ValidateTop(ScenarioDefinition s, Action<SourcePosition, string> add)
     {
-        if (s.VpcId is not null && !VpcId().IsMatch(s.VpcId))
+        if (s.VpcId is not null && !AwsIds.IsVpcId(s.VpcId))
         {
             add(s.PositionOf("vpc"), $"vpc: {Printable.Quote(s.VpcId)} is not a VPC id such as vpc-0abc1234");
         }
@@ -63,7 +64,7 @@ public static partial class ScenarioValidator
             add(s.PositionOf("vpcCidrs"), $"vpcCidrs: {Printable.Quote(cidr)} is not a CIDR such as 10.0.0.0/16");
         }
 
-        foreach (var id in s.Targets.InstanceIds.Where(id => !InstanceId().IsMatch(id)))
+        foreach (var id in s.Targets.InstanceIds.Where(id => !AwsIds.IsInstanceId(id)))
         {
             add(s.PositionOf("targets.instances"), $"targets.instances: {Printable.Quote(id)} is not an instance id such as i-0abc1234 or i-0123456789abcdef0");
         }
@@ -187,12 +188,6 @@ public static partial class ScenarioValidator
             return false;
         }
     }
-
-    [GeneratedRegex("^vpc-[0-9a-f]{1,17}$")]
-    private static partial Regex VpcId();
-
-    [GeneratedRegex("^i-[0-9a-f]{1,17}$")]
-    private static partial Regex InstanceId();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{0,63}$")]
     private static partial Regex ServiceName();
