@@ -15,13 +15,15 @@ public sealed record TextProblem(int Line, int Column, string Message);
 /// </summary>
 public static class InputText
 {
+    /// <summary>Readers stop one byte past the limit, so the size itself is not known: only that it is too large.</summary>
+    public static readonly string TooLarge = string.Create(CultureInfo.InvariantCulture, $"is larger than the limit of {InputLimits.MaxBytes} bytes (1 MB)");
+
     public static TextProblem? Decode(ReadOnlySpan<byte> bytes, out string text)
     {
         text = "";
         if (bytes.Length > InputLimits.MaxBytes)
         {
-            return new(0, 0, string.Create(CultureInfo.InvariantCulture,
-                $"is {bytes.Length} bytes; the limit is {InputLimits.MaxBytes} bytes (1 MB)"));
+            return new(0, 0, TooLarge);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

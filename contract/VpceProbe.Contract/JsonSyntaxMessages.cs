@@ -29,7 +29,7 @@ internal static class JsonSyntaxMessages
         ["ExpectedTrue"] = "expected true",
         ["ExpectedNull"] = "expected null",
         ["ExpectedJsonTokens"] = "the plan is empty: write a JSON object {\"schemaVersion\": 1, \"probes\": [...]}",
-        ["FoundInvalidCharacter"] = "unexpected character",
+        ["FoundInvalidCharacter"] = "unexpected character: a comma, or a closing } or ], may be missing before it",
         ["InvalidCharacterWithinString"] = "a string contains a control character: escape it (\\n, \\t, \\u0000)",
         ["InvalidCharacterAfterEscapeWithinString"] = "a string has an unknown escape after \\ (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
         ["InvalidHexCharacterWithinString"] = "a \\u escape needs four hex digits",
@@ -53,8 +53,9 @@ internal static class JsonSyntaxMessages
         message = cut > 0 ? message[..cut] : message;
         // A resource key comes with its arguments: "FoundInvalidCharacter, \"" (the character found first).
         var parts = message.Split(',', 2);
+        var found = parts.Length > 1 ? parts[1].Trim() : "";
         var text = Words.TryGetValue(parts[0].Trim(), out var words)
-            ? parts.Length > 1 ? $"{words} (found {Printable.Quote(parts[1].Trim())})" : words
+            ? found.Length is > 0 and <= 4 && !parts[0].Contains("Depth", StringComparison.Ordinal) ? $"{words} (found {Printable.Quote(found)})" : words
             : $"not valid JSON: {message.TrimEnd('.')}";
         var line = (int)(e.LineNumber ?? 0) + 1;
         var column = (int)(e.BytePositionInLine ?? 0) + 1;

@@ -30,7 +30,7 @@ public static class PlanReader
     {
         if (Encoding.UTF8.GetMaxByteCount(json.Length) > InputLimits.MaxBytes && Encoding.UTF8.GetByteCount(json) > InputLimits.MaxBytes)
         {
-            return PlanReadResult.Failed(new PlanError("$", $"is larger than the limit of {InputLimits.MaxBytes} bytes (1 MB)"));
+            return PlanReadResult.Failed(new PlanError("$", InputText.TooLarge));
         }
 
         JsonDocument document;

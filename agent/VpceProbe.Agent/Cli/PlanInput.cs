@@ -54,7 +54,7 @@ internal static class PlanInput
         }
 
         return total > InputLimits.MaxBytes
-            ? PlanReadResult.Failed(new PlanError("-", $"the plan on standard input is larger than the limit of {InputLimits.MaxBytes} bytes (1 MB)"))
+            ? PlanReadResult.Failed(new PlanError("-", InputText.TooLarge))
                         : PlanReader.FromUtf8(Encoding.UTF8.GetBytes(buffer, 0, total));
     }
 }

@@ -22,6 +22,9 @@ public sealed record ScenarioDefinition
 
     public IReadOnlyList<ScenarioProbe> Probes { get; init; } = [];
 
+    /// <summary>False when the reader had to leave out probes (not a list, an item not a mapping): ids cannot be checked against them.</summary>
+    public bool ProbesComplete { get; init; } = true;
+
     public string? Region { get; init; }
 
     /// <summary>CIDRs that count as private for dns probes; the VPC's own CIDRs when empty.</summary>
@@ -54,6 +57,9 @@ public sealed record ScenarioProbe(ProbeSpec Spec, int Line)
     public int Column { get; init; }
 
     public IReadOnlyDictionary<string, SourcePosition> Fields { get; init; } = new Dictionary<string, SourcePosition>();
+
+    /// <summary>Fields the reader already reported (a list where a number goes): not reported again as missing.</summary>
+    public IReadOnlySet<string> Refused { get; init; } = new HashSet<string>();
 
     /// <summary>Where <paramref name="field"/> was written, else where the probe starts.</summary>
     public SourcePosition PositionOf(string field) => Fields.TryGetValue(field, out var at) ? at : new(Line, Column);

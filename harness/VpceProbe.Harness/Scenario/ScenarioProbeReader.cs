@@ -10,6 +10,6 @@ internal static class ScenarioProbeReader
     {
         var spec = ProbeSpec.ReadFrom(f);
         f.RejectUnknown();
-        return new ScenarioProbe(spec, f.Position.Line) { Column = f.Position.Column, Fields = new Dictionary<string, SourcePosition>(f.Positions) };
+        return new ScenarioProbe(spec, f.Position.Line) { Column = f.Position.Column, Fields = new Dictionary<string, SourcePosition>(f.Positions), Refused = new HashSet<string>(f.Refused, StringComparer.Ordinal) };
     }
 }

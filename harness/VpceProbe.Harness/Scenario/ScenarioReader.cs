@@ -32,7 +32,7 @@ public static class ScenarioReader
 
         if (read > InputLimits.MaxBytes)
         {
-            throw new ScenarioException([new(path, 0, $"is larger than {InputLimits.MaxBytes} bytes (1 MB), the limit for a scenario")]);
+            throw new ScenarioException([new(path, 0, InputText.TooLarge)]);
         }
 
         return Read(buffer.AsSpan(0, read), path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
@@ -56,6 +56,7 @@ public static class ScenarioReader
         var errors = new List<ScenarioError>();
         var top = new YamlFields(root, file, errors, "scenario");
         var (targets, targetPositions) = ReadTargets(top.Mapping("targets"), file, errors);
+        var probes = top.Sequence("probes");
         var scenario = new ScenarioDefinition
         {
             Name = top.String("name") ?? Path.GetFileNameWithoutExtension(file),
@@ -66,7 +67,8 @@ public static class ScenarioReader
             VpcCidrs = top.Strings("vpcCidrs"),
             Deadline = top.String("deadline"),
             Targets = targets,
-            Probes = ReadList(top.Sequence("probes"), "probes", file, errors, ScenarioProbeReader.Read),
+            Probes = ReadList(probes, "probes", file, errors, ScenarioProbeReader.Read),
+            ProbesComplete = !top.Refused.Contains("probes") && (probes?.Children.All(p => p is YamlMappingNode) ?? true),
             Phases = ReadList(top.Sequence("phases"), "phases", file, errors, (f, e) => PhaseReader.Read(f, e, baseDirectory)),
         };
         top.RejectUnknown();

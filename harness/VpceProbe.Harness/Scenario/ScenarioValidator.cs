@@ -77,7 +77,8 @@ public static partial class ScenarioValidator
 
     private static void ValidateProbes(ScenarioDefinition s, Action<SourcePosition, string> add)
     {
-        if (s.Probes.Count is 0 or > InputLimits.MaxProbes)
+        // A probes field that is not a list was reported by the reader: "at least one probe" would repeat it.
+        if ((s.Probes.Count == 0 && s.ProbesComplete) || s.Probes.Count > InputLimits.MaxProbes)
         {
             add(s.PositionOf("probes"), s.Probes.Count == 0
                 ? "probes: at least one probe is needed"
@@ -105,7 +106,11 @@ public static partial class ScenarioValidator
 
             foreach (var error in PlanValidator.ValidateFields($"probes[{i}]", spec))
             {
-                add(probe.PositionOf(error.Field[(error.Field.IndexOf('.', StringComparison.Ordinal) + 1)..]), $"{error.Field}: {error.Message}");
+                var field = error.Field[(error.Field.IndexOf('.', StringComparison.Ordinal) + 1)..];
+                if (!probe.Refused.Contains(field))
+                {
+                    add(probe.PositionOf(field), $"{error.Field}: {error.Message}");
+                }
             }
         }
     }
@@ -122,13 +127,21 @@ public static partial class ScenarioValidator
             add(phase.WaitForAt, $"phase {Printable.Quote(phase.Name)} waitFor: {waitFor}");
         }
 
-        // Ids that are invalid or duplicated were reported above; an expectation of one is not reported again.
+        // Unknown ids are only reported against a complete list of valid, distinct ids: with a probe left out,
+        // misnamed or duplicated (reported above), "no probe has that id" would be a consequence, not a mistake.
         var probes = s.Probes.GroupBy(p => p.Spec.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var idsComplete = s.ProbesComplete && s.Probes.Count > 0 && probes.Count == s.Probes.Count
+            && s.Probes.All(p => PlanValidator.IdProblem(p.Spec.Id) is null);
         foreach (var e in phase.Expectations)
         {
             var at = new SourcePosition(e.Line, e.Column);
             if (!probes.TryGetValue(e.ProbeId, out var probe))
             {
+                if (!idsComplete)
+                {
+                    continue;
+                }
+
                 add(at, $"phase {Printable.Quote(phase.Name)} expects something of {Printable.Quote(e.ProbeId)}, but no probe has that id (probes: {string.Join(", ", probes.Keys)})");
             }
             else if (ProbeKinds.All.Contains(probe.Spec.Kind) && PlanValidator.ExpectProblem(probe.Spec.Kind, e.Expect) is { } problem)

@@ -20,6 +20,9 @@ internal sealed class YamlFields(YamlMappingNode node, string file, List<Scenari
 
     public string File => file;
 
+    /// <summary>Fields whose value was refused while reading (a list where a value goes): later checks say nothing more of them.</summary>
+    public IReadOnlySet<string> Refused => _refused;
+
     /// <summary>Where each field read so far was written (its value), for checks made after reading.</summary>
     public IReadOnlyDictionary<string, SourcePosition> Positions => _positions;
 

@@ -21,7 +21,7 @@ public class RunCommandTests(MotoFixture moto)
         var run = await CliRun.InvokeAsync(["run", file, "--yes", .. Common(outputDir)]);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains($"{file}:15: create-gateway-endpoint: service must be one of s3, dynamodb", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{file}:15:17: create-gateway-endpoint: service must be one of s3, dynamodb", run.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was changed", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(outputDir, "runs")));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
