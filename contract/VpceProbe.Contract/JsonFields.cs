@@ -27,7 +27,15 @@ internal sealed class JsonFields : IFieldReader
         }
     }
 
-    public string PathOf(string key) => _path.Length == 0 ? key : $"{_path}.{key}";
+    /// <summary>"probes[0].port"; a key that is not a plain name (empty, spaces, control characters) is quoted: "probes[0]['']".</summary>
+    public string PathOf(string key) => (IsPlain(key), _path.Length) switch
+    {
+        (false, _) => $"{_path}[{Printable.Quote(key)}]",
+        (true, 0) => key,
+        _ => $"{_path}.{key}",
+    };
+
+    private static bool IsPlain(string key) => key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     public JsonElement? Node(string key)
     {

@@ -93,12 +93,14 @@ public static class ScenarioReader
         {
             throw new ScenarioException([new(file, (int)ex.Start.Line, $"not valid YAML: {YamlMessage(ex)}", (int)ex.Start.Column)]);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's loader throws this, without a position, on an unclosed [ or { followed by more lines
-            // (YamlDotNet 18: "Sequence contains no elements"); the last event it parsed is next to the mistake.
+            // YamlDotNet's loader throws these, without a position, on some broken structures: an unclosed [ or {
+            // followed by more lines ("Sequence contains no elements"), or an event where a node should be ("The
+            // current event is of an unsupported type", found by ScenarioReaderFuzzTests). The last event it
+            // parsed is next to the mistake.
             throw new ScenarioException([new(file, (int)guard.LastGood.Line,
-                "not valid YAML: a flow list [ ] or mapping { } that starts here is not closed", (int)guard.LastGood.Column)]);
+                "not valid YAML: the structure breaks here (an unclosed [ or {, or a key or value missing)", (int)guard.LastGood.Column)]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using VpceProbe.Agent.Tests.Support;
 using VpceProbe.Contract;
+using VpceProbe.Testing;
 
 namespace VpceProbe.Agent.Tests.Cli;
 
@@ -14,17 +15,7 @@ public partial class PlanCorpusTests
 {
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Corpus");
 
-    public static TheoryData<string, string, string> Files()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var line in File.ReadAllLines(Path.Combine(CorpusDirectory, "expected.tsv")).Where(l => l.Length > 0 && !l.StartsWith('#')))
-        {
-            var columns = line.Split('\t');
-            data.Add(columns[0], columns[1], columns[2]);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string, string> Files() => new(Corpus.Manifest(CorpusDirectory));
 
     public static TheoryData<string> Generated() => [.. GeneratedCases.Keys];
 
@@ -32,8 +23,8 @@ public partial class PlanCorpusTests
     private static readonly Dictionary<string, Func<(byte[] Bytes, string Place, string Says)>> GeneratedCases = new()
     {
         ["five-megabytes"] = () => (Encoding.UTF8.GetBytes("{\"probes\": [" + new string(' ', 5 * 1024 * 1024) + "]}"), "", "larger than the limit of 1048576 bytes"),
-        ["random-binary"] = () => (RandomBytes(64 * 1024), "1:1", "byte 0xFF is not UTF-8"),
-        ["the-agent-binary"] = () => (File.ReadAllBytes(Testing.AgentBinary.Path).AsSpan(0, 64 * 1024).ToArray(), "1:1", "control character U+007F"),
+        ["random-binary"] = () => (Corpus.RandomBytes(64 * 1024, seed: 7), "1:1", "byte 0xFF is not UTF-8"),
+        ["the-agent-binary"] = () => (File.ReadAllBytes(AgentBinary.Path).AsSpan(0, 64 * 1024).ToArray(), "1:1", "control character U+007F"),
         ["all-nul-bytes"] = () => (new byte[4096], "1:1", "control character U+0000"),
         ["ten-thousand-brackets"] = () => (Encoding.UTF8.GetBytes(new string('[', 10_000) + new string(']', 10_000)), "1:", "nested deeper than 32 levels"),
         ["five-hundred-and-one-probes"] = () => (Encoding.UTF8.GetBytes(ManyProbes(501)), "probes", "501 probes; the limit is 500"),
@@ -71,10 +62,11 @@ public partial class PlanCorpusTests
         Assert.True(Files().Count + GeneratedCases.Count >= 30, $"{Files().Count} files + {GeneratedCases.Count} generated");
 
     [Fact]
-    public void every_corpus_file_is_listed_with_what_it_must_say() =>
-        Assert.Equal(
-            Directory.GetFiles(CorpusDirectory, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal),
-            Files().Select(row => row.Data.Item1).Order(StringComparer.Ordinal));
+    public void every_corpus_file_is_listed_with_what_it_must_say()
+    {
+        var (files, listed) = Corpus.Listing(CorpusDirectory, "*.json");
+        Assert.Equal(files, listed);
+    }
 
     private static void AssertRefused(AgentProcess.Result run, string name, string place, string says)
     {
@@ -86,14 +78,6 @@ public partial class PlanCorpusTests
             $"expected '{at}' and '{says}' in:\n{run.Stderr}");
         Assert.DoesNotMatch(StackTraceOrResourceKey(), run.Stderr);
         Assert.Equal(run.Stderr.Split('\n').Where(l => l.Length > 0).Distinct().Count(), run.Stderr.Split('\n').Count(l => l.Length > 0));
-    }
-
-    private static byte[] RandomBytes(int count)
-    {
-        var bytes = new byte[count];
-        new Random(7).NextBytes(bytes);
-        bytes[0] = 0xFF;
-        return bytes;
     }
 
     private static string ManyProbes(int count) =>

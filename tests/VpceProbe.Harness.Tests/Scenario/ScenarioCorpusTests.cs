@@ -17,17 +17,7 @@ public partial class ScenarioCorpusTests(MotoFixture moto)
     private static readonly SemaphoreSlim VpcLock = new(1, 1);
     private static WalkthroughVpc? _vpc;
 
-    public static TheoryData<string, string, string> Files()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var line in File.ReadAllLines(Path.Combine(CorpusDirectory, "expected.tsv")).Where(l => l.Length > 0 && !l.StartsWith('#')))
-        {
-            var columns = line.Split('\t');
-            data.Add(columns[0], columns[1], columns[2]);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string, string> Files() => new(Corpus.Manifest(CorpusDirectory));
 
     public static TheoryData<string> Generated() => [.. GeneratedCases.Keys];
 
@@ -38,7 +28,7 @@ public partial class ScenarioCorpusTests(MotoFixture moto)
     {
         ["five-megabytes"] = () => (Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("# padding padding padding padding\n", 160_000))), "", "larger than the limit of 1048576 bytes"),
         ["one-byte-over-the-limit"] = () => (Encoding.UTF8.GetBytes(new string('#', InputLimits.MaxBytes) + "\n"), "", "larger than the limit of 1048576 bytes"),
-        ["random-binary"] = () => (RandomBytes(64 * 1024), "1:1", "byte 0xFF is not UTF-8"),
+        ["random-binary"] = () => (Corpus.RandomBytes(64 * 1024, seed: 11), "1:1", "byte 0xFF is not UTF-8"),
         ["the-agent-binary"] = () => (File.ReadAllBytes(AgentBinary.Path).AsSpan(0, 64 * 1024).ToArray(), "1:1", "control character U+007F"),
         ["all-nul-bytes"] = () => (new byte[4096], "1:1", "control character U+0000"),
         ["ten-thousand-brackets"] = () => (Encoding.UTF8.GetBytes("name: " + new string('[', 10_000) + new string(']', 10_000) + "\n"), "1:", "nested deeper than 32 levels"),
@@ -70,10 +60,11 @@ public partial class ScenarioCorpusTests(MotoFixture moto)
         Assert.True(Files().Count + GeneratedCases.Count >= 60, $"{Files().Count} files + {GeneratedCases.Count} generated");
 
     [Fact]
-    public void every_corpus_file_is_listed_with_what_it_must_say() =>
-        Assert.Equal(
-            Directory.GetFiles(CorpusDirectory, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal),
-            Files().Select(row => row.Data.Item1).Order(StringComparer.Ordinal));
+    public void every_corpus_file_is_listed_with_what_it_must_say()
+    {
+        var (files, listed) = Corpus.Listing(CorpusDirectory, "*.yaml");
+        Assert.Equal(files, listed);
+    }
 
     private async Task AssertRefusedAsync(string file, string place, string says)
     {
@@ -106,14 +97,6 @@ public partial class ScenarioCorpusTests(MotoFixture moto)
         {
             VpcLock.Release();
         }
-    }
-
-    private static byte[] RandomBytes(int count)
-    {
-        var bytes = new byte[count];
-        new Random(11).NextBytes(bytes);
-        bytes[0] = 0xFF; // never a UTF-8 lead byte: the error is at 1:1 whatever the seed gives after it
-        return bytes;
     }
 
     private static string ManyProbes(int count) =>
