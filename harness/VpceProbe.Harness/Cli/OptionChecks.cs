@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Aws;
@@ -25,9 +26,10 @@ internal static class OptionChecks
         }
     });
 
+    /// <summary>Reads the token itself: a value that is not a number is the parser's error, and reading it here would throw.</summary>
     public static void NotNegative(Option<decimal> option) => option.Validators.Add(result =>
     {
-        if (result.GetValueOrDefault<decimal>() < 0)
+        if (result.Tokens is [var token] && decimal.TryParse(token.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value < 0)
         {
             result.AddError($"{option.Name}: must be 0 or more");
         }

@@ -22,7 +22,7 @@ public class RunCommandTests(MotoFixture moto)
         var run = await CliRun.InvokeAsync(["run", file, "--yes", .. Common(outputDir)]);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Matches($@"{Regex.Escape(file)}:15:\d+: create-gateway-endpoint: service must be one of s3, dynamodb", run.Error);
+        Assert.Matches($@"{Regex.Escape(file)}:16:18: create-gateway-endpoint: service must be one of s3, dynamodb", run.Error);
         Assert.Contains("nothing was changed", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(outputDir, "runs")));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
