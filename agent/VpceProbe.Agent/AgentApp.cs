@@ -45,7 +45,7 @@ public sealed class AgentApp(TimeProvider time, Func<string?, HostFacts> hostFac
 
         if (!read.IsValid)
         {
-            return Fail(stderr, ExitCodes.Usage, read.Errors.Select(e => $"{Name}: plan error: {e}"));
+            return Fail(stderr, ExitCodes.Usage, read.Errors.Select(e => $"{Name}: plan error: {e.In(arguments.PlanSource)}"));
         }
 
         var plan = read.Plan!;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using VpceProbe.Agent;
 using VpceProbe.Agent.Host;
 using VpceProbe.Contract;
@@ -15,10 +16,20 @@ void Cancel(PosixSignalContext signal)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
+// Started by the harness's local transport: end with it, even when it was killed with SIGKILL.
+using var parentWatch = ParentWatch.Start(Environment.GetEnvironmentVariable(AgentVariables.ParentPid), () =>
+{
+    Console.Error.WriteLine($"{AgentApp.Name}: the harness that started this agent is gone; exiting");
+    Environment.Exit(ExitCodes.Infrastructure);
+}, TimeProvider.System);
+
+// A plan on standard input that is not UTF-8 is refused, not read with U+FFFD in place of the bad bytes.
+using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, throwOnInvalidBytes: true));
+
 try
 {
     var app = new AgentApp(TimeProvider.System, HostFactsReader.Read, Environment.GetEnvironmentVariable);
-    return await app.RunAsync(args, Console.In, Console.Out, Console.Error, interrupt.Token).ConfigureAwait(false);
+    return await app.RunAsync(args, stdin, Console.Out, Console.Error, interrupt.Token).ConfigureAwait(false);
 }
 catch (Exception e)
 {

@@ -3,32 +3,70 @@ using System.Text.Json;
 
 namespace VpceProbe.Contract;
 
-/// <summary>Reads a plan from JSON text, a stream or base64 (how the harness passes it through SSM), and validates it.</summary>
+/// <summary>
+/// Reads a plan from UTF-8 bytes, JSON text or base64 (how the harness passes it through SSM), and validates
+/// it. Every problem is returned, located by line and column (the text) or JSON path (the fields).
+/// </summary>
 public static class PlanReader
 {
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = InputLimits.MaxDepth,
+    };
+
+    public static PlanReadResult FromUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (InputText.Decode(bytes, out var text) is { } problem)
+        {
+            return PlanReadResult.Failed(new PlanError("$", problem.Message, problem.Line, problem.Column));
+        }
+
+        return FromJson(text);
+    }
+
     public static PlanReadResult FromJson(string json)
     {
-        ProbePlan? plan;
+        if (Encoding.UTF8.GetMaxByteCount(json.Length) > InputLimits.MaxBytes && Encoding.UTF8.GetByteCount(json) > InputLimits.MaxBytes)
+        {
+            return PlanReadResult.Failed(new PlanError("$", InputText.TooLarge));
+        }
+
+        JsonDocument document;
         try
         {
-            plan = JsonSerializer.Deserialize(json, ContractJson.Default.ProbePlan);
+            document = JsonDocument.Parse(json, Options);
         }
-        catch (JsonException ex)
+        catch (JsonException e)
         {
-            return PlanReadResult.Failed(new PlanError(FieldOf(ex.Path), Clean(ex.Message)));
+            return PlanReadResult.Failed(JsonSyntaxMessages.Describe(e));
         }
 
-        if (plan is null)
+        using (document)
         {
-            return PlanReadResult.Failed(new PlanError("$", "the plan is empty (null)"));
-        }
+            var errors = new List<PlanError>();
+            var plan = PlanBinder.Bind(document.RootElement, errors);
+            if (plan is null)
+            {
+                return new PlanReadResult(null, errors);
+            }
 
-        var errors = PlanValidator.Validate(plan);
-        return errors.Count == 0 ? PlanReadResult.Ok(plan) : new PlanReadResult(null, errors);
+            // A field the binder already refused (a string where a number goes) is not reported again as missing.
+            var refused = errors.Select(e => e.Field).ToList();
+            errors.AddRange(PlanValidator.Validate(plan).Where(e => !refused.Any(field => Covers(field, e.Field))));
+            return errors.Count == 0 ? PlanReadResult.Ok(plan) : new PlanReadResult(null, errors);
+        }
     }
 
     public static PlanReadResult FromBase64(string base64)
     {
+        // Four base64 characters carry three bytes: refuse before decoding what could only be too large.
+        if (base64.Length / 4 * 3 > InputLimits.MaxBytes + 3)
+        {
+            return PlanReadResult.Failed(new PlanError("--plan-base64", $"the plan is larger than the limit of {InputLimits.MaxBytes} bytes (1 MB)"));
+        }
+
         byte[] bytes;
         try
         {
@@ -39,24 +77,15 @@ public static class PlanReader
             return PlanReadResult.Failed(new PlanError("--plan-base64", "is not valid base64"));
         }
 
-        return FromJson(Encoding.UTF8.GetString(bytes));
+        return FromUtf8(bytes);
     }
+
+    private static bool Covers(string refused, string field) =>
+        field == refused || (field.StartsWith(refused, StringComparison.Ordinal) && field[refused.Length] is '.' or '[');
 
     public static string ToJson(ProbePlan plan) => JsonSerializer.Serialize(plan, ContractJson.Default.ProbePlan);
 
     public static string ToBase64(ProbePlan plan) => Convert.ToBase64String(Encoding.UTF8.GetBytes(ToJson(plan)));
-
-    // System.Text.Json paths look like "$.probes[2].port"; people read "probes[2].port".
-    private static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-
-    // Strip the .NET type names System.Text.Json puts in its messages: they mean nothing to a plan author.
-    private static string Clean(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var text = cut > 0 ? message[..cut] : message;
-        return text.Replace("VpceProbe.Contract.", "", StringComparison.Ordinal);
-    }
 }
 
 public sealed record PlanReadResult(ProbePlan? Plan, IReadOnlyList<PlanError> Errors)

@@ -22,12 +22,17 @@ public static class PlanValidator
             errors.Add(new("schemaVersion", $"unsupported version {plan.SchemaVersion}; this agent reads {ProbePlan.CurrentSchemaVersion}"));
         }
 
+        if (plan.Region is not null && !Regions.IsValid(plan.Region))
+        {
+            errors.Add(new("region", Regions.Problem(plan.Region)));
+        }
+
         CheckDuration(errors, "deadline", plan.Deadline);
         for (var i = 0; i < (plan.VpcCidrs?.Count ?? 0); i++)
         {
             if (!IPNetwork.TryParse(plan.VpcCidrs![i], out _))
             {
-                errors.Add(new($"vpcCidrs[{i}]", $"'{plan.VpcCidrs[i]}' is not a CIDR such as 10.0.0.0/16"));
+                errors.Add(new($"vpcCidrs[{i}]", $"{Printable.Quote(plan.VpcCidrs[i])} is not a CIDR such as 10.0.0.0/16"));
             }
         }
 
@@ -35,7 +40,7 @@ public static class PlanValidator
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                errors.Add(new($"endpoints.{service}", $"'{url}' is not an http(s) URL"));
+                errors.Add(new($"endpoints.{service}", $"{Printable.Quote(url)} is not an http(s) URL such as http://127.0.0.1:5000"));
             }
         }
 
@@ -45,18 +50,24 @@ public static class PlanValidator
             return errors;
         }
 
+        if (plan.Probes.Count > InputLimits.MaxProbes)
+        {
+            errors.Add(new("probes", $"has {plan.Probes.Count} probes; the limit is {InputLimits.MaxProbes}: split the plan"));
+            return errors;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < plan.Probes.Count; i++)
         {
             var p = plan.Probes[i];
             var at = $"probes[{i}]";
-            if (string.IsNullOrWhiteSpace(p.Id))
+            if (IdProblem(p.Id) is { } problem)
             {
-                errors.Add(new($"{at}.id", "is required"));
+                errors.Add(new($"{at}.id", problem));
             }
             else if (!seen.Add(p.Id))
             {
-                errors.Add(new($"{at}.id", $"'{p.Id}' is used by an earlier probe; ids must be unique"));
+                errors.Add(new($"{at}.id", $"{Printable.Quote(p.Id)} is used by an earlier probe; ids must be unique"));
             }
 
             ValidateProbe(errors, at, p);
@@ -67,24 +78,61 @@ public static class PlanValidator
 
     private static void ValidateProbe(List<PlanError> errors, string at, ProbeSpec p)
     {
-        if (string.IsNullOrWhiteSpace(p.Kind) || string.IsNullOrWhiteSpace(p.Expect))
+        if (string.IsNullOrWhiteSpace(p.Expect) && !string.IsNullOrWhiteSpace(p.Kind))
         {
-            errors.Add(new(string.IsNullOrWhiteSpace(p.Kind) ? $"{at}.kind" : $"{at}.expect", "is required"));
-            return;
+            errors.Add(new($"{at}.expect", "is required"));
+        }
+        else if (ProbeKinds.All.Contains(p.Kind) && ExpectProblem(p.Kind, p.Expect) is { } problem)
+        {
+            errors.Add(new($"{at}.expect", problem));
+        }
+
+        errors.AddRange(ValidateFields(at, p));
+    }
+
+    /// <summary>Null when <paramref name="id"/> can name a probe (reports and scenarios refer to probes by it).</summary>
+    public static string? IdProblem(string? id) => id switch
+    {
+        null or "" => "is required: a short name such as s3-bucket",
+        _ when string.IsNullOrWhiteSpace(id) || id.Any(char.IsControl) => $"{Printable.Quote(id)} is not a name; use letters, digits and dashes such as s3-bucket",
+        { Length: > InputLimits.MaxIdLength } => $"{Printable.Quote(id)} is longer than {InputLimits.MaxIdLength} characters",
+        _ => null,
+    };
+
+    /// <summary>Null when <paramref name="expect"/> is an expectation a <paramref name="kind"/> probe can have; otherwise what is.</summary>
+    public static string? ExpectProblem(string kind, string expect)
+    {
+        var allowed = ProbeKinds.ExpectationsFor(kind);
+        if (allowed.Contains(expect) || (kind == ProbeKinds.Http && Expectations.IsStatusCode(expect, out _)))
+        {
+            return null;
+        }
+
+        var extra = kind == ProbeKinds.Http ? " or an HTTP status such as 200" : "";
+        return $"{Printable.Quote(expect)} is not valid for {kind}; use {string.Join(", ", allowed)}{extra}";
+    }
+
+    /// <summary>Everything about one probe but its id and expectation (a scenario sets those per phase).</summary>
+    public static IReadOnlyList<PlanError> ValidateFields(string at, ProbeSpec p)
+    {
+        var errors = new List<PlanError>();
+        if (string.IsNullOrWhiteSpace(p.Kind))
+        {
+            errors.Add(new($"{at}.kind", $"is required; use one of {string.Join(", ", ProbeKinds.All)}"));
+            return errors;
         }
 
         if (!ProbeKinds.All.Contains(p.Kind))
         {
-            errors.Add(new($"{at}.kind", $"'{p.Kind}' is not a probe kind; use one of {string.Join(", ", ProbeKinds.All)}"));
-            return;
+            errors.Add(new($"{at}.kind", $"{Printable.Quote(p.Kind)} is not a probe kind; use one of {string.Join(", ", ProbeKinds.All)}"));
+            return errors;
         }
 
-        var allowed = ProbeKinds.ExpectationsFor(p.Kind);
-        var statusOk = p.Kind == ProbeKinds.Http && Expectations.IsStatusCode(p.Expect, out _);
-        if (!allowed.Contains(p.Expect) && !statusOk)
+        var applies = ProbeFieldsByKind.For(p.Kind);
+        foreach (var field in ProbeFieldsByKind.SetIn(p).Where(f => !applies.Contains(f)))
         {
-            var extra = p.Kind == ProbeKinds.Http ? " or an HTTP status such as 200" : "";
-            errors.Add(new($"{at}.expect", $"'{p.Expect}' is not valid for {p.Kind}; use {string.Join(", ", allowed)}{extra}"));
+            var takes = applies.Count == 0 ? "none" : string.Join(", ", applies);
+            errors.Add(new($"{at}.{field}", $"does not apply to a {p.Kind} probe (its own fields: {takes}); remove it"));
         }
 
         CheckDuration(errors, $"{at}.timeout", p.Timeout);
@@ -96,7 +144,7 @@ public static class PlanValidator
                 Require(errors, $"{at}.name", p.Name);
                 if (p.Nameserver is not null && !IPEndPoint.TryParse(p.Nameserver, out _))
                 {
-                    errors.Add(new($"{at}.nameserver", $"'{p.Nameserver}' is not an IP or IP:PORT"));
+                    errors.Add(new($"{at}.nameserver", $"{Printable.Quote(p.Nameserver)} is not an IP or IP:PORT such as 10.0.0.2 or 127.0.0.1:5353"));
                 }
 
                 break;
@@ -114,7 +162,7 @@ public static class PlanValidator
             case ProbeKinds.Http:
                 if (!Uri.TryCreate(p.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 {
-                    errors.Add(new($"{at}.url", p.Url is null ? "is required" : $"'{p.Url}' is not an http(s) URL"));
+                    errors.Add(new($"{at}.url", p.Url is null ? "is required" : $"{Printable.Quote(p.Url)} is not an http(s) URL such as https://example.com/"));
                 }
 
                 break;
@@ -124,6 +172,8 @@ public static class PlanValidator
             default:
                 break;
         }
+
+        return errors;
     }
 
     private static void Require(List<PlanError> errors, string field, string? value)
@@ -136,9 +186,9 @@ public static class PlanValidator
 
     private static void CheckDuration(List<PlanError> errors, string field, string? value)
     {
-        if (value is not null && (!Duration.TryParse(value, out var d) || d <= TimeSpan.Zero))
+        if (value is not null && Duration.Check(value, out _) is { } problem)
         {
-            errors.Add(new(field, $"'{value}' is not a duration such as 500ms, 5s or 2m"));
+            errors.Add(new(field, problem));
         }
     }
 }

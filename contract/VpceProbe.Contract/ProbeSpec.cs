@@ -39,4 +39,25 @@ public sealed record ProbeSpec
 
     // secret
     public string? SecretId { get; init; }
+
+    /// <summary>Every field of a probe, by its plan name; a reader's other keys are unknown fields.</summary>
+    public static readonly IReadOnlyList<string> FieldNames =
+        ["id", "kind", "expect", "timeout", "waitFor", "name", "nameserver", "host", "port", "url", "bucket", "secretId"];
+
+    /// <summary>A probe from a plan (JSON) or a scenario (YAML): the same names in both, so one can be pasted into the other.</summary>
+    public static ProbeSpec ReadFrom(IFieldReader f) => new()
+    {
+        Id = f.String("id") ?? "",
+        Kind = f.String("kind") ?? "",
+        Expect = f.String("expect") ?? "",
+        Timeout = f.String("timeout"),
+        WaitFor = f.String("waitFor"),
+        Name = f.String("name"),
+        Nameserver = f.String("nameserver"),
+        Host = f.String("host"),
+        Port = f.Int("port"),
+        Url = f.String("url"),
+        Bucket = f.String("bucket"),
+        SecretId = f.String("secretId"),
+    };
 }

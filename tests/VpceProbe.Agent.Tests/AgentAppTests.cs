@@ -18,7 +18,7 @@ public class AgentAppTests
 
     public static TheoryData<string, string[], string> BadInputs() => new()
     {
-        { "bad JSON", ["--plan", "-"], "$" },
+        { "bad JSON", ["--plan", "-"], "stdin:1:2" },
         { "unknown field", ["--plan-base64", InProcessAgent.Base64(Plan("""{"id":"a","kind":"tcp","host":"h","port":1,"prot":2,"expect":"reachable"}"""))], "probes[0].prot" },
         { "missing field", ["--plan-base64", InProcessAgent.Base64(Plan("""{"id":"a","kind":"tcp","host":"h","expect":"reachable"}"""))], "probes[0].port" },
         { "bad base64", ["--plan-base64", "not base64!"], "--plan-base64" },

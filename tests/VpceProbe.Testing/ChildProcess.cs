@@ -30,7 +30,9 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> args, IDictionary<string, string>? env = null)
+    /// <param name="withoutAwsSettings">Start without the runner's AWS_* variables: moto's server calls botocore, which fails
+    /// every request with ProfileNotFound when AWS_PROFILE names a profile this machine does not have.</param>
+    public static ChildProcess Start(string fileName, IEnumerable<string> args, IDictionary<string, string>? env = null, bool withoutAwsSettings = false)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -41,6 +43,11 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
+        }
+
+        foreach (var name in psi.Environment.Keys.Where(k => withoutAwsSettings && k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+        {
+            psi.Environment.Remove(name);
         }
 
         foreach (var (k, v) in env ?? new Dictionary<string, string>())

@@ -29,7 +29,7 @@ public sealed class MotoServer : IAsyncDisposable
     public static async Task<MotoServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var port = FreePort.Next();
-        var process = ChildProcess.Start("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var process = ChildProcess.Start("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], withoutAwsSettings: true);
         var server = new MotoServer(process, port);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(30);

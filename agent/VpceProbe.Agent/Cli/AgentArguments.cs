@@ -25,6 +25,9 @@ public sealed record AgentArguments
 
     public IReportWriter Writer { get; init; } = ReportWriters.Default;
 
+    /// <summary>Where the plan comes from, as error messages name it ("plan.json", "stdin", "--plan-base64").</summary>
+    public string PlanSource => PlanBase64 is not null ? "--plan-base64" : PlanFile == "-" ? "stdin" : PlanFile ?? "plan";
+
     public bool ShowVersion { get; init; }
 
     public bool ShowHelp { get; init; }

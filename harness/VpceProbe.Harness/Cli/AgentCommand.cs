@@ -22,6 +22,7 @@ public static class AgentCommand
         var common = new CommonOptions();
         var ssm = new SsmCliOptions();
         var instances = new Option<string[]>("--instance") { Description = "Target instance ids.", Required = true, AllowMultipleArgumentsPerToken = true };
+        OptionChecks.InstanceIds(instances);
         var command = new Command("deploy", "Install or update vpceprobe-agent on instances (SSM + an S3 staging bucket; skipped where the same build is installed).");
         command.Options.Add(instances);
         ssm.AddTo(command);

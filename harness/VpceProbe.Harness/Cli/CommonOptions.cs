@@ -23,6 +23,12 @@ public sealed class CommonOptions(Amazon.Runtime.AWSCredentials? credentials = n
         DefaultValueFactory = _ => new DirectoryInfo("vpceprobe-reports"),
     };
 
+    public CommonOptions()
+    {
+        OptionChecks.Region(Region);
+        OptionChecks.HttpUrl(EndpointUrl);
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Profile);

@@ -24,6 +24,7 @@ public static class CostCommand
         };
         var prices = new Option<FileInfo?>("--prices") { Description = "Price file to use instead of the one shipped (same format as Cost/prices.json)." };
         var json = new Option<bool>("--json") { Description = "Print the estimate as JSON." };
+        OptionChecks.NotNegative(gb);
 
         var command = new Command("cost", "Monthly cost of the VPC's endpoints and NAT gateways, and what moving AWS-bound traffic from NAT to endpoints saves.");
         foreach (var option in new Option[] { vpc, gb, serviceGb, prices, json })
@@ -60,6 +61,12 @@ public static class CostCommand
 
                 var snapshot = await AwsCommandErrors.DiscoverAsync(common.Aws(parse), parse.GetRequiredValue(vpc), error, cancellationToken).ConfigureAwait(false);
                 var volumes = (parse.GetValue(serviceGb) ?? []).Select(v => TryParse(v, out var p) ? p : default).ToDictionary(p => p.Key, p => p.Value);
+                if (await UnknownServicesAsync(common.Aws(parse), snapshot.Region, volumes.Keys, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unknown)
+                {
+                    await error.WriteLineAsync($"error: --service-gb: {string.Join(", ", unknown)}: no such endpoint service in {snapshot.Region}; name a service such as s3, dynamodb or secretsmanager").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
                 var report = CostEstimator.Estimate(snapshot, book, new CostInputs(parse.GetValue(gb), volumes));
                 if (parse.GetValue(json))
                 {
@@ -74,6 +81,13 @@ public static class CostCommand
             });
         });
         return command;
+    }
+
+    /// <summary>Services of --service-gb the region has no endpoint service for (a typo would otherwise be priced).</summary>
+    private static async Task<IReadOnlyList<string>> UnknownServicesAsync(Aws.AwsSettings aws, string region, IEnumerable<string> services, CancellationToken cancellationToken)
+    {
+        using var ec2 = new Aws.AwsClientFactory(aws).Ec2();
+        return await Preflight.EndpointServicesCheck.MissingAsync(ec2, region, services, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool TryParse(string text, out KeyValuePair<string, decimal> volume)

@@ -17,6 +17,7 @@ public static class ProbeCommand
         var common = new CommonOptions();
         var transport = new TransportOptions();
         var instances = new Option<string[]>("--instance") { Description = "Target instance ids.", Required = true, AllowMultipleArgumentsPerToken = true };
+        OptionChecks.InstanceIds(instances);
         var plan = new Option<FileInfo>("--plan") { Description = "The probe plan (JSON, the agent's format).", Required = true };
         var command = new Command("probe", "Run the agent once on instances with a plan; changes nothing.");
         command.Options.Add(instances);
@@ -27,16 +28,20 @@ public static class ProbeCommand
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var file = parse.GetRequiredValue(plan);
-            var read = Contract.PlanReader.FromJson(File.Exists(file.FullName)
-                ? await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false)
-                : throw new UsageException($"plan file '{file.FullName}' not found"));
+            var read = await ReadPlanAsync(file, cancellationToken).ConfigureAwait(false);
             if (!read.IsValid)
             {
-                throw new UsageException($"{file.Name}: {string.Join("; ", read.Errors)}");
+                throw new UsageException(string.Join(Environment.NewLine + "error: ", read.Errors.Select(e => e.In(file.Name))));
+            }
+
+            var aws = common.Aws(parse);
+            if (parse.GetValue(transport.Transport) == "ssm")
+            {
+                await InstanceCheck.ExistAsync(aws, parse.GetRequiredValue(instances), cancellationToken).ConfigureAwait(false);
             }
 
             var started = TimeProvider.System.GetUtcNow();
-            var agents = transport.Create(parse, common.Aws(parse));
+            var agents = transport.Create(parse, aws);
             var runs = await agents.RunAsync(parse.GetRequiredValue(instances), read.Plan!, cancellationToken).ConfigureAwait(false);
             var phase = new PhaseResult("probe", [], MatrixBuilder.Build("probe", read.Plan!, runs), runs);
             var result = new RunResult
@@ -55,5 +60,19 @@ public static class ProbeCommand
             return result.ExitCode;
         }));
         return command;
+    }
+
+    /// <summary>At most one byte past <see cref="InputLimits.MaxBytes"/> is read, as the agent does.</summary>
+    private static async Task<PlanReadResult> ReadPlanAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            throw new UsageException($"plan file '{file.FullName}' not found");
+        }
+
+        await using var stream = file.OpenRead();
+        var buffer = new byte[InputLimits.MaxBytes + 1];
+        var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return PlanReader.FromUtf8(buffer.AsSpan(0, length));
     }
 }

@@ -40,6 +40,10 @@ public static class RunCommand
             var aws = common.Aws(parse);
             var output = parse.InvocationConfiguration.Output;
             var definition = Load(parse.GetRequiredValue(scenario), walkthrough.Parameters(parse, aws, parse.GetValue(vpc)));
+
+            // The scenario's region is the run's when --region is not given (the README's promise): without
+            // this, a scenario for eu-west-3 would look for its VPC in the runner's AWS_REGION or us-east-1.
+            aws = aws.Region is null && definition.Region is not null ? aws with { Region = definition.Region } : aws;
             var agents = transport.Create(parse, aws);
             var clients = new AwsClientFactory(aws);
             using var ec2 = clients.Ec2();

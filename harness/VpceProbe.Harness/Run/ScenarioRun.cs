@@ -38,7 +38,8 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             StartedAt = started,
         };
 
-        var findings = PreflightChecks.Run(new PreflightInput(scenario, vpc, targets, services.Transport.Name));
+        var findings = PreflightChecks.Run(new PreflightInput(scenario, vpc, targets, services.Transport.Name))
+            .Concat(await EndpointServicesCheck.RunAsync(services.Ec2, scenario, vpc.Region, cancellationToken).ConfigureAwait(false)).ToList();
         foreach (var finding in findings)
         {
             services.Log.WriteLine($"preflight: {(finding.Refuse ? "REFUSED" : "note")}: {finding.Message}");

@@ -1,3 +1,4 @@
+using VpceProbe.Contract;
 using YamlDotNet.RepresentationModel;
 
 namespace VpceProbe.Harness.Scenario;
@@ -14,17 +15,21 @@ internal static class PhaseReader
         var expectations = new List<PhaseExpectation>();
         foreach (var (key, value) in f.Mapping("expect")?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
         {
-            var expect = (value as YamlScalarNode)?.Value;
-            if (expect is null)
+            if (key is not YamlScalarNode { Value: { } id } || value is not YamlScalarNode { Value: { } expect })
             {
-                f.Error<string>(value, $"phase '{name}' expect: the value for '{key}' must be an expectation word such as reachable");
+                f.Error<string>(value, $"phase '{name}' expect: each line is 'probe-id: expectation', such as 'egress: reachable'");
                 continue;
             }
 
-            expectations.Add(new PhaseExpectation((key as YamlScalarNode)?.Value ?? "", expect, YamlFields.LineOf(key)));
+            var at = YamlFields.PositionOf(key);
+            expectations.Add(new PhaseExpectation(id, expect, at.Line, at.Column));
         }
 
-        var phase = new PhaseDefinition(name, f.Line, actions, expectations, f.String("waitFor"));
+        var phase = new PhaseDefinition(name, f.Line, actions, expectations, f.String("waitFor"))
+        {
+            Column = f.Position.Column,
+            WaitForAt = f.Positions.GetValueOrDefault("waitFor"),
+        };
         f.RejectUnknown();
         return phase;
     }
@@ -41,20 +46,37 @@ internal static class PhaseReader
         }
         else if (policyFile is not null)
         {
-            var path = Path.IsPathRooted(policyFile) ? policyFile : Path.Combine(baseDirectory, policyFile);
-            policy = File.Exists(path) ? File.ReadAllText(path) : a.Error<string>(a.Node("policyFile")!, $"policyFile '{path}' not found");
+            policy = ReadPolicy(a, Path.IsPathRooted(policyFile) ? policyFile : Path.Combine(baseDirectory, policyFile));
         }
 
         var action = new ActionDefinition
         {
             Type = type,
             Line = a.Line,
+            Column = a.Position.Column,
             Service = a.String("service"),
+            ServiceAt = a.Positions.GetValueOrDefault("service"),
             Policy = policy,
             PrivateDns = a.Bool("privateDns") ?? true,
             Keep = a.Bool("keep") ?? false,
         };
         a.RejectUnknown();
         return action;
+    }
+
+    private static string? ReadPolicy(YamlFields a, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return a.Error<string>(a.Node("policyFile")!, $"policyFile {Printable.Quote(path)} not found");
+        }
+
+        var bytes = new FileInfo(path).Length > InputLimits.MaxBytes ? null : File.ReadAllBytes(path);
+        if (bytes is null || InputText.Decode(bytes, out var text) is not null)
+        {
+            return a.Error<string>(a.Node("policyFile")!, $"policyFile {Printable.Quote(path)} is not a UTF-8 text file of at most 1 MB");
+        }
+
+        return text;
     }
 }

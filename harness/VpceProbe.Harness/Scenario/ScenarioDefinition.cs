@@ -22,6 +22,9 @@ public sealed record ScenarioDefinition
 
     public IReadOnlyList<ScenarioProbe> Probes { get; init; } = [];
 
+    /// <summary>False when the reader had to leave out probes (not a list, an item not a mapping): ids cannot be checked against them.</summary>
+    public bool ProbesComplete { get; init; } = true;
+
     public string? Region { get; init; }
 
     /// <summary>CIDRs that count as private for dns probes; the VPC's own CIDRs when empty.</summary>
@@ -31,6 +34,11 @@ public sealed record ScenarioDefinition
     public string? Deadline { get; init; }
 
     public IReadOnlyList<PhaseDefinition> Phases { get; init; } = [];
+
+    /// <summary>Where each top-level field ("region", "deadline", "targets.instances"...) was written; empty for built-in scenarios.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> Positions { get; init; } = new Dictionary<string, SourcePosition>();
+
+    public SourcePosition PositionOf(string field) => Positions.TryGetValue(field, out var at) ? at : SourcePosition.None;
 }
 
 /// <summary>Instance ids, or a tag filter; both empty means every SSM-managed instance in the VPC's private subnets.</summary>
@@ -43,14 +51,30 @@ public sealed record TargetSelector
     public int Line { get; init; }
 }
 
-/// <summary>One probe of the agent's plan (same field names), with the line it was written on.</summary>
-public sealed record ScenarioProbe(ProbeSpec Spec, int Line);
+/// <summary>One probe of the agent's plan (same field names), with where it and each of its fields were written.</summary>
+public sealed record ScenarioProbe(ProbeSpec Spec, int Line)
+{
+    public int Column { get; init; }
+
+    public IReadOnlyDictionary<string, SourcePosition> Fields { get; init; } = new Dictionary<string, SourcePosition>();
+
+    /// <summary>Fields the reader already reported (a list where a number goes): not reported again as missing.</summary>
+    public IReadOnlySet<string> Refused { get; init; } = new HashSet<string>();
+
+    /// <summary>Where <paramref name="field"/> was written, else where the probe starts.</summary>
+    public SourcePosition PositionOf(string field) => Fields.TryGetValue(field, out var at) ? at : new(Line, Column);
+}
 
 /// <param name="WaitFor">Applied to every probe of the phase that sets none: DNS and endpoints take time to propagate.</param>
 public sealed record PhaseDefinition(
-    string Name, int Line, IReadOnlyList<ActionDefinition> Actions, IReadOnlyList<PhaseExpectation> Expectations, string? WaitFor);
+    string Name, int Line, IReadOnlyList<ActionDefinition> Actions, IReadOnlyList<PhaseExpectation> Expectations, string? WaitFor)
+{
+    public int Column { get; init; }
 
-public sealed record PhaseExpectation(string ProbeId, string Expect, int Line);
+    public SourcePosition WaitForAt { get; init; }
+}
+
+public sealed record PhaseExpectation(string ProbeId, string Expect, int Line, int Column = 0);
 
 /// <summary>One change a phase makes. Which fields matter depends on <see cref="Type"/> (see <see cref="ActionTypes"/>).</summary>
 public sealed record ActionDefinition
@@ -58,6 +82,11 @@ public sealed record ActionDefinition
     public required string Type { get; init; }
 
     public int Line { get; init; }
+
+    public int Column { get; init; }
+
+    /// <summary>Where the service was written (0 when absent or built in).</summary>
+    public SourcePosition ServiceAt { get; init; }
 
     /// <summary>s3 or dynamodb for a gateway endpoint; any SERVICE of com.amazonaws.REGION.SERVICE for an interface endpoint.</summary>
     public string? Service { get; init; }

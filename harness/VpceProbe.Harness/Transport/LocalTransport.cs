@@ -1,13 +1,17 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
 using VpceProbe.Contract;
 
 namespace VpceProbe.Harness.Transport;
 
 /// <summary>
-/// Runs the agent as a child process on this machine, once per target id: for emulators (moto, LocalStack)
-/// and tests, where "the instance" is this host. The AWS endpoint the agent uses comes from the plan's
-/// endpoints (filled from --endpoint-url when the plan has none) or AWS_ENDPOINT_URL, inherited.
+/// Runs the agent as a child process on this machine, once per target id and all at once: for emulators
+/// (moto, LocalStack) and tests, where "the instance" is this host. The plan goes on standard input
+/// (`--plan -`): a command line is limited to about 128 KB per argument, a pipe is not. The AWS endpoint the
+/// agent uses comes from the plan's endpoints (filled from --endpoint-url when the plan has none) or
+/// AWS_ENDPOINT_URL, inherited. Each agent is told this process's id, and exits if this process disappears
+/// without ending it (SIGKILL): see the agent's ParentWatch.
 /// </summary>
 public sealed class LocalTransport(string agentPath, string? endpointUrl, TimeSpan timeout) : IAgentTransport
 {
@@ -21,27 +25,30 @@ public sealed class LocalTransport(string agentPath, string? endpointUrl, TimeSp
         var withEndpoints = plan.Endpoints is null && endpointUrl is not null
             ? plan with { Endpoints = AgentServices.ToDictionary(s => s, _ => endpointUrl) }
             : plan;
-        var runs = new List<AgentRun>();
-        foreach (var id in instanceIds)
-        {
-            runs.Add(await RunOneAsync(id, PlanReader.ToBase64(withEndpoints), cancellationToken).ConfigureAwait(false));
-        }
-
-        return runs;
+        var json = PlanReader.ToJson(withEndpoints);
+        return await Task.WhenAll(instanceIds.Select(id => RunOneAsync(id, json, cancellationToken))).ConfigureAwait(false);
     }
 
-    private async Task<AgentRun> RunOneAsync(string instanceId, string planBase64, CancellationToken cancellationToken)
+    private async Task<AgentRun> RunOneAsync(string instanceId, string planJson, CancellationToken cancellationToken)
     {
         // A .dll is a framework-dependent build (dotnet vpceprobe-agent.dll); anything else is the published binary.
         var isDll = agentPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var psi = new ProcessStartInfo(isDll ? "dotnet" : agentPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(isDll ? "dotnet" : agentPath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+        };
         if (isDll)
         {
             psi.ArgumentList.Add(agentPath);
         }
 
-        psi.ArgumentList.Add("--plan-base64");
-        psi.ArgumentList.Add(planBase64);
+        psi.ArgumentList.Add("--plan");
+        psi.ArgumentList.Add("-");
+        psi.Environment[AgentVariables.ParentPid] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         Process process;
         try
@@ -61,6 +68,7 @@ public sealed class LocalTransport(string agentPath, string? endpointUrl, TimeSp
             deadline.CancelAfter(timeout);
             try
             {
+                await WritePlanAsync(process, planJson, deadline.Token).ConfigureAwait(false);
                 await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -72,6 +80,20 @@ public sealed class LocalTransport(string agentPath, string? endpointUrl, TimeSp
             }
 
             return Interpret(instanceId, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>An agent that exits before reading all of the plan (a usage error) closes the pipe: its exit code and stderr say why.</summary>
+    private static async Task WritePlanAsync(Process process, string planJson, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(planJson.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Broken pipe: the agent is gone; WaitForExitAsync and Interpret report how it ended.
         }
     }
 

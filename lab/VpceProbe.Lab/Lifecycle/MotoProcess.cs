@@ -23,6 +23,13 @@ internal sealed class MotoProcess(Process process, int port) : IAsyncDisposable
             psi.ArgumentList.Add(arg);
         }
 
+        // moto's server calls botocore, which fails every request with ProfileNotFound when the caller's shell
+        // names a profile this machine lacks (AWS_PROFILE): the lab's AWS must not depend on the caller's settings.
+        foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+        {
+            psi.Environment.Remove(name);
+        }
+
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start python3 -m moto.server");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Testing;
@@ -21,7 +22,7 @@ public class RunCommandTests(MotoFixture moto)
         var run = await CliRun.InvokeAsync(["run", file, "--yes", .. Common(outputDir)]);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains($"{file}:15: create-gateway-endpoint: service must be one of s3, dynamodb", run.Error, StringComparison.Ordinal);
+        Assert.Matches($@"{Regex.Escape(file)}:16:18: create-gateway-endpoint: service must be one of s3, dynamodb", run.Error);
         Assert.Contains("nothing was changed", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(outputDir, "runs")));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));

@@ -63,7 +63,7 @@ public class ScenarioReaderTests
     public void an_unknown_field_is_an_error_on_its_line()
     {
         var errors = Assert.Throws<ScenarioException>(() => Read(Valid.Replace("    port: 443", "    prot: 443", StringComparison.Ordinal))).Errors;
-        Assert.Contains(errors, e => e.Line == 9 && e.Message == "probes[0]: unknown field 'prot'");
+        Assert.Contains(errors, e => e.Line == 9 && e.Column == 5 && e.Message.StartsWith("probes[0]: unknown field 'prot'; use id, kind", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 6 && e.Message.Contains("probes[0].port: is required", StringComparison.Ordinal));
     }
 
@@ -81,7 +81,7 @@ public class ScenarioReaderTests
     {
         var error = SingleError(Valid.Replace("egress: unreachable", "egress: allowed", StringComparison.Ordinal));
         Assert.Equal(26, error.Line);
-        Assert.Contains("phase 'after': probes[0].expect", error.Message, StringComparison.Ordinal);
+        Assert.Contains("phase 'after' expect egress: 'allowed' is not valid for tcp; use reachable, unreachable", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

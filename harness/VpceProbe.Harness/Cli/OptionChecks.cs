@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.CommandLine;
+using VpceProbe.Contract;
+using VpceProbe.Harness.Aws;
+
+namespace VpceProbe.Harness.Cli;
+
+/// <summary>
+/// Checks on option values, attached to the options so that a bad value is a parse error: usage, exit 2, with
+/// the parser's help, before any AWS call (a region such as 'moon-1' would otherwise fail later as exit 3).
+/// </summary>
+internal static class OptionChecks
+{
+    public static void Region(Option<string?> option) => Check(option, v => Regions.IsValid(v) ? null : Regions.Problem(v));
+
+    public static void HttpUrl(Option<string?> option) => Check(option, v =>
+        Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+            ? null
+            : $"{Printable.Quote(v)} is not an http(s) URL such as http://127.0.0.1:4566");
+
+    public static void InstanceIds(Option<string[]> option) => option.Validators.Add(result =>
+    {
+        foreach (var id in (result.GetValueOrDefault<string[]>() ?? []).Where(id => !AwsIds.IsInstanceId(id)))
+        {
+            result.AddError($"{option.Name}: {Printable.Quote(id)} is not an instance id such as i-0123456789abcdef0");
+        }
+    });
+
+    /// <summary>Reads the token itself: a value that is not a number is the parser's error, and reading it here would throw.</summary>
+    public static void NotNegative(Option<decimal> option) => option.Validators.Add(result =>
+    {
+        if (result.Tokens is [var token] && decimal.TryParse(token.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value < 0)
+        {
+            result.AddError($"{option.Name}: must be 0 or more");
+        }
+    });
+
+    private static void Check(Option<string?> option, Func<string, string?> problem) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<string?>() is { } value && problem(value) is { } message)
+        {
+            result.AddError($"{option.Name}: {message}");
+        }
+    });
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using VpceProbe.Contract;
+using VpceProbe.Harness.Transport;
+using VpceProbe.Testing;
+
+namespace VpceProbe.Harness.Tests.Transport;
+
+/// <summary>How the local transport hands the plan over and keeps its agents: on stdin, at once, and never orphaned.</summary>
+public class LocalTransportInputTests
+{
+    [Fact]
+    public async Task a_plan_larger_than_a_command_line_argument_reaches_the_agent_on_standard_input()
+    {
+        // 400 probes with long ids and hosts: about 130 KB of JSON, over Linux's 128 KB limit for one argument.
+        var probes = Enumerable.Range(0, 400).Select(i => new ProbeSpec
+        {
+            Id = $"closed-{i:D3}-{new string('x', 40)}", Kind = ProbeKinds.Tcp, Host = "127.0.0.1", Port = 1, Expect = Expectations.Unreachable,
+            Timeout = "2s",
+        }).ToList();
+        var plan = new ProbePlan { Probes = probes, Deadline = "60s", Region = "us-east-1" };
+        Assert.True(PlanReader.ToJson(plan).Length > 128 * 1024);
+
+        var run = Assert.Single(await new LocalTransport(AgentBinary.Path, null, TimeSpan.FromMinutes(1)).RunAsync(["i-1"], plan, TestContext.Current.CancellationToken));
+
+        Assert.True(run.Status == AgentRunStatus.Completed, run.Error);
+        Assert.Equal(400, run.Report!.Results.Count);
+    }
+
+    [Fact]
+    public async Task an_agent_whose_harness_is_killed_with_sigkill_exits_instead_of_running_on()
+    {
+        // A nameserver that never answers keeps the agent's dns probe waiting for 60 s.
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var plan = Path.Combine(Directory.CreateTempSubdirectory("vpceprobe-orphan-").FullName, "plan.json");
+        await File.WriteAllTextAsync(plan, $$"""
+            {"schemaVersion": 1, "deadline": "90s", "probes": [{"id": "wait", "kind": "dns", "name": "example.com",
+             "nameserver": "{{silent.LocalEndPoint}}", "expect": "private", "timeout": "60s"}]}
+            """, TestContext.Current.CancellationToken);
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"), "probe", "--instance", "i-1", "--plan", plan,
+            "--transport", "local", "--agent", AgentBinary.Path, "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9",
+            "--output-dir", Path.GetDirectoryName(plan)!])
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        using var harness = Process.Start(psi)!;
+        var agent = await AgentOfAsync(harness.Id);
+        Assert.True(agent is not null, "the harness started no agent within 30 s");
+
+        harness.Kill(entireProcessTree: false); // SIGKILL to the harness alone: it cannot end its children
+        await harness.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Directory.Exists($"/proc/{agent}") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        var orphaned = Directory.Exists($"/proc/{agent}");
+        if (orphaned)
+        {
+            Process.GetProcessById(agent!.Value).Kill();
+        }
+
+        Assert.False(orphaned, $"agent {agent} still runs 10 s after its harness was killed");
+    }
+
+    /// <summary>The agent process the harness started: the one whose environment names the harness as its parent.</summary>
+    private static async Task<int?> AgentOfAsync(int harnessPid)
+    {
+        var marker = $"{AgentVariables.ParentPid}={harnessPid}";
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var dir in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(dir, "environ")).Split('\0').Contains(marker))
+                    {
+                        return int.Parse(Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A process that ended while we looked, or one we may not read: not ours.
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
+    }
+}
