@@ -21,8 +21,10 @@ internal sealed class ProbeExecution(TimeProvider time, IReadOnlyList<System.Net
         ProbeAttempt final;
         try
         {
+            // Each waitFor attempt rides out throttling and 5xx answers within its own timeout (TransientAnswerPolicy).
             final = await WaitForPolicy.Create(planned, time).ExecuteAsync(
-                async ct => last = await AttemptAsync(planned, ++attempts, ct).ConfigureAwait(false),
+                async ct => last = await TransientAnswerPolicy.Create(planned.Timeout, time).ExecuteAsync(
+                    async inner => await AttemptAsync(planned, ++attempts, inner).ConfigureAwait(false), ct).ConfigureAwait(false),
                 runToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (runToken.IsCancellationRequested)

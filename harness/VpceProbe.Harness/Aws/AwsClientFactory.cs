@@ -12,6 +12,9 @@ public sealed class AwsClientFactory(AwsSettings settings)
 {
     public AwsSettings Settings { get; } = settings;
 
+    /// <summary>Throttling, 5xx and connection errors are retried by every client built here (see <see cref="AwsRetries"/>).</summary>
+    public AwsRetries Retries { get; } = AwsRetries.Resolve(settings.Profile);
+
     public IAmazonEC2 Ec2() => Create(new AmazonEC2Config(), "EC2", (c, cfg) => new AmazonEC2Client(c, cfg));
 
     public IAmazonSimpleSystemsManagement Ssm() =>
@@ -48,6 +51,7 @@ public sealed class AwsClientFactory(AwsSettings settings)
     private TClient Create<TConfig, TClient>(TConfig config, string envName, Func<AWSCredentials?, TConfig, TClient> make)
         where TConfig : ClientConfig
     {
+        Retries.Apply(config);
         var region = Settings.EffectiveRegion;
         var endpoint = Settings.EndpointFor(envName);
         if (endpoint is not null)

@@ -13,13 +13,13 @@ public sealed class CreateGatewayEndpoint(ActionDefinition action) : IVpcChange
     public string Action => ActionTypes.CreateGatewayEndpoint;
 
     public IReadOnlyList<ChangeRecord> Preview(ChangeContext context) =>
-        [EndpointCreation.Adopted(context, ServiceName(context)) ?? context.Record(Action, ServiceName(context), Describe(context), ChangeStatus.Planned)];
+        EndpointCreation.Adopted(context, action, ServiceName(context)) ?? [context.Record(Action, ServiceName(context), Describe(context), ChangeStatus.Planned)];
 
     public async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        if (await EndpointCreation.AdoptAsync(context, ServiceName(context), cancellationToken).ConfigureAwait(false) is { } adopted)
+        if (await EndpointCreation.AdoptAsync(context, action, ServiceName(context), cancellationToken).ConfigureAwait(false) is { } adopted)
         {
-            return [adopted];
+            return adopted;
         }
 
         var request = new Amazon.EC2.Model.CreateVpcEndpointRequest

@@ -16,8 +16,8 @@ public sealed class CreateInterfaceEndpoint(ActionDefinition action) : IVpcChang
     public string Action => ActionTypes.CreateInterfaceEndpoint;
 
     public IReadOnlyList<ChangeRecord> Preview(ChangeContext context) =>
-        EndpointCreation.Adopted(context, ServiceName(context)) is { } adopted
-            ? [adopted]
+        EndpointCreation.Adopted(context, action, ServiceName(context)) is { } adopted
+            ? adopted
             :
             [
                 context.Record(ChangeActions.CreateSecurityGroup, GroupName(context), $"create security group {GroupName(context)}: tcp 443 from {string.Join(", ", context.Vpc.Cidrs)}", ChangeStatus.Planned),
@@ -26,9 +26,9 @@ public sealed class CreateInterfaceEndpoint(ActionDefinition action) : IVpcChang
 
     public async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(ChangeContext context, CancellationToken cancellationToken)
     {
-        if (await EndpointCreation.AdoptAsync(context, ServiceName(context), cancellationToken).ConfigureAwait(false) is { } adopted)
+        if (await EndpointCreation.AdoptAsync(context, action, ServiceName(context), cancellationToken).ConfigureAwait(false) is { } adopted)
         {
-            return [adopted];
+            return adopted;
         }
 
         var groupId = await CreateSecurityGroupAsync(context, cancellationToken).ConfigureAwait(false);

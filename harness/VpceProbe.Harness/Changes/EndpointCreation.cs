@@ -1,6 +1,8 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Journal;
+using VpceProbe.Harness.Scenario;
 using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Changes;
@@ -14,24 +16,39 @@ internal static class EndpointCreation
 {
     public const string AdoptAction = "adopt-endpoint";
 
-    public static ChangeRecord? Adopted(ChangeContext context, string serviceName)
+    /// <summary>Dry run: the adopted endpoint, and what the run would add to it (<see cref="EndpointAdoption"/>); null when there is none to adopt.</summary>
+    public static IReadOnlyList<ChangeRecord>? Adopted(ChangeContext context, ActionDefinition action, string serviceName)
     {
-        var existing = context.ExistingEndpoint(serviceName);
-        return existing is null
-            ? null
-            : context.Record(AdoptAction, existing.Id, $"use the existing {existing.Type.ToString().ToLowerInvariant()} endpoint {existing.Id} for {serviceName} ({existing.State}); it was not created by this run and is left in place", ChangeStatus.Kept);
-    }
-
-    /// <summary>Apply-time adoption: an adopted endpoint still pending is waited for, as a created one would be.</summary>
-    public static async Task<ChangeRecord?> AdoptAsync(ChangeContext context, string serviceName, CancellationToken cancellationToken)
-    {
-        if (context.ExistingEndpoint(serviceName) is { State: not "available" } pending)
+        if (context.ExistingEndpoint(serviceName) is not { } existing)
         {
-            await EndpointReader.WaitAvailableAsync(context, pending.Id, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return Adopted(context, serviceName);
+        var completion = EndpointAdoption.Plan(context, existing, action);
+        return completion is null ? [Kept(context, existing, serviceName)] : [Kept(context, existing, serviceName), EndpointAdoption.Preview(context, completion, existing)];
     }
+
+    /// <summary>Apply-time adoption: an adopted endpoint still pending is waited for, as a created one would be, then completed for the run.</summary>
+    public static async Task<IReadOnlyList<ChangeRecord>?> AdoptAsync(ChangeContext context, ActionDefinition action, string serviceName, CancellationToken cancellationToken)
+    {
+        if (context.ExistingEndpoint(serviceName) is not { } existing)
+        {
+            return null;
+        }
+
+        if (existing.State != "available")
+        {
+            await EndpointReader.WaitAvailableAsync(context, existing.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var kept = Kept(context, existing, serviceName);
+        return EndpointAdoption.Plan(context, existing, action) is { } completion
+            ? [kept, await EndpointAdoption.ApplyAsync(context, completion, existing, action.Policy, cancellationToken).ConfigureAwait(false)]
+            : [kept];
+    }
+
+    private static ChangeRecord Kept(ChangeContext context, EndpointInfo existing, string serviceName) =>
+        context.Record(AdoptAction, existing.Id, $"use the existing {existing.Type.ToString().ToLowerInvariant()} endpoint {existing.Id} for {serviceName} ({existing.State}); it was not created by this run and is left in place", ChangeStatus.Kept);
 
     public static async Task<ChangeRecord> CreateAsync(
         ChangeContext context, string action, CreateVpcEndpointRequest request, string description, CancellationToken cancellationToken)

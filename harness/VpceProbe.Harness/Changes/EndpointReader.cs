@@ -32,9 +32,12 @@ internal static class EndpointReader
     }
 
     public static Task<string> WaitAvailableAsync(ChangeContext context, string endpointId, CancellationToken cancellationToken) =>
-        context.Waits.UntilAsync(
+        WaitAvailableAsync(context.Ec2, context.Waits, endpointId, cancellationToken);
+
+    public static Task<string> WaitAvailableAsync(IAmazonEC2 ec2, ResourceWaits waits, string endpointId, CancellationToken cancellationToken) =>
+        waits.UntilAsync(
             $"{endpointId} to become available",
-            ct => StateAsync(context.Ec2, endpointId, ct),
+            ct => StateAsync(ec2, endpointId, ct),
             state => state is "available" or "failed" or "rejected" or "deleted" or "expired",
             cancellationToken);
 }

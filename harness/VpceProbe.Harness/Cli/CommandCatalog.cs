@@ -8,6 +8,7 @@ public static class CommandCatalog
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("vpceprobe: prove a VPC's private connectivity from inside its instances, before and after a change.");
+        root.Options.Add(HarnessCli.VerboseOption());
         root.Subcommands.Add(VersionCommand.Build());
         root.Subcommands.Add(DiscoverCommand.Build());
         root.Subcommands.Add(AuditCommand.Build());

@@ -20,9 +20,11 @@ public static class RollbackCommand
     {
         var common = new CommonOptions();
         var run = new Argument<string>("run") { Description = "The run id (under --output-dir/runs/), its directory, or its journal.jsonl." };
+        var undoOptions = new UndoOptions();
         var command = new Command("rollback", "Undo a run from its journal and verify the VPC is as it was before the run.");
         command.Arguments.Add(run);
         common.AddTo(command);
+        undoOptions.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
@@ -30,6 +32,10 @@ public static class RollbackCommand
             var outputDir = parse.GetRequiredValue(common.OutputDir);
             var journal = RunJournal.Open(parse.GetRequiredValue(run), outputDir.FullName, TimeProvider.System);
             var header = journal.Header;
+            foreach (var warning in journal.Warnings)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+            }
 
             // Where the run happened is in the journal; options given now win (a changed profile, say).
             var given = common.Aws(parse);
@@ -37,7 +43,18 @@ public static class RollbackCommand
             var clients = new AwsClientFactory(aws);
             using var ec2 = clients.Ec2();
             using var ssm = clients.Ssm();
-            var undo = new UndoContext(ec2, journal, new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound));
+            var error = parse.InvocationConfiguration.Error;
+
+            // A run that still renews its lease is alive: undoing under it would make its report a lie.
+            var lease = await VpcLease.ReadAsync(ec2, header.VpcId, cancellationToken).ConfigureAwait(false);
+            if (lease is not null && lease.IsAlive(TimeProvider.System.GetUtcNow()))
+            {
+                await error.WriteLineAsync($"refused: {VpcLease.Refusal(lease, TimeProvider.System.GetUtcNow())}; nothing was undone").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var undo = new UndoContext(
+                ec2, journal, new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound), new UndoRetry(TimeProvider.System, undoOptions.Bound(parse)), error);
 
             // The undo must finish even if the user presses Ctrl-C again: only the describe honours the token.
             var outcome = await new RunCleanup(undo, new VpcDiscoverer(ec2, ssm, aws.EffectiveRegion))
@@ -49,7 +66,13 @@ public static class RollbackCommand
 
             if (outcome.Complete)
             {
-                await output.WriteLineAsync($"run {header.RunId}: {header.VpcId} routes and endpoints match the state before the run").ConfigureAwait(false);
+                if (lease is not null && lease.RunId == header.RunId)
+                {
+                    // The dead run's lease, taken over: the VPC is free again.
+                    await ec2.DeleteTagsAsync(new() { Resources = [header.VpcId], Tags = [new(VpcLease.TagKey, lease.Raw ?? lease.Format())] }, cancellationToken).ConfigureAwait(false);
+                }
+
+                await output.WriteLineAsync($"run {header.RunId}: {header.VpcId} {outcome.Summary}").ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 

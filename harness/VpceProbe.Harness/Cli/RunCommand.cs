@@ -26,11 +26,18 @@ public static class RunCommand
         var vpc = new Option<string?>("--vpc") { Description = "The VPC id; overrides the scenario's (the walkthrough finds the VPC named twtechVPC without it)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print every change the run would make, and change nothing." };
         var yes = new Option<bool>("--yes") { Description = "Apply the changes without asking (required when there is no terminal)." };
+        var proceed = new Option<bool>("--proceed-on-failed-baseline")
+        {
+            Description = "Change the VPC even when a phase before the first change fails or brings back no report (by default the run stops there, nothing changed).",
+        };
+        var undo = new UndoOptions();
         var command = new Command("run", "Run a scenario: probe, change the VPC phase by phase, probe again, then restore it.");
         command.Arguments.Add(scenario);
         command.Options.Add(vpc);
         command.Options.Add(dryRun);
         command.Options.Add(yes);
+        command.Options.Add(proceed);
+        undo.AddTo(command);
         transport.AddTo(command);
         walkthrough.AddTo(command);
         common.AddTo(command);
@@ -50,7 +57,8 @@ public static class RunCommand
             using var ssm = clients.Ssm();
             var vpcId = await VpcLocator.ResolveAsync(ec2, definition, parse.GetValue(vpc), cancellationToken).ConfigureAwait(false);
             var outputDir = parse.GetRequiredValue(common.OutputDir);
-            var settings = new RunSettings(outputDir.FullName, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, parse.GetValue(dryRun));
+            var settings = new RunSettings(
+                outputDir.FullName, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, parse.GetValue(dryRun), undo.Bound(parse), parse.GetValue(proceed));
             var services = new RunServices(
                 ec2, new VpcDiscoverer(ec2, ssm, aws.EffectiveRegion), agents, TimeProvider.System,
                 new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound, WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected)), CrashHook.FromEnvironment(), output,

@@ -38,6 +38,9 @@ public sealed record JournalEntry
 
     public string? Error { get; init; }
 
+    /// <summary>modify-endpoint: what was added to an adopted endpoint for the run, and the policy it had, to put back.</summary>
+    public EndpointChange? EndpointChange { get; init; }
+
     /// <summary>Only on the <see cref="JournalEntryTypes.Run"/> line.</summary>
     public RunHeader? Run { get; init; }
 }
@@ -48,6 +51,14 @@ public sealed record RouteToRestore(
 {
     public string Target => NatGatewayId ?? InstanceId ?? NetworkInterfaceId ?? "?";
 }
+
+/// <summary>
+/// What a run did to an endpoint it adopted (did not create): route tables and subnets added so every target is
+/// served, and the scenario's policy in place of the endpoint's own. Undone by removing what was added and putting
+/// <see cref="PreviousPolicy"/> back.
+/// </summary>
+public sealed record EndpointChange(
+    string EndpointId, IReadOnlyList<string> AddedRouteTableIds, IReadOnlyList<string> AddedSubnetIds, bool PolicyReplaced, string? PreviousPolicy);
 
 /// <summary>The first line of a journal: which run, where, and the VPC state before it, for the after-cleanup check.</summary>
 public sealed record RunHeader(
@@ -73,4 +84,5 @@ public static class ChangeActions
     public const string RemoveRoute = "remove-route";
     public const string CreateEndpoint = "create-endpoint";
     public const string CreateSecurityGroup = "create-security-group";
+    public const string ModifyEndpoint = "modify-endpoint";
 }

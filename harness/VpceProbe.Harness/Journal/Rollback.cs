@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using VpceProbe.Harness.Aws;
 using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Changes.Undo;
 using VpceProbe.Harness.Verdicts;
@@ -11,7 +12,7 @@ namespace VpceProbe.Harness.Journal;
 /// </summary>
 public sealed class Rollback(UndoContext context)
 {
-    /// <param name="keepCreated">cleanup with keep: endpoints and groups the run created stay (marked kept); NAT routes are restored regardless.</param>
+    /// <param name="keepCreated">cleanup with keep: endpoints and groups the run created stay (marked kept); NAT routes and adopted endpoints are restored regardless.</param>
     public async Task<RollbackResult> RunAsync(string phase, bool keepCreated, CancellationToken cancellationToken)
     {
         var records = new List<ChangeRecord>();
@@ -19,7 +20,7 @@ public sealed class Rollback(UndoContext context)
         foreach (var intent in context.Journal.Outstanding())
         {
             var resource = context.Journal.ResourceOf(intent.Seq) ?? intent.ServiceName ?? intent.GroupName ?? "?";
-            if (keepCreated && intent.Action != ChangeActions.RemoveRoute)
+            if (keepCreated && intent.Action is ChangeActions.CreateEndpoint or ChangeActions.CreateSecurityGroup)
             {
                 context.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Kept, Seq = intent.Seq, Phase = phase, Action = intent.Action, ResourceId = resource });
                 records.Add(new(phase, intent.Action!, resource, $"kept {resource} as the scenario asks", ChangeStatus.Kept));
@@ -42,20 +43,39 @@ public sealed class Rollback(UndoContext context)
         return new RollbackResult(records, left);
     }
 
-    // An AWS error or our own wait bound leaves this change for a later `rollback`; the others still proceed.
+    // Throttling, 5xx and lost connections are retried for the undo bound; then, or on any other error, this change is
+    // left for a later `rollback` and the others still proceed. Only the caller's cancellation stops the loop.
     private async Task<UndoResult> UndoOneAsync(JournalEntry intent, CancellationToken cancellationToken)
     {
+        var step = UndoSteps.For(intent.Action);
         try
         {
-            return await UndoSteps.For(intent.Action).UndoAsync(intent, context, cancellationToken).ConfigureAwait(false);
+            return await context.Retry.RunAsync(
+                intent.Description ?? intent.Action ?? "?",
+                ct => step.UndoAsync(intent, context, ct),
+                line => context.Log.WriteLine(line),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonServiceException e)
         {
             return UndoResult.Left($"AWS refused: {e.ErrorCode} {e.Message}");
         }
+        catch (UndoGaveUpException e)
+        {
+            return UndoResult.Left(TransientErrors.IsConnection(e.InnerException!) ? $"could not reach AWS: {e.Message}" : e.Message);
+        }
         catch (WaitTimedOutException e)
         {
             return UndoResult.Left(e.Message);
+        }
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException)
+        {
+            return UndoResult.Left($"could not reach AWS: {e.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // An HTTP timeout inside the SDK, not the caller: the change is left for later like any connection error.
+            return UndoResult.Left("the call to AWS timed out");
         }
     }
 }

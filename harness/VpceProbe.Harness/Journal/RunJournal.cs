@@ -20,12 +20,20 @@ public sealed class RunJournal
     private readonly TimeProvider _time;
     private readonly List<JournalEntry> _entries;
 
-    private RunJournal(string path, TimeProvider time, List<JournalEntry> entries)
+    // A kill mid-write leaves the last line without its newline: the next record must start on a line of its own.
+    private bool _torn;
+
+    private RunJournal(string path, TimeProvider time, List<JournalEntry> entries, IReadOnlyList<string>? warnings = null, bool torn = false)
     {
         Path = path;
         _time = time;
         _entries = entries;
+        Warnings = warnings ?? [];
+        _torn = torn;
     }
+
+    /// <summary>Lines that could not be read (a torn last line after a kill), each with its line number: skipped, and said.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     public string Path { get; }
 
@@ -50,13 +58,29 @@ public sealed class RunJournal
         var path = new[] { run, System.IO.Path.Combine(run, FileName), System.IO.Path.Combine(DirectoryFor(outputDir, run), FileName) }
             .FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException($"no journal for run '{run}': looked for {System.IO.Path.Combine(DirectoryFor(outputDir, run), FileName)}");
-        var entries = File.ReadAllLines(path)
-            .Where(line => line.Length > 0)
-            .Select(ParseLine)
-            .OfType<JournalEntry>()
-            .ToList();
+        var text = File.ReadAllText(path);
+        var lines = text.Split('\n');
+        var entries = new List<JournalEntry>();
+        var warnings = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0)
+            {
+                continue;
+            }
+
+            if (ParseLine(lines[i]) is { } entry)
+            {
+                entries.Add(entry);
+            }
+            else
+            {
+                warnings.Add($"{path}:{i + 1}: skipped a line that is not a whole record (cut short by a kill?): {Shorten(lines[i])}");
+            }
+        }
+
         return entries.Count > 0 && entries[0].Run is not null
-            ? new RunJournal(path, time, entries)
+            ? new RunJournal(path, time, entries, warnings, torn: text.Length > 0 && text[^1] != '\n')
             : throw new InvalidDataException($"{path} does not start with a run header");
     }
 
@@ -65,13 +89,14 @@ public sealed class RunJournal
     public JournalEntry Append(JournalEntry entry)
     {
         var stamped = entry with { At = _time.GetUtcNow() };
-        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(stamped, Json) + "\n");
+        var line = Encoding.UTF8.GetBytes((_torn ? "\n" : "") + JsonSerializer.Serialize(stamped, Json) + "\n");
         using (var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough))
         {
             stream.Write(line);
             stream.Flush(flushToDisk: true);
         }
 
+        _torn = false;
         _entries.Add(stamped);
         return stamped;
     }
@@ -90,6 +115,8 @@ public sealed class RunJournal
     public string? ResourceOf(int seq) =>
         _entries.LastOrDefault(e => e.Seq == seq && e.Type == JournalEntryTypes.Done)?.ResourceId
         ?? _entries.FirstOrDefault(e => e.Seq == seq && e.Type == JournalEntryTypes.Intent)?.ResourceId;
+
+    private static string Shorten(string line) => line.Length <= 80 ? line : line[..80] + "…";
 
     // A kill can cut the last line short: a torn final line is the one thing allowed not to parse.
     private static JournalEntry? ParseLine(string line)

@@ -26,6 +26,11 @@ public sealed class ConsoleReportWriter : IReportWriter
             console.Profile.Width = 200;
         }
 
+        if (ReportText.ErrorLine(result) is { } line)
+        {
+            console.MarkupLineInterpolated($"[red]{line}[/]");
+        }
+
         console.Write(new Rule($"vpceprobe {Markup.Escape(result.Scenario)} · {Markup.Escape(result.VpcId)} · run {Markup.Escape(result.RunId)}").LeftJustified());
         console.Write(Matrix(result));
         foreach (var phase in result.Phases)

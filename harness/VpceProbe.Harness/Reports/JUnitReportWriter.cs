@@ -23,6 +23,11 @@ public sealed class JUnitReportWriter : IReportWriter
     public void Write(RunResult result, TextWriter writer)
     {
         var suites = result.Phases.Select((phase, index) => Suite(result, phase, index)).ToList();
+        if (RunErrorSuite(result, suites.Count) is { } runError)
+        {
+            suites.Add(runError);
+        }
+
         var root = new XElement("testsuites",
             new XAttribute("name", $"vpceprobe {result.Scenario}"),
             new XAttribute("tests", Sum(suites, "tests")),
@@ -74,6 +79,38 @@ public sealed class JUnitReportWriter : IReportWriter
                 Property("vpcId", result.VpcId),
                 Property("actions", string.Join("; ", phase.Actions))),
             cases);
+    }
+
+    /// <summary>
+    /// The run's own error (interrupted, AWS error, rollback incomplete…) as an error test case in a suite of its own,
+    /// so a CI gate that counts failures and errors goes red even when every check that ran passed.
+    /// </summary>
+    private static XElement? RunErrorSuite(RunResult result, int index)
+    {
+        if (result.Error is not { } error)
+        {
+            return null;
+        }
+
+        var kind = ReportText.WireName(error.Kind);
+        return new XElement("testsuite",
+            new XAttribute("name", "run"),
+            new XAttribute("tests", 1),
+            new XAttribute("failures", 0),
+            new XAttribute("errors", 1),
+            new XAttribute("skipped", 0),
+            new XAttribute("time", ReportText.Seconds(result.Duration)),
+            new XAttribute("timestamp", ReportText.Timestamp(result.StartedAt)),
+            new XAttribute("id", index),
+            new XAttribute("package", $"vpceprobe.{result.Scenario}"),
+            new XElement("testcase",
+                new XAttribute("classname", "run"),
+                new XAttribute("name", $"run@{result.VpcId}"),
+                new XAttribute("time", ReportText.Seconds(result.Duration)),
+                new XElement("error",
+                    new XAttribute("type", kind),
+                    new XAttribute("message", error.Message),
+                    result.LeftBehind ?? error.Message)));
     }
 
     private static XElement Case(MatrixCell cell)

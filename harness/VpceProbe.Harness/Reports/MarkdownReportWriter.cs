@@ -16,6 +16,11 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     public void Write(RunResult result, TextWriter writer)
     {
+        if (ReportText.ErrorLine(result) is { } line)
+        {
+            writer.Write($"> **{Cell(line)}**\n\n");
+        }
+
         writer.Write($"## VpceProbe `{Cell(result.Scenario)}`: {(result.Pass ? "✅ pass" : "❌ fail")} (exit {result.ExitCode})\n\n");
         writer.Write($"Run `{result.RunId}` on `{result.VpcId}`, transport {result.Transport ?? "unknown"}, backend {result.Backend ?? "unknown"}, ");
         writer.Write($"started {ReportText.Timestamp(result.StartedAt)}, {ReportText.Seconds(result.Duration)} s.\n\n");

@@ -20,6 +20,12 @@ internal static class ReportText
 
     public static string Verdict(bool pass) => pass ? "pass" : "FAIL";
 
+    /// <summary>The one line every format puts first when the run did not end with a verdict on every check; null otherwise.</summary>
+    public static string? ErrorLine(RunResult result) => result.Error is { } e
+        ? $"RUN ERROR ({WireName(e.Kind)}): {e.Message}"
+            + (result.Kept is { Count: > 0 } kept ? $"; kept on purpose: {string.Join(", ", kept)}" : "")
+        : result.Kept is { Count: > 0 } k ? $"KEPT (keep: true): {string.Join("; ", k)}" : null;
+
     public static string Status(AgentRunStatus status) => WireName(status);
 
     /// <summary>One line for a failed cell: "expected reachable, observed unreachable (timeout)".</summary>

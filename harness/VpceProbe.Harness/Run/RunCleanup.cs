@@ -6,28 +6,47 @@ namespace VpceProbe.Harness.Run;
 
 /// <summary>
 /// Cleanup and rollback share this: undo the journal (keeping created resources when asked), describe the
-/// VPC again, and compare it with the state recorded before the run. What is left is said exactly.
+/// VPC again, and compare it with the state recorded before the run. What is left, and what was kept, is said exactly.
 /// </summary>
 public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
 {
     public async Task<CleanupOutcome> RunAsync(string phase, bool keepCreated, CancellationToken cancellationToken)
     {
         var rollback = await new Rollback(undo).RunAsync(phase, keepCreated, cancellationToken).ConfigureAwait(false);
-        var kept = undo.Journal.Entries.Where(e => e.Type == JournalEntryTypes.Kept && e.ResourceId is not null).Select(e => e.ResourceId!).ToList();
+        var kept = KeptIds(undo.Journal);
         var after = await discoverer.DescribeAsync(undo.Run.VpcId, cancellationToken).ConfigureAwait(false);
         var differences = BaselineCheck.Differences(undo.Run.Baseline, after, kept);
-        if (rollback.Complete && differences.Count == 0)
+        var outcome = new CleanupOutcome(rollback, differences, Kept(undo.Journal));
+        if (outcome.Complete)
         {
-            undo.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Verified, Phase = phase, Description = "routes and endpoints match the state before the run" });
+            undo.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Verified, Phase = phase, Description = outcome.Summary });
         }
 
-        return new CleanupOutcome(rollback, differences);
+        return outcome;
     }
+
+    internal static List<string> KeptIds(RunJournal journal) =>
+        [.. journal.Entries.Where(e => e.Type == JournalEntryTypes.Kept && e.ResourceId is not null).Select(e => e.ResourceId!).Distinct()];
+
+    internal static List<string> Kept(RunJournal journal) =>
+        [.. journal.Entries.Where(e => e.Type == JournalEntryTypes.Kept && e.ResourceId is not null)
+            .GroupBy(e => e.ResourceId!).Select(g => $"{g.Key} ({g.First().Action}), kept as the scenario asks (keep: true)")];
 }
 
-public sealed record CleanupOutcome(RollbackResult Rollback, IReadOnlyList<string> Differences)
+/// <param name="Kept">What cleanup with keep: true left in place on purpose, one line each.</param>
+public sealed record CleanupOutcome(RollbackResult Rollback, IReadOnlyList<string> Differences, IReadOnlyList<string> Kept)
 {
+    public static CleanupOutcome NothingToDo { get; } = new(new RollbackResult([], []), [], []);
+
+    /// <summary>Cleanup already ran (the scenario's cleanup phase): what it kept still stands.</summary>
+    public static CleanupOutcome Done(RunJournal journal) => new(new RollbackResult([], []), [], RunCleanup.Kept(journal));
+
     public bool Complete => Rollback.Complete && Differences.Count == 0;
+
+    /// <summary>What the check found, without claiming a match while something was kept.</summary>
+    public string Summary => Kept.Count == 0
+        ? "routes and endpoints match the state before the run"
+        : $"routes and endpoints match the state before the run except what was kept: {string.Join("; ", Kept)}";
 
     /// <summary>Null when complete; otherwise every line left, then the command that finishes the job.</summary>
     public string? LeftBehind(string finishCommand) => Complete

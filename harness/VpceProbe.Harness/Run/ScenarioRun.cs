@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Changes.Undo;
@@ -17,9 +16,10 @@ public sealed record RunServices(
     Func<IReadOnlyList<ChangeRecord>, bool> Confirm);
 
 /// <summary>
-/// The before/after run: preflight, confirmation, the journal, then each phase in order through the
-/// <see cref="PhaseRunner"/>, then cleanup and verification. Any failure, Ctrl-C or SIGTERM after the first
-/// change rolls back; the exit code says how it ended.
+/// The before/after run: preflight, confirmation, the VPC's lease, the journal, then each phase in order through
+/// the <see cref="PhaseRunner"/>, then cleanup and verification. A phase before the first change that fails stops
+/// the run before anything changes. Any exception after the journal exists rolls back; the exit code and the
+/// run's <see cref="RunError"/> say how it ended.
 /// </summary>
 public sealed class ScenarioRun(RunServices services, RunSettings settings)
 {
@@ -51,6 +51,9 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
         }
 
         services.Log.WriteLine($"targets: {string.Join(", ", targets.Select(t => $"{t.Id} ({t.AvailabilityZone})"))}");
+        services.Log.WriteLine(settings.ProceedOnFailedBaseline
+            ? "baseline: --proceed-on-failed-baseline: the change goes ahead even if a phase before it fails"
+            : "baseline: a phase before the first change that fails or brings back no report stops the run before any change");
         var runner = new PhaseRunner(services, scenario, targets);
         var planned = runner.Preview(vpc);
         if (settings.DryRun || !services.Confirm(planned))
@@ -65,21 +68,41 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             };
         }
 
-        var journal = RunJournal.Create(
-            settings.OutputDir,
-            new RunHeader(result.RunId, scenario.Name, vpcId, vpc.Region, settings.EndpointUrl, settings.Profile, BaselineCheck.Capture(vpc)),
-            services.Time);
-        services.Log.WriteLine($"run {result.RunId}: journal {journal.Path}");
-        var outcome = await PhasesAsync(scenario, vpc, runner, journal, cancellationToken).ConfigureAwait(false);
-        var exit = outcome.Cleanup.Complete ? Verdict(outcome.Phases, outcome.Error) : ExitCodes.RollbackIncomplete;
-        return result with
+        var lease = new VpcLease(services.Ec2, services.Time, vpcId, result.RunId);
+        if (await lease.AcquireAsync(cancellationToken).ConfigureAwait(false) is { } other)
         {
-            Phases = outcome.Phases,
-            Changes = outcome.Changes,
-            ExitCode = exit,
-            LeftBehind = outcome.Cleanup.LeftBehind(settings.RollbackCommand(result.RunId)),
-            Duration = services.Time.GetUtcNow() - started,
-        };
+            services.Log.WriteLine($"REFUSED: {other}; nothing was changed");
+            return result with { ExitCode = ExitCodes.Usage, Duration = services.Time.GetUtcNow() - started };
+        }
+
+        await using (lease.ConfigureAwait(false))
+        {
+            var journal = RunJournal.Create(
+                settings.OutputDir,
+                new RunHeader(result.RunId, scenario.Name, vpcId, vpc.Region, settings.EndpointUrl, settings.Profile, BaselineCheck.Capture(vpc)),
+                services.Time);
+            services.Log.WriteLine($"run {result.RunId}: journal {journal.Path}");
+            var outcome = await PhasesAsync(scenario, vpc, runner, journal, cancellationToken).ConfigureAwait(false);
+            var kept = outcome.Cleanup.Kept;
+            var error = outcome.Cleanup.Complete ? outcome.Error
+                : new RunError(RunErrorKind.RollbackIncomplete, $"rollback incomplete{(outcome.Error is null ? "" : $" after: {outcome.Error.Message}")}; finish with: {settings.RollbackCommand(result.RunId)}");
+            if (outcome.Cleanup.Complete)
+            {
+                await lease.ReleaseAsync().ConfigureAwait(false);
+            }
+
+            return result with
+            {
+                Phases = outcome.Phases,
+                Changes = outcome.Changes,
+                ExitCode = outcome.Cleanup.Complete ? Verdict(outcome.Phases, outcome.Error) : ExitCodes.RollbackIncomplete,
+                LeftBehind = outcome.Cleanup.LeftBehind(settings.RollbackCommand(result.RunId)),
+                Error = error,
+                Kept = kept.Count == 0 ? null : kept,
+                Changed = true,
+                Duration = services.Time.GetUtcNow() - started,
+            };
+        }
     }
 
     private async Task<PhasesOutcome> PhasesAsync(
@@ -87,11 +110,13 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
     {
         var phases = new List<PhaseResult>();
         var changes = new List<ChangeRecord>();
-        var cleanup = new RunCleanup(new UndoContext(services.Ec2, journal, services.Waits), services.Discoverer);
+        var undo = new UndoContext(services.Ec2, journal, services.Waits, new UndoRetry(services.Time, settings.UndoBound), services.Log);
+        var cleanup = new RunCleanup(undo, services.Discoverer);
         try
         {
-            foreach (var phase in scenario.Phases)
+            for (var i = 0; i < scenario.Phases.Count; i++)
             {
+                var phase = scenario.Phases[i];
                 var cleanupAction = phase.Actions.FirstOrDefault(a => a.Type == ActionTypes.Cleanup);
                 if (cleanupAction is not null)
                 {
@@ -104,41 +129,60 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
                 }
 
                 changes.AddRange(await runner.ApplyAsync(phase, journal, cancellationToken).ConfigureAwait(false));
-                phases.Add(await runner.ProbeAsync(phase, vpc, cancellationToken).ConfigureAwait(false));
+                var probed = await runner.ProbeAsync(phase, vpc, cancellationToken).ConfigureAwait(false);
+                phases.Add(probed);
+                if (BaselineGate(scenario, i, probed, journal) is { } stop)
+                {
+                    services.Log.WriteLine($"STOPPED: {stop.Message}");
+                    return new(phases, changes, CleanupOutcome.NothingToDo, stop);
+                }
             }
         }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or WaitTimedOutException or OperationCanceledException)
+        catch (Exception e)
         {
-            // Roll back whatever the cause, with a token nobody cancels: Ctrl-C must not stop the undo.
-            services.Log.WriteLine($"run stopped ({Describe(e)}); rolling back from the journal");
+            // Any exception, whatever its type: once a change may have been made, the VPC must be given back.
+            // The undo runs with a token nobody cancels: Ctrl-C must not stop it.
+            var error = RunErrors.From(e, cancellationToken.IsCancellationRequested);
+            services.Log.WriteLine($"run stopped ({error.Message}); rolling back from the journal");
             var undone = await cleanup.RunAsync("rollback", keepCreated: false, CancellationToken.None).ConfigureAwait(false);
             changes.AddRange(undone.Rollback.Records);
-            return new(phases, changes, undone, Describe(e));
+            return new(phases, changes, undone, error);
         }
 
         var finalCleanup = journal.Entries.Any(e => e.Type == JournalEntryTypes.Verified)
-            ? new CleanupOutcome(new RollbackResult([], []), [])
+            ? CleanupOutcome.Done(journal)
             : await cleanup.RunAsync("cleanup", keepCreated: false, CancellationToken.None).ConfigureAwait(false);
         changes.AddRange(finalCleanup.Rollback.Records);
         return new(phases, changes, finalCleanup, null);
     }
 
-    private static int Verdict(IReadOnlyList<PhaseResult> phases, string? error) =>
-        error is not null || phases.Any(p => p.Runs.Any(r => r.Status != AgentRunStatus.Completed))
+    /// <summary>
+    /// A phase run before the first change that did not pass (an unmet expectation, an agent run without a report)
+    /// stops the run there: a change whose "before" is unknown proves nothing, and the cut may strand the targets.
+    /// </summary>
+    private RunError? BaselineGate(ScenarioDefinition scenario, int index, PhaseResult probed, RunJournal journal)
+    {
+        var changesLater = scenario.Phases.Skip(index + 1).Any(p => p.Actions.Any(a => a.Type != ActionTypes.Cleanup));
+        if (probed.Pass || settings.ProceedOnFailedBaseline || !changesLater || journal.Entries.Any(e => e.Type == JournalEntryTypes.Intent))
+        {
+            return null;
+        }
+
+        var noReport = probed.Runs.Where(r => r.Status != AgentRunStatus.Completed).Select(r => $"{r.InstanceId}: {r.Error ?? r.Status.ToString()}").ToList();
+        var why = noReport.Count > 0
+            ? $"no agent report from {string.Join("; ", noReport)}"
+            : $"{probed.Cells.Count(c => !c.Pass)} check(s) not met";
+        return new RunError(RunErrorKind.BaselineFailed,
+            $"phase '{probed.Name}' before the first change failed ({why}); nothing was changed (--proceed-on-failed-baseline to change the VPC anyway)");
+    }
+
+    private static int Verdict(IReadOnlyList<PhaseResult> phases, RunError? error) =>
+        error is { Kind: not RunErrorKind.BaselineFailed } || phases.Any(p => p.Runs.Any(r => r.Status != AgentRunStatus.Completed))
             ? ExitCodes.Infrastructure
             : phases.All(p => p.Pass) ? ExitCodes.Success : ExitCodes.ExpectationFailed;
-
-    private static string Describe(Exception e) => e switch
-    {
-        AmazonServiceException a => $"AWS error {a.ErrorCode}: {a.Message}",
-        AmazonClientException or HttpRequestException => $"could not reach AWS: {e.Message}",
-        IOException => $"could not write the journal: {e.Message}",
-        OperationCanceledException => "interrupted (Ctrl-C or SIGTERM)",
-        _ => e.Message,
-    };
 
     private static string NewRunId(DateTimeOffset now) =>
         $"{now:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
 
-    private sealed record PhasesOutcome(List<PhaseResult> Phases, List<ChangeRecord> Changes, CleanupOutcome Cleanup, string? Error);
+    private sealed record PhasesOutcome(List<PhaseResult> Phases, List<ChangeRecord> Changes, CleanupOutcome Cleanup, RunError? Error);
 }

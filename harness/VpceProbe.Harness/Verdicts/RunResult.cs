@@ -31,6 +31,16 @@ public sealed record RunResult
     /// <summary>Null when nothing was left behind; otherwise what rollback could not undo, and the command to finish.</summary>
     public string? LeftBehind { get; init; }
 
+    /// <summary>Null when the run ended with a verdict on every check; otherwise why not (interrupted, AWS error, rollback incomplete…).</summary>
+    public RunError? Error { get; init; }
+
+    /// <summary>Null when nothing was kept; otherwise what cleanup with keep: true left in place, on purpose.</summary>
+    public IReadOnlyList<string>? Kept { get; init; }
+
+    /// <summary>False for a dry run and a run refused before any change: its reports must never replace a real run's.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Changed { get; init; }
+
     public bool Pass => ExitCode == ExitCodes.Success;
 }
 

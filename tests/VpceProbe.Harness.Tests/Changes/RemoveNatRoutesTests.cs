@@ -40,7 +40,7 @@ public class RemoveNatRoutesTests(MotoFixture moto)
         Assert.DoesNotContain(during.RouteTables.Single(t => t.Id == seed.MainRouteTableId).Routes, r => r.DestinationCidr == "0.0.0.0/0");
         Assert.Contains(during.RouteTables.Single(t => t.Id == publicTable).Routes, r => r.TargetId == igw);
 
-        var rollback = await new Rollback(new UndoContext(seed.Ec2, journal, waits)).RunAsync("cleanup", keepCreated: false, ct);
+        var rollback = await new Rollback(new UndoContext(seed.Ec2, journal, waits, new UndoRetry(TimeProvider.System, TimeSpan.FromSeconds(30)), TextWriter.Null)).RunAsync("cleanup", keepCreated: false, ct);
 
         Assert.True(rollback.Complete, string.Join("; ", rollback.Left));
         var restored = (await discoverer.DescribeAsync(seed.VpcId, ct)).RouteTables.Single(t => t.Id == seed.MainRouteTableId).Routes;

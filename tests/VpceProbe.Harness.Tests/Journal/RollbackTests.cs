@@ -37,7 +37,7 @@ public class RollbackTests(MotoFixture moto)
             TagSpecifications = [new() { ResourceType = ResourceType.VpcEndpoint, Tags = [new(ChangeContext.RunIdTag, "run-tagged")] }],
         }, ct)).VpcEndpoint.VpcEndpointId;
 
-        var undo = new UndoContext(vpc.Seed.Ec2, journal, new ResourceWaits(TimeProvider.System, TimeSpan.FromSeconds(30)));
+        var undo = new UndoContext(vpc.Seed.Ec2, journal, new ResourceWaits(TimeProvider.System, TimeSpan.FromSeconds(30)), new UndoRetry(TimeProvider.System, TimeSpan.FromSeconds(30)), TextWriter.Null);
         var result = await new Rollback(undo).RunAsync("rollback", keepCreated: false, ct);
 
         Assert.True(result.Complete, string.Join("; ", result.Left));
@@ -64,7 +64,7 @@ public class RollbackTests(MotoFixture moto)
         var endpoint = await vpc.Seed.GatewayEndpointAsync("s3", [vpc.PrivateTable]);
         journal.Append(new JournalEntry { Type = JournalEntryTypes.Done, Seq = 2, ResourceId = endpoint });
 
-        var undo = new UndoContext(vpc.Seed.Ec2, journal, new ResourceWaits(TimeProvider.System, TimeSpan.FromSeconds(30)));
+        var undo = new UndoContext(vpc.Seed.Ec2, journal, new ResourceWaits(TimeProvider.System, TimeSpan.FromSeconds(30)), new UndoRetry(TimeProvider.System, TimeSpan.FromSeconds(30)), TextWriter.Null);
         var result = await new Rollback(undo).RunAsync("cleanup", keepCreated: true, ct);
 
         Assert.Equal([ChangeStatus.Kept, ChangeStatus.RolledBack], result.Records.Select(r => r.Status));

@@ -1,3 +1,4 @@
+using VpceProbe.Harness.Aws;
 using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Journal;
@@ -11,7 +12,8 @@ namespace VpceProbe.Harness.Tests.Support;
 
 /// <summary>
 /// Runs a scenario in-process against an AWS endpoint with the published agent through the local transport;
-/// the agent gets the same endpoint.
+/// the agent gets the same endpoint. <see cref="Via"/> sends the harness's and the agent's calls through another
+/// URL (a <see cref="FaultingProxy"/> in front of the endpoint).
 /// </summary>
 public sealed class RunHarness(AwsEndpoint aws, WalkthroughVpc vpc)
 {
@@ -20,6 +22,20 @@ public sealed class RunHarness(AwsEndpoint aws, WalkthroughVpc vpc)
     public StringWriter Log { get; } = new();
 
     public ObservingTransport? Transport { get; private set; }
+
+    /// <summary>Where the harness and the agent send their AWS calls; the endpoint itself unless set.</summary>
+    public string? Via { get; init; }
+
+    /// <summary>Wraps the agent transport (to make it fail in a given phase, say).</summary>
+    public Func<IAgentTransport, IAgentTransport>? Wrap { get; init; }
+
+    public TimeSpan UndoRetryFor { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// True by default here: with the local transport on moto the walkthrough's baseline cannot pass (its egress and
+    /// DNS probes ask loopback), and these tests judge the AWS side of the whole run. The gate's own tests set it false.
+    /// </summary>
+    public bool ProceedOnFailedBaseline { get; init; } = true;
 
     /// <summary>The walkthrough pointed at loopback only: the egress hosts are 127.0.0.1, DNS asks the given resolver.</summary>
     public static ScenarioDefinition Walkthrough(string vpcId, string nameserver) => WalkthroughScenario.Build(new WalkthroughParameters
@@ -31,16 +47,22 @@ public sealed class RunHarness(AwsEndpoint aws, WalkthroughVpc vpc)
         WaitFor = "1s",
     });
 
+    /// <summary>The run's token (Ctrl-C); the test's own unless set.</summary>
+    public CancellationToken? Cancellation { get; init; }
+
     public async Task<RunResult> RunAsync(ScenarioDefinition scenario, bool dryRun = false)
     {
-        var ec2 = aws.Clients.Ec2();
-        var discoverer = new VpcDiscoverer(ec2, aws.Clients.Ssm(), VpcSeed.Region);
-        var agent = new LocalTransport(AgentBinary.Path, aws.Url, TimeSpan.FromMinutes(2));
-        Transport = new ObservingTransport(agent, () => vpc.DescribeAsync(aws));
+        var url = Via ?? aws.Url;
+        var clients = new AwsClientFactory(new AwsSettings(null, aws.Region, url));
+        var ec2 = clients.Ec2();
+        var discoverer = new VpcDiscoverer(ec2, clients.Ssm(), VpcSeed.Region);
+        IAgentTransport agent = new LocalTransport(AgentBinary.Path, url, TimeSpan.FromMinutes(2));
+        Transport = new ObservingTransport(Wrap?.Invoke(agent) ?? agent, () => vpc.DescribeAsync(aws));
         var services = new RunServices(
             ec2, discoverer, Transport, TimeProvider.System, new ResourceWaits(TimeProvider.System, TimeSpan.FromSeconds(30)),
             new CrashHook(null), Log, _ => true);
-        var settings = new RunSettings(OutputDir, VpcSeed.Region, aws.Url, null, dryRun);
-        return await new ScenarioRun(services, settings).RunAsync(scenario, vpc.VpcId, TestContext.Current.CancellationToken);
+        var settings = new RunSettings(OutputDir, VpcSeed.Region, url, null, dryRun, UndoRetryFor, ProceedOnFailedBaseline);
+        var token = Cancellation ?? TestContext.Current.CancellationToken;
+        return await new ScenarioRun(services, settings).RunAsync(scenario, vpc.VpcId, token);
     }
 }

@@ -43,6 +43,21 @@ public sealed record WalkthroughVpc(VpcSeed Seed, string PrivateTable, string Na
         return new WalkthroughVpc(seed, privateTable, nat, instance, privateA, privateB);
     }
 
+    /// <summary>
+    /// The two-AZ shape of the issue: subnet B moves to a private table of its own (0.0.0.0/0 to the same NAT) and gets
+    /// an instance, so the targets use two route tables. Returns the new table and instance.
+    /// </summary>
+    public async Task<(string Table, string Instance)> SplitSecondAzAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tables = await Seed.Ec2.DescribeRouteTablesAsync(new() { RouteTableIds = [PrivateTable] }, ct);
+        var association = tables.RouteTables.Single().Associations.Single(a => a.SubnetId == PrivateSubnetB).RouteTableAssociationId;
+        var table = (await Seed.Ec2.CreateRouteTableAsync(new() { VpcId = VpcId }, ct)).RouteTable.RouteTableId;
+        await Seed.Ec2.ReplaceRouteTableAssociationAsync(new() { AssociationId = association, RouteTableId = table }, ct);
+        await Seed.RouteAsync(table, "0.0.0.0/0", natGatewayId: NatGatewayId);
+        return (table, await Seed.InstanceAsync(PrivateSubnetB));
+    }
+
     public async Task<VpcSnapshot> DescribeAsync(AwsEndpoint aws) =>
         await new VpcDiscoverer(aws.Clients.Ec2(), aws.Clients.Ssm(), VpcSeed.Region).DescribeAsync(VpcId, TestContext.Current.CancellationToken);
 

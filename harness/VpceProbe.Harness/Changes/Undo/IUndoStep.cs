@@ -15,7 +15,9 @@ public interface IUndoStep
     Task<UndoResult> UndoAsync(JournalEntry intent, UndoContext context, CancellationToken cancellationToken);
 }
 
-public sealed record UndoContext(IAmazonEC2 Ec2, RunJournal Journal, ResourceWaits Waits)
+/// <param name="Retry">How long each undo rides out throttling, 5xx and lost connections.</param>
+/// <param name="Log">Where retries are said (the run's log, rollback's stderr).</param>
+public sealed record UndoContext(IAmazonEC2 Ec2, RunJournal Journal, ResourceWaits Waits, UndoRetry Retry, TextWriter Log)
 {
     public RunHeader Run => Journal.Header;
 }
@@ -32,7 +34,7 @@ public sealed record UndoResult(bool Done, string Description)
 /// <summary>The one list of undo steps, by action.</summary>
 public static class UndoSteps
 {
-    public static readonly IReadOnlyList<IUndoStep> All = [new RestoreRoute(), new DeleteCreatedEndpoint(), new DeleteCreatedSecurityGroup()];
+    public static readonly IReadOnlyList<IUndoStep> All = [new RestoreRoute(), new DeleteCreatedEndpoint(), new DeleteCreatedSecurityGroup(), new RevertEndpointChange()];
 
     public static IUndoStep For(string? action) =>
         All.FirstOrDefault(s => s.Action == action) ?? throw new InvalidDataException($"the journal names an unknown action '{action}'");
