@@ -61,7 +61,9 @@ public static class LabCommand
     /// <summary>Up: preflight, then the launcher; prints the summary. Shared with `demo`.</summary>
     internal static async Task<(int ExitCode, LabRecord? Record)> UpAsync(LabNames names, LabUpSettings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (LabPreflight.Problems().Concat(LabPreflight.PortProblem(settings.Port) is { } busy ? [busy] : []).ToList() is { Count: > 0 } problems)
+        var arm64 = LabTopology.Load(settings.Topology).Instances.Any(i => i.ImageNamePattern.Contains("arm64", StringComparison.Ordinal)) ? Arm64Emulation.Problem() : null;
+        string?[] more = [LabPreflight.PortProblem(settings.Port), arm64];
+        if (LabPreflight.Problems().Concat(more.OfType<string>()).ToList() is { Count: > 0 } problems)
         {
             await error.WriteLineAsync("the lab cannot start on this machine (nothing was made):").ConfigureAwait(false);
             problems.ToList().ForEach(p => error.WriteLine($"  - {p}"));
