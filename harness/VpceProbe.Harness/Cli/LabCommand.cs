@@ -70,7 +70,9 @@ public static class LabCommand
             return (ExitCodes.Usage, null);
         }
 
-        if (LabPreflight.Problems().Concat(LabPreflight.PortProblem(settings.Port) is { } busy ? [busy] : []).ToList() is { Count: > 0 } problems)
+        var arm64 = topology.Instances.Any(i => i.Architecture == Architectures.Arm) ? Arm64Emulation.Problem() : null;
+        string?[] more = [LabPreflight.PortProblem(settings.Port), arm64];
+        if (LabPreflight.Problems().Concat(more.OfType<string>()).ToList() is { Count: > 0 } problems)
         {
             await error.WriteLineAsync("the lab cannot start on this machine (nothing was made):").ConfigureAwait(false);
             problems.ToList().ForEach(p => error.WriteLine($"  - {p}"));

@@ -35,6 +35,15 @@ public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
 
             using var ca = LabCertificateAuthority.Load(names.StateDirectory);
             var serviceCertificate = ca.IssueServerCertificate(LabCertificateAuthority.ServiceNames(topology.Region, topology.Internet.WebHosts.Keys), time);
+            if (Arm64Emulation.Problem() is { } noArm64)
+            {
+                await log.WriteLineAsync($"{noArm64}; arm64 instances will not run arm64 programs").ConfigureAwait(false);
+            }
+            else
+            {
+                await Arm64Emulation.EnsureAsync(stop).ConfigureAwait(false);
+            }
+
             var state = new LabState(time, EndpointPendingTime);
             var ec2 = new AmazonEC2Client(TopologySeeder.Credentials, new AmazonEC2Config { ServiceURL = moto.Url.ToString(), AuthenticationRegion = topology.Region });
             dataPlane = await LabDataPlane.StartAsync(names, topology, ec2, state, ca.CertificatePem, serviceCertificate, stop).ConfigureAwait(false);

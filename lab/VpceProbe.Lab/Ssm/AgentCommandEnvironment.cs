@@ -20,6 +20,15 @@ internal static class AgentCommandEnvironment
     /// </summary>
     public const string Home = "/root";
 
+    /// <summary>
+    /// What an instance of <paramref name="architecture"/> adds: on arm64, where the lab's own tools stay x86_64,
+    /// qemu (started by binfmt_misc for aarch64 programs) finds the aarch64 C library (<see cref="Lifecycle.Arm64Emulation"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ForArchitecture(string architecture) =>
+        architecture == Gateway.LabInstance.Arm64
+            ? new Dictionary<string, string> { ["QEMU_LD_PREFIX"] = Lifecycle.Arm64Emulation.Sysroot }
+            : new Dictionary<string, string>();
+
     /// <summary>The command line that runs <paramref name="script"/> with /bin/sh in that environment only.</summary>
     public static IReadOnlyList<string> Wrap(string script, string instanceId, string region, string commandId, IReadOnlyDictionary<string, string>? extra = null)
     {

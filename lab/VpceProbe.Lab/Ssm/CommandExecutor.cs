@@ -11,7 +11,8 @@ namespace VpceProbe.Lab.Ssm;
 /// </summary>
 public sealed class CommandExecutor(IDataPlane dataPlane, MotoQueries moto, string region, TimeProvider time)
 {
-    public async Task ExecuteAsync(CommandInvocation invocation, string namespaceName, CancellationToken cancellationToken)
+    /// <param name="architecture">The instance's (x86_64, arm64): an arm64 instance runs arm64 programs under qemu.</param>
+    public async Task ExecuteAsync(CommandInvocation invocation, string namespaceName, string architecture, CancellationToken cancellationToken)
     {
         if (!invocation.TryStart(time.GetUtcNow()))
         {
@@ -23,7 +24,8 @@ public sealed class CommandExecutor(IDataPlane dataPlane, MotoQueries moto, stri
         try
         {
             result = await dataPlane.RunAsync(
-                namespaceName, AgentCommandEnvironment.Wrap(command.Script, invocation.InstanceId, region, command.CommandId), command.ExecutionTimeout, cancellationToken).ConfigureAwait(false);
+                namespaceName, AgentCommandEnvironment.Wrap(
+                    command.Script, invocation.InstanceId, region, command.CommandId, AgentCommandEnvironment.ForArchitecture(architecture)), command.ExecutionTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Win32Exception e)
         {

@@ -10,4 +10,7 @@ public sealed record ManagedNode(
     string AgentVersion = SsmControlPath.DefaultLabAgentVersion)
 {
     public bool IsOnline => PingStatus == "Online";
+
+    /// <summary>DescribeInstances' architecture: arm64 instances run arm64 programs under qemu (<see cref="AgentCommandEnvironment"/>).</summary>
+    public string Architecture { get; init; } = Gateway.LabInstance.X86_64;
 }

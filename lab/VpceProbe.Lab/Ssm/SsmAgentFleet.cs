@@ -86,7 +86,7 @@ public sealed class SsmAgentFleet(
         else if (Node(invocation.InstanceId) is { IsOnline: true } node)
         {
             // Runs in the background: the command takes as long as it takes, the API answers meanwhile.
-            _ = executor.ExecuteAsync(invocation, node.Namespace, cancellationToken);
+            _ = executor.ExecuteAsync(invocation, node.Namespace, node.Architecture, cancellationToken);
         }
         else if (now >= invocation.Command.DeliveryDeadline)
         {
@@ -128,7 +128,10 @@ public sealed class SsmAgentFleet(
         var lastPing = reached ? now : known!.LastPing;
         var status = now - lastPing < options.ConnectionLostAfter || reached ? "Online" : "ConnectionLost";
         _nodes[instance.InstanceId] = new ManagedNode(
-            instance.InstanceId, namespaceName, instance.PrivateIp, lastPing, status, known?.RegisteredAt ?? now, instance.AgentVersion);
+            instance.InstanceId, namespaceName, instance.PrivateIp, lastPing, status, known?.RegisteredAt ?? now, instance.AgentVersion)
+        {
+            Architecture = instance.Architecture,
+        };
         state.SetPingStatus(instance.InstanceId, status);
     }
 }

@@ -29,7 +29,9 @@ public static class LabInstances
             Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [instanceId] }],
         }, TestContext.Current.CancellationToken)).InstanceInformationList?.SingleOrDefault();
 
-    public static Task<GetCommandInvocationResponse> InvocationAsync(AmazonSimpleSystemsManagementClient ssm, string commandId, string instanceId, Func<GetCommandInvocationResponse, bool> until) =>
+    /// <param name="within">How long to wait (10 s unless given: programs under qemu take longer).</param>
+    public static Task<GetCommandInvocationResponse> InvocationAsync(
+        AmazonSimpleSystemsManagementClient ssm, string commandId, string instanceId, Func<GetCommandInvocationResponse, bool> until, TimeSpan? within = null) =>
         Eventually.MatchAsync(
             async () =>
             {
@@ -42,5 +44,6 @@ public static class LabInstances
                     return new GetCommandInvocationResponse { Status = CommandInvocationStatus.Pending, StatusDetails = "InvocationDoesNotExist" };
                 }
             },
-            until);
+            until,
+            within);
 }

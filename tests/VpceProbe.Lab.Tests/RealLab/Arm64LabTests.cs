@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+using Amazon.EC2.Model;
+using Amazon.S3;
+using Amazon.S3.Model;
+using VpceProbe.Lab.Lifecycle;
+using VpceProbe.Testing;
+
+namespace VpceProbe.Lab.Tests.RealLab;
+
+/// <summary>
+/// An arm64 instance in the shared lab (an arm64 AMI from moto's list): `vpceprobe agent deploy` installs the
+/// linux-arm64 build, as on AWS, and a plan run through SSM is answered by that build under qemu user-mode
+/// emulation (its report says arm64). The instance is removed afterwards.
+/// </summary>
+[Collection(typeof(RealLabCollection))]
+public class Arm64LabTests(SharedLab lab)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task an_arm64_instance_gets_the_arm64_agent_build_and_runs_it_under_qemu()
+    {
+        var walkthrough = await Walkthrough.UpAsync(lab);
+        if (Arm64Emulation.Problem() is { } problem)
+        {
+            Assert.Skip($"lab arm64 test: {problem}");
+        }
+
+        var dist = Path.Combine(AgentBinary.RepositoryRoot(), "dist");
+        Assert.True(File.Exists(Path.Combine(dist, "linux-arm64", "vpceprobe-agent")), "no linux-arm64 agent build: run scripts/publish-agent.sh");
+        using var ec2 = lab.Ec2();
+        using var ssm = lab.Ssm();
+        var image = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Filters = [new Amazon.EC2.Model.Filter("architecture", ["arm64"])] }, Ct)).Images.First();
+        var instance = await walkthrough.LaunchBesideAsync(ec2, image.ImageId, new Dictionary<string, string> { ["Name"] = "arm64-test" });
+        const string bucket = "vpceprobe-arm64-staging";
+        using var s3 = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey),
+            new AmazonS3Config { ServiceURL = lab.GatewayUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = lab.Region });
+        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, Ct);
+        try
+        {
+            var architecture = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instance] }, Ct)).Reservations.Single().Instances.Single().Architecture;
+            await Fakes.LabInstances.PingStatusAsync(ssm, instance, Amazon.SimpleSystemsManagement.PingStatus.Online);
+            var deploy = await HarnessProcess.RunAsync(
+                new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = MotoServer.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = MotoServer.SecretKey, ["AWS_PROFILE"] = null },
+                "agent", "deploy", "--instance", instance, "--staging-bucket", bucket, "--agent-dir", dist,
+                "--endpoint-url", lab.GatewayUrl.ToString(), "--region", lab.Region);
+            var installed = deploy.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith($"{instance}: installed ", StringComparison.Ordinal))?[$"{instance}: installed ".Length..];
+            var plan = Convert.ToBase64String(Encoding.UTF8.GetBytes(
+                """{"schemaVersion":1,"region":"us-east-1","probes":[{"id":"ssm-name","kind":"dns","name":"ssm.us-east-1.amazonaws.com","expect":"private","timeout":"8s"}]}"""));
+            var version = await RunAsync(ssm, instance, $"{installed} --version");
+            var report = await RunAsync(ssm, instance, $"{installed} --plan-base64 {plan}; echo \" exit=$?\" >&2");
+
+            Assert.Equal("arm64", architecture.Value);
+            Assert.True(deploy.ExitCode == 0 && installed is not null, deploy.Output);
+            Assert.StartsWith("vpceprobe-agent ", version, StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(report);
+            Assert.Equal("arm64", json.RootElement.GetProperty("host").GetProperty("architecture").GetString());
+            // The report itself is the proof that the arm64 build ran; whether its probe passes under qemu on a busy
+            // two-core host is not (qemu's UDP and TCP timing there is not the instance's network).
+            Assert.Equal("ssm-name", json.RootElement.GetProperty("results")[0].GetProperty("id").GetString());
+            Assert.Equal(
+                await File.ReadAllTextAsync(Path.Combine(dist, "linux-arm64", "vpceprobe-agent.sha256"), Ct) is var sha ? sha.Split(' ')[0].Trim() : "",
+                (await RunAsync(ssm, instance, $"sha256sum {installed}")).Split(' ')[0]);
+        }
+        finally
+        {
+            await ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instance] }, Ct);
+        }
+    }
+
+    /// <summary>A command on the instance, waited for as long as the arm64 agent takes under qemu on a busy host.</summary>
+    private static async Task<string> RunAsync(Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient ssm, string instance, string script)
+    {
+        var sent = await ssm.SendCommandAsync(new Amazon.SimpleSystemsManagement.Model.SendCommandRequest
+        {
+            InstanceIds = [instance], DocumentName = "AWS-RunShellScript", Parameters = new Dictionary<string, List<string>> { ["commands"] = [script] },
+        }, Ct);
+        var done = await Fakes.LabInstances.InvocationAsync(
+            ssm, sent.Command.CommandId, instance, r => r.Status != Amazon.SimpleSystemsManagement.CommandInvocationStatus.Pending && r.Status != Amazon.SimpleSystemsManagement.CommandInvocationStatus.InProgress, TimeSpan.FromMinutes(2));
+        Assert.True(done.Status == Amazon.SimpleSystemsManagement.CommandInvocationStatus.Success, $"{script}: {done.Status} {done.StandardOutputContent} {done.StandardErrorContent}");
+        return done.StandardOutputContent;
+    }
+}
