@@ -29,16 +29,7 @@ public class FleetLabTests(SharedLab lab)
             var subnets = new List<string> { walkthrough.Seeded.Id("subnet", "twtechPrivateSubnet") };
             foreach (var (zone, n) in new[] { ("us-east-1b", 3), ("us-east-1c", 5) })
             {
-                var publicSubnet = await made.SubnetAsync(vpc, $"10.0.{n}.0/24", zone);
-                var publicTable = await made.RouteTableAsync(vpc, publicSubnet);
-                await ec2.CreateRouteAsync(new CreateRouteRequest
-                {
-                    RouteTableId = publicTable, DestinationCidrBlock = "0.0.0.0/0", GatewayId = walkthrough.Seeded.Id("internet-gateway", "twtechIGW"),
-                }, Ct);
-                var nat = await made.NatGatewayAsync(publicSubnet);
-                var privateSubnet = await made.SubnetAsync(vpc, $"10.0.{n + 1}.0/24", zone);
-                var privateTable = await made.RouteTableAsync(vpc, privateSubnet);
-                await ec2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = privateTable, DestinationCidrBlock = "0.0.0.0/0", NatGatewayId = nat }, Ct);
+                var (_, _, privateSubnet) = await made.ZoneWithNatAsync(vpc, zone, $"10.0.{n}.0/24", $"10.0.{n + 1}.0/24", walkthrough.Seeded.Id("internet-gateway", "twtechIGW"));
                 subnets.Add(privateSubnet);
             }
 
