@@ -8,28 +8,49 @@ namespace VpceProbe.Lab.DataPlane;
 internal static class NamespaceFiles
 {
     private const string Root = "/etc/netns";
+    private static readonly Lock SharedSslLock = new();
 
     /// <summary>Amazon Linux 2023's /etc/hosts: names of the instance itself come from the VPC resolver.</summary>
     private const string Hosts = "127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4\n::1         localhost6 localhost6.localdomain6\n";
 
-    public static void Write(string ns, string resolverAddress, string caPem)
+    /// <summary>
+    /// resolv.conf and hosts of its own, and ssl as a link to one trust store per lab (<paramref name="sharedSsl"/>, made on first
+    /// use): `ip netns exec` bind-mounts what the link points to, and 50 instances do not each copy and delete /etc/ssl.
+    /// </summary>
+    public static void Write(string ns, string resolverAddress, string caPem, string sharedSsl)
     {
         var directory = Path.Combine(Root, ns);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "resolv.conf"), $"nameserver {resolverAddress}\nsearch ec2.internal\n");
         File.WriteAllText(Path.Combine(directory, "hosts"), Hosts);
-        var ssl = Path.Combine(directory, "ssl");
-        if (!Directory.Exists(ssl))
+        lock (SharedSslLock)
         {
-            CopyTree("/etc/ssl", ssl);
-            // Never append through a link: that would change the host's own bundle.
-            var bundle = Path.Combine(ssl, "certs", "ca-certificates.crt");
-            var system = File.Exists(bundle) ? File.ReadAllText(bundle) : "";
-            File.Delete(bundle);
-            File.WriteAllText(bundle, system + "\n" + caPem);
+            if (!Directory.Exists(sharedSsl))
+            {
+                var staging = sharedSsl + ".new";
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+
+                CopyTree("/etc/ssl", staging);
+                // Never append through a link: that would change the host's own bundle.
+                var bundle = Path.Combine(staging, "certs", "ca-certificates.crt");
+                var system = File.Exists(bundle) ? File.ReadAllText(bundle) : "";
+                File.Delete(bundle);
+                File.WriteAllText(bundle, system + "\n" + caPem);
+                Directory.Move(staging, sharedSsl);
+            }
+        }
+
+        var ssl = Path.Combine(directory, "ssl");
+        if (!Path.Exists(ssl))
+        {
+            File.CreateSymbolicLink(ssl, sharedSsl);
         }
     }
 
+    /// <summary>Removes the namespace's entry; the ssl link goes, not the shared store it points to.</summary>
     public static void Remove(string ns)
     {
         var directory = Path.Combine(Root, ns);

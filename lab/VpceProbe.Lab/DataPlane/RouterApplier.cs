@@ -82,7 +82,7 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
         {
             if (attachment.Kind == AttachmentKind.Instance)
             {
-                NamespaceFiles.Write(attachment.Namespace, plan.ResolverAddress, caPem);
+                NamespaceFiles.Write(attachment.Namespace, plan.ResolverAddress, caPem, Path.Combine(names.StateDirectory, "ssl"));
             }
 
             await Ip.BatchAsync(attachment.Namespace, [

@@ -8,9 +8,9 @@ namespace VpceProbe.Lab.DataPlane;
 /// checked as its packets arrive, before a gateway endpoint's DNAT (so they see the service's address); ingress
 /// rules of instances where the router forwards to them (the next hop, so a NAT instance reached by a route is
 /// covered), and of interface-endpoint ENIs where the router receives for them. Traffic to the VPC resolver and
-/// instance metadata is not filtered: "Security groups don't filter traffic destined to and from the following:
-/// Amazon Domain Name Services (DNS) … Amazon EC2 instance metadata"
-/// (https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html).
+/// instance metadata is not filtered: the EC2 guide's "Security group rules" says security groups cannot block DNS
+/// requests to or from the Route 53 Resolver, and the list of traffic they do not filter names Amazon DNS and
+/// instance metadata (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-rules.html).
 /// </summary>
 internal static class SecurityGroupNft
 {

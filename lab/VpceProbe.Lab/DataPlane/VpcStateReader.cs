@@ -74,9 +74,10 @@ public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
     /// </summary>
     private static List<string> GroupsOf(Instance instance, List<SecurityGroup> groups)
     {
-        List<string> ids = [.. (instance.SecurityGroups ?? []).Select(g => g.GroupId)
-            .Concat((instance.NetworkInterfaces ?? []).SelectMany(n => n.Groups ?? []).Select(g => g.GroupId)).Distinct()];
-        return ids.Count > 0 ? ids : [.. groups.Where(g => g.GroupName == "default").Select(g => g.GroupId)];
+        // The instance's own list first: moto's ModifyInstanceAttribute Groups changes it and leaves the interface's stale.
+        List<string> own = [.. (instance.SecurityGroups ?? []).Select(g => g.GroupId)];
+        List<string> onInterfaces = [.. (instance.NetworkInterfaces ?? []).SelectMany(n => n.Groups ?? []).Select(g => g.GroupId).Distinct()];
+        return own.Count > 0 ? own : onInterfaces.Count > 0 ? onInterfaces : [.. groups.Where(g => g.GroupName == "default").Select(g => g.GroupId)];
     }
 
     private static List<SecurityGroupRule> Rules(List<IpPermission>? permissions) =>

@@ -35,6 +35,19 @@ public sealed class LabResources(AmazonEC2Client ec2) : IAsyncDisposable
         return id;
     }
 
+    /// <summary>An AZ as AWS recommends it: a public subnet routed to the internet gateway with a NAT gateway, and a private subnet routed to that NAT.</summary>
+    public async Task<(string PublicTable, string Nat, string PrivateSubnet)> ZoneWithNatAsync(string vpcId, string zone, string publicCidr, string privateCidr, string internetGateway)
+    {
+        var publicSubnet = await SubnetAsync(vpcId, publicCidr, zone);
+        var publicTable = await RouteTableAsync(vpcId, publicSubnet);
+        await ec2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = publicTable, DestinationCidrBlock = "0.0.0.0/0", GatewayId = internetGateway }, Ct);
+        var nat = await NatGatewayAsync(publicSubnet);
+        var privateSubnet = await SubnetAsync(vpcId, privateCidr, zone);
+        var privateTable = await RouteTableAsync(vpcId, privateSubnet);
+        await ec2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = privateTable, DestinationCidrBlock = "0.0.0.0/0", NatGatewayId = nat }, Ct);
+        return (publicTable, nat, privateSubnet);
+    }
+
     /// <summary>A group allowing everything in from <paramref name="ingressCidr"/> (and, as every new group, everything out).</summary>
     public async Task<string> SecurityGroupAsync(string vpcId, string ingressCidr)
     {

@@ -22,16 +22,7 @@ public class NatLabTests(SharedLab lab)
         try
         {
             var vpc = walkthrough.Seeded.VpcId;
-            var publicB = await made.SubnetAsync(vpc, "10.0.3.0/24", "us-east-1b");
-            var privateB = await made.SubnetAsync(vpc, "10.0.4.0/24", "us-east-1b");
-            var publicTable = await made.RouteTableAsync(vpc, publicB);
-            await ec2.CreateRouteAsync(new CreateRouteRequest
-            {
-                RouteTableId = publicTable, DestinationCidrBlock = "0.0.0.0/0", GatewayId = walkthrough.Seeded.Id("internet-gateway", "twtechIGW"),
-            }, Ct);
-            var nat = await made.NatGatewayAsync(publicB);
-            var privateTable = await made.RouteTableAsync(vpc, privateB);
-            await ec2.CreateRouteAsync(new CreateRouteRequest { RouteTableId = privateTable, DestinationCidrBlock = "0.0.0.0/0", NatGatewayId = nat }, Ct);
+            var (publicTable, nat, privateB) = await made.ZoneWithNatAsync(vpc, "us-east-1b", "10.0.3.0/24", "10.0.4.0/24", walkthrough.Seeded.Id("internet-gateway", "twtechIGW"));
             var instance = await made.InstanceAsync(walkthrough, privateB, [walkthrough.Seeded.Id("security-group", "twtech-private-sg")], publicAddress: false);
 
             var namespaces = await InNamespace.HostAsync("ip netns list");
