@@ -58,9 +58,11 @@ public sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, La
 
     internal const string FullAccessPolicy = """{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""";
 
-    // Describe*/Get* read; everything else may change what the data plane must carry.
+    // Describe*/Get* read; tags change nothing the data plane carries (seeding a fleet tags each instance with
+    // its Name: 50 reconciles for nothing); everything else may change what the data plane must carry.
     internal static bool IsMutating(string action) =>
-        !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal);
+        !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("Get", StringComparison.Ordinal)
+        && action is not ("CreateTags" or "DeleteTags");
 
     private string Record(string action, AwsRequest request, string body)
     {

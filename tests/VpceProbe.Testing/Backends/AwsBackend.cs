@@ -10,8 +10,11 @@ public sealed record AwsBackend(string Name, string EndpointUrl, string Region, 
     public const string LocalStack = "localstack";
     public const string Lab = "lab";
 
+    /// <summary>The lab with the `two-az` topology seeded (two AZs, a NAT and private table per AZ, an S3 gateway endpoint on one table).</summary>
+    public const string LabTwoAz = "lab-two-az";
+
     /// <summary>The backends every integration test is written for, in the order they are tried.</summary>
-    public static IReadOnlyList<string> All { get; } = [Moto, LocalStack, Lab];
+    public static IReadOnlyList<string> All { get; } = [Moto, LocalStack, Lab, LabTwoAz];
 
     public string NoPacketsReason => $"{Name} keeps VPC state but moves no packets: egress and endpoint data paths are judged only on the lab";
 }

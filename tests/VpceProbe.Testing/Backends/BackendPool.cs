@@ -9,7 +9,7 @@ namespace VpceProbe.Testing.Backends;
 /// A backend that cannot run says why, and the test skips with that reason; a backend that should run but
 /// fails to start fails every test that asks for it, with the first failure, without trying again.
 /// </summary>
-public sealed class BackendPool(Func<CancellationToken, Task<BackendStart>>? labStarter = null) : IAsyncDisposable
+public sealed class BackendPool(Func<string, CancellationToken, Task<BackendStart>>? labStarter = null) : IAsyncDisposable
 {
     private const string NoLab = "this test assembly cannot start the lab";
 
@@ -67,8 +67,8 @@ public sealed class BackendPool(Func<CancellationToken, Task<BackendStart>>? lab
 
                 var localstack = await LocalStackBackend.StartAsync(cancellationToken).ConfigureAwait(false);
                 return BackendStart.Ready(new AwsBackend(name, localstack.EndpointUrl, MotoServer.Region, MovesPackets: false), localstack);
-            case AwsBackend.Lab:
-                return labStarter is null ? BackendStart.CannotRun(NoLab) : await labStarter(cancellationToken).ConfigureAwait(false);
+            case AwsBackend.Lab or AwsBackend.LabTwoAz:
+                return labStarter is null ? BackendStart.CannotRun(NoLab) : await labStarter(name, cancellationToken).ConfigureAwait(false);
             default:
                 throw new ArgumentException($"unknown backend '{name}'; known: {string.Join(", ", AwsBackend.All)}", nameof(name));
         }
