@@ -13,10 +13,10 @@ public class LocalTransportInputTests
     [Fact]
     public async Task a_plan_larger_than_a_command_line_argument_reaches_the_agent_on_standard_input()
     {
-        // 400 probes with long ids and hosts: about 130 KB of JSON, over Linux's 128 KB limit for one argument.
-        var probes = Enumerable.Range(0, 400).Select(i => new ProbeSpec
+        // 500 http probes with long URLs to a closed port: over 128 KB of JSON, Linux's limit for one argument.
+        var probes = Enumerable.Range(0, 500).Select(i => new ProbeSpec
         {
-            Id = $"closed-{i:D3}-{new string('x', 40)}", Kind = ProbeKinds.Tcp, Host = "127.0.0.1", Port = 1, Expect = Expectations.Unreachable,
+            Id = $"closed-{i:D3}", Kind = ProbeKinds.Http, Url = $"http://127.0.0.1:1/{new string('x', 250)}", Expect = Expectations.Unreachable,
             Timeout = "2s",
         }).ToList();
         var plan = new ProbePlan { Probes = probes, Deadline = "60s", Region = "us-east-1" };
@@ -25,7 +25,7 @@ public class LocalTransportInputTests
         var run = Assert.Single(await new LocalTransport(AgentBinary.Path, null, TimeSpan.FromMinutes(1)).RunAsync(["i-1"], plan, TestContext.Current.CancellationToken));
 
         Assert.True(run.Status == AgentRunStatus.Completed, run.Error);
-        Assert.Equal(400, run.Report!.Results.Count);
+        Assert.Equal(500, run.Report!.Results.Count);
     }
 
     [Fact]

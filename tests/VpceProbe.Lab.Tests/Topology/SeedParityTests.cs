@@ -41,8 +41,16 @@ public class SeedParityTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // The script's botocore must not see the runner's AWS settings (AWS_PROFILE=nonexistent fails every call):
+        // everything it needs is pinned here.
+        foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+        {
+            psi.Environment.Remove(name);
+        }
+
         psi.Environment["AWS_ACCESS_KEY_ID"] = "testing";
         psi.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+        psi.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
