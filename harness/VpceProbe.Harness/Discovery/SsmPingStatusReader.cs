@@ -6,7 +6,11 @@ namespace VpceProbe.Harness.Discovery;
 
 /// <summary>SSM's PingStatus by instance id; instances SSM does not know are absent.</summary>
 /// <param name="Warning">Set when SSM could not be asked: then every status is unknown, which is not the same as offline.</param>
-internal sealed record SsmPingStatuses(IReadOnlyDictionary<string, string> Statuses, string? Warning);
+internal sealed record SsmPingStatuses(IReadOnlyDictionary<string, string> Statuses, string? Warning)
+{
+    /// <summary>The SSM agent's version by instance id, where SSM said it (which endpoints the agent needs depends on it).</summary>
+    public IReadOnlyDictionary<string, string> AgentVersions { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>Asks SSM which instances are managed and online (DescribeInstanceInformation, 50 ids per call).</summary>
 internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
@@ -20,6 +24,7 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
     public async Task<SsmPingStatuses> ReadAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
     {
         var statuses = new Dictionary<string, string>();
+        var versions = new Dictionary<string, string>();
         try
         {
             foreach (var chunk in instanceIds.Chunk(MaxIdsPerFilter))
@@ -29,6 +34,10 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
                     .WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     statuses[info.InstanceId] = info.PingStatus?.Value ?? "Unknown";
+                    if (!string.IsNullOrEmpty(info.AgentVersion))
+                    {
+                        versions[info.InstanceId] = info.AgentVersion;
+                    }
                 }
             }
         }
@@ -41,7 +50,7 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
             return new(statuses, string.Format(System.Globalization.CultureInfo.InvariantCulture, DeniedWarning, e.ErrorCode));
         }
 
-        return new(statuses, null);
+        return new(statuses, null) { AgentVersions = versions };
     }
 
     // AWS answers an unknown action with UnknownOperationException; LocalStack with 501; moto 5.2.1 with

@@ -51,7 +51,7 @@ public sealed class VpcDiscoverer(IAmazonEC2 ec2, IAmazonSimpleSystemsManagement
             NatGateways = nats.Result.Select(ResourceMapping.ToNatGateway).ToList(),
             InternetGatewayIds = igws.Result.Select(g => g.InternetGatewayId).ToList(),
             Endpoints = endpoints.Result.Select(ResourceMapping.ToEndpoint).ToList(),
-            Instances = instances.Select(i => i with { SsmPingStatus = ping.Statuses.GetValueOrDefault(i.Id) }).ToList(),
+            Instances = instances.Select(i => i with { SsmPingStatus = ping.Statuses.GetValueOrDefault(i.Id), SsmAgentVersion = ping.AgentVersions.GetValueOrDefault(i.Id) }).ToList(),
             SecurityGroups = groups.Result.Select(ResourceMapping.ToSecurityGroup).ToList(),
             NetworkAcls = acls.Result.Select(ResourceMapping.ToNetworkAcl).ToList(),
             FlowLogIds = flowLogs,

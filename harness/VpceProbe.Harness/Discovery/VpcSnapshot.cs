@@ -136,6 +136,9 @@ public sealed record InstanceInfo
     /// <summary>SSM's PingStatus (Online, ConnectionLost, Inactive); null when SSM does not know the instance.</summary>
     public string? SsmPingStatus { get; init; }
 
+    /// <summary>The SSM agent's version as SSM reports it ("3.3.40.0"); null when SSM does not know the instance or could not be asked.</summary>
+    public string? SsmAgentVersion { get; init; }
+
     public string? IamInstanceProfileArn { get; init; }
 
     public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
