@@ -18,9 +18,11 @@ public static class ProbeCommand
         var transport = new TransportOptions();
         var instances = new Option<string[]>("--instance") { Description = "Target instance ids.", Required = true, AllowMultipleArgumentsPerToken = true };
         var plan = new Option<FileInfo>("--plan") { Description = "The probe plan (JSON, the agent's format).", Required = true };
+        var files = new MatrixFileOptions();
         var command = new Command("probe", "Run the agent once on instances with a plan; changes nothing.");
         command.Options.Add(instances);
         command.Options.Add(plan);
+        files.AddTo(command);
         transport.AddTo(command);
         common.AddTo(command);
 
@@ -35,6 +37,7 @@ public static class ProbeCommand
                 throw new UsageException($"{file.Name}: {string.Join("; ", read.Errors)}");
             }
 
+            var saved = await files.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             var started = TimeProvider.System.GetUtcNow();
             var agents = transport.Create(parse, common.Aws(parse));
             var runs = await agents.RunAsync(parse.GetRequiredValue(instances), read.Plan!, cancellationToken).ConfigureAwait(false);
@@ -51,6 +54,13 @@ public static class ProbeCommand
                 ExitCode = runs.Any(r => r.Status != AgentRunStatus.Completed) ? ExitCodes.Infrastructure
                     : phase.Pass ? ExitCodes.Success : ExitCodes.ExpectationFailed,
             };
+            if (files.Wanted(parse))
+            {
+                using var ec2 = new Aws.AwsClientFactory(common.Aws(parse)).Ec2();
+                var instances = await Compare.InstanceIdentities.DescribeAsync(ec2, result, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
+                result = files.Finish(parse, result with { Instances = instances }, saved);
+            }
+
             RunOutput.Write(result, parse.GetRequiredValue(common.OutputDir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
         }));

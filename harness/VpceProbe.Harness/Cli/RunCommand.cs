@@ -25,11 +25,13 @@ public static class RunCommand
         var vpc = new Option<string?>("--vpc") { Description = "The VPC id; overrides the scenario's (the walkthrough finds the VPC named twtechVPC without it)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print every change the run would make, and change nothing." };
         var yes = new Option<bool>("--yes") { Description = "Apply the changes without asking (required when there is no terminal)." };
+        var files = new MatrixFileOptions();
         var command = new Command("run", "Run a scenario: probe, change the VPC phase by phase, probe again, then restore it.");
         command.Arguments.Add(scenario);
         command.Options.Add(vpc);
         command.Options.Add(dryRun);
         command.Options.Add(yes);
+        files.AddTo(command);
         transport.AddTo(command);
         walkthrough.AddTo(command);
         common.AddTo(command);
@@ -39,6 +41,7 @@ public static class RunCommand
             var aws = common.Aws(parse);
             var output = parse.InvocationConfiguration.Output;
             var definition = Load(parse.GetRequiredValue(scenario), walkthrough.Parameters(parse, aws, parse.GetValue(vpc)));
+            var saved = await files.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             var agents = transport.Create(parse, aws);
             var clients = new AwsClientFactory(aws);
             using var ec2 = clients.Ec2();
@@ -51,6 +54,11 @@ public static class RunCommand
                 new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound, WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected)), CrashHook.FromEnvironment(), output,
                 planned => Confirm(planned, parse.GetValue(yes), vpcId, output));
             var result = await new ScenarioRun(services, settings).RunAsync(definition, vpcId, cancellationToken).ConfigureAwait(false);
+            if (files.Wanted(parse) && !settings.DryRun)
+            {
+                result = files.Finish(parse, result with { Instances = await Compare.InstanceIdentities.DescribeAsync(ec2, result, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false) }, saved);
+            }
+
             RunOutput.Write(result, outputDir, output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
         }));
