@@ -11,7 +11,9 @@ public static class AcceptPlans
     public const string PlanFileRule = "plan-file";
 
     /// <exception cref="UsageException">A --plan probe reuses a derived id, or the plan is invalid (every error listed).</exception>
-    public static IReadOnlyList<DerivedPlan> Build(VpcSnapshot vpc, AcceptSelection selection, DerivationOptions options, IReadOnlyList<ProbeSpec> extra, string? planFile)
+    /// <param name="waitFor">Given to every derived probe (--wait-for); --plan probes keep their own.</param>
+    public static IReadOnlyList<DerivedPlan> Build(
+        VpcSnapshot vpc, AcceptSelection selection, DerivationOptions options, IReadOnlyList<ProbeSpec> extra, string? planFile, string? waitFor = null)
     {
         var plans = new List<DerivedPlan>();
         foreach (var target in selection.Targets)
@@ -25,7 +27,7 @@ public static class AcceptPlans
 
             var plan = derived with
             {
-                Probes = [.. derived.Probes, .. extra.Select(p => new DerivedProbe(p, new DerivationReason(PlanFileRule, $"from --plan {planFile}")))],
+                Probes = [.. derived.Probes.Select(d => waitFor is null ? d : d with { Probe = d.Probe with { WaitFor = waitFor } }), .. extra.Select(p => new DerivedProbe(p, new DerivationReason(PlanFileRule, $"from --plan {planFile}")))],
             };
             var errors = PlanValidator.Validate(plan.ToPlan(vpc));
             if (errors.Count > 0)

@@ -34,6 +34,7 @@ public static class AcceptCommand
             // Everything the user typed is checked before the first AWS call.
             var (vpcId, vpcName) = accept.Which(parse);
             var options = accept.Derivation(parse);
+            var waitFor = accept.Patience(parse);
             var extra = await accept.ExtraProbesAsync(parse, cancellationToken).ConfigureAwait(false);
             var saved = await files.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             var dryRun = parse.GetValue(accept.DryRun);
@@ -42,7 +43,7 @@ public static class AcceptCommand
             vpcId ??= await FindByNameAsync(aws, vpcName!, cancellationToken).ConfigureAwait(false);
             var vpc = await AwsCommandErrors.DiscoverAsync(aws, vpcId, error, cancellationToken).ConfigureAwait(false);
             var selection = AcceptTargets.Choose(vpc, parse.GetValue(accept.Instances) ?? [], accept.Spread(parse));
-            var plans = AcceptPlans.Build(vpc, selection, options, extra, parse.GetValue(accept.Plan)?.Name);
+            var plans = AcceptPlans.Build(vpc, selection, options, extra, parse.GetValue(accept.Plan)?.Name, waitFor);
             if (agents is null)
             {
                 DryRunView.Write(plans, selection, output);

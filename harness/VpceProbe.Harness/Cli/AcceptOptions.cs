@@ -27,11 +27,16 @@ public sealed partial class AcceptOptions
 
     public Option<bool> Strict { get; } = new("--strict") { Description = "A gateway endpoint missing from a private subnet's route table is a failure there, not a note." };
 
+    public Option<string?> WaitFor { get; } = new("--wait-for")
+    {
+        Description = "Retry each probe until its expectation holds or this much time has passed (\"15s\"), right after a change while DNS and endpoints propagate. Default: one attempt.",
+    };
+
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print each chosen instance's derived plan and why; run nothing on any instance." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Vpc, VpcName, Instances, PerAz, EgressHost, Plan, Bucket, SecretId, Strict, DryRun })
+        foreach (var option in new Option[] { Vpc, VpcName, Instances, PerAz, EgressHost, Plan, Bucket, SecretId, Strict, WaitFor, DryRun })
         {
             command.Options.Add(option);
         }
@@ -62,6 +67,14 @@ public sealed partial class AcceptOptions
 
         return new DerivationOptions(host, parse.GetValue(Strict), bucket, secret);
     }
+
+    /// <summary>--wait-for as the agent reads durations; null when not given.</summary>
+    public string? Patience(ParseResult parse) => parse.GetValue(WaitFor) switch
+    {
+        null => null,
+        var text when Duration.TryParse(text, out _) => text,
+        var text => throw new UsageException($"--wait-for '{text}' is not a duration such as 500ms, 15s or 2m"),
+    };
 
     /// <summary>--vpc or --vpc-name, exactly one; the id's shape is checked before any call.</summary>
     public (string? Id, string? Name) Which(ParseResult parse)
