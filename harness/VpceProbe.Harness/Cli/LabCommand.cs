@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Cli;
 /// <summary>
 /// `vpceprobe lab up|down|status` (and the hidden `lab serve`, the daemon `up` starts): the VPC lab on this
 /// machine. Exit codes: 0 done, 1 `status` found no lab, 2 not root / no namespaces / bad name (nothing made),
-/// 3 the lab failed to start (what it made was removed).
+/// 3 the lab failed to start (what it made was removed). An invalid topology is exit 2 too, with every error.
 /// </summary>
 public static class LabCommand
 {
@@ -19,7 +19,7 @@ public static class LabCommand
 
     public static Command Build()
     {
-        var lab = new Command("lab", "The VPC lab: an offline twin of the walkthrough's VPC (moto + network namespaces), as root.");
+        var lab = new Command("lab", "The VPC lab: an offline twin of a VPC (moto + network namespaces), as root.");
         lab.Subcommands.Add(Up());
         lab.Subcommands.Add(Down());
         lab.Subcommands.Add(Status());
@@ -40,9 +40,17 @@ public static class LabCommand
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, typeof(LabCommand).Assembly.Location] : [process];
     }
 
-    /// <summary>Up: preflight, then the launcher; prints the summary. Shared with `demo`.</summary>
-    internal static async Task<(int ExitCode, LabRecord? Record)> UpAsync(LabNames names, string topology, TextWriter output, TextWriter error, CancellationToken ct)
+    /// <summary>Up: the topology is read and validated, the machine checked, then the launcher; prints the summary. Shared with `demo`.</summary>
+    internal static async Task<(int ExitCode, LabRecord? Record)> UpAsync(LabNames names, string topologyNameOrFile, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        var read = TopologyReader.Read(topologyNameOrFile);
+        if (read.Topology is not { } topology)
+        {
+            await error.WriteLineAsync($"topology {read.Origin} is not valid ({read.Errors.Count} error(s); nothing was made):").ConfigureAwait(false);
+            read.Errors.ToList().ForEach(e => error.WriteLine($"  {e}"));
+            return (ExitCodes.Usage, null);
+        }
+
         if (LabPreflight.Problems() is { Count: > 0 } problems)
         {
             await error.WriteLineAsync("the lab cannot start on this machine (nothing was made):").ConfigureAwait(false);
@@ -71,8 +79,11 @@ public static class LabCommand
     private static Command Up()
     {
         var name = NameOption();
-        var topology = new Option<string>("--topology") { Description = $"The topology to seed ({string.Join(", ", LabTopology.BuiltIn)}).", DefaultValueFactory = _ => "walkthrough" };
-        topology.AcceptOnlyFromAmong([.. LabTopology.BuiltIn]);
+        var topology = new Option<string>("--topology")
+        {
+            Description = $"The VPC to build: a built-in topology ({string.Join(", ", LabTopology.BuiltIn)}) or a topology file (lab/README.md); validated before anything is made.",
+            DefaultValueFactory = _ => "walkthrough",
+        };
         var faults = new Option<string?>("--faults")
         {
             Description = "Faults the lab's gateway injects from the start, e.g. latency=200ms,throttle=0.1,5xx=0.05,fail-once=SendCommand "

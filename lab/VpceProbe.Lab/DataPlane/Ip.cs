@@ -7,21 +7,23 @@ internal static class Ip
         Commands.MustAsync(["ip", "-n", ns, .. command.Split(' ', StringSplitOptions.RemoveEmptyEntries)], cancellationToken: ct);
 
     /// <summary>Several `ip` commands in one process, one per line; stops at the first failure.</summary>
-    public static Task BatchAsync(string ns, IEnumerable<string> commands, CancellationToken ct = default)
-    {
-        var script = string.Join('\n', commands);
-        return script.Length == 0 ? Task.CompletedTask : Commands.MustAsync(["ip", "-n", ns, "-batch", "-"], script + "\n", ct);
-    }
+    public static Task BatchAsync(string ns, IEnumerable<string> commands, CancellationToken ct = default) =>
+        CommandBatchAsync(["ip", "-n", ns, "-batch", "-"], commands, ct);
 
     public static Task NftAsync(string ns, string script, CancellationToken ct = default) =>
         Commands.MustAsync(["ip", "netns", "exec", ns, "nft", "-f", "-"], script, ct);
 
-    public static Task SysctlAsync(string ns, string setting, CancellationToken ct = default) =>
-        Commands.MustAsync(["ip", "netns", "exec", ns, "sysctl", "-qw", setting], cancellationToken: ct);
+    public static Task SysctlAsync(string ns, IEnumerable<string> settings, CancellationToken ct = default) =>
+        Commands.MustAsync(["ip", "netns", "exec", ns, "sysctl", "-qw", .. settings], cancellationToken: ct);
 
-    public static async Task AddNamespaceAsync(string ns, CancellationToken ct = default)
+    /// <summary>Namespaces in one `ip -batch` (loopback is brought up by whoever configures each namespace).</summary>
+    public static Task AddNamespacesAsync(IEnumerable<string> namespaces, CancellationToken ct = default) =>
+        CommandBatchAsync(["ip", "-batch", "-"], namespaces.Select(ns => $"netns add {ns}"), ct);
+
+    /// <summary>A tool that reads commands on stdin (`ip -batch -`), one process for all of them.</summary>
+    public static Task CommandBatchAsync(IReadOnlyList<string> command, IEnumerable<string> lines, CancellationToken ct)
     {
-        await Commands.MustAsync(["ip", "netns", "add", ns], cancellationToken: ct).ConfigureAwait(false);
-        await InAsync(ns, "link set lo up", ct).ConfigureAwait(false);
+        var script = string.Join('\n', lines);
+        return script.Length == 0 ? Task.CompletedTask : Commands.MustAsync(command, script + "\n", ct);
     }
 }

@@ -8,12 +8,15 @@ namespace VpceProbe.Lab.DataPlane;
 /// </summary>
 public static class LabAddresses
 {
-    /// <summary>The NAT gateway's link to the internet namespace (its "Elastic IP" side).</summary>
-    public const string InternetSideOfNat = "192.0.2.1";
+    /// <summary>The internet gateway: a link between the router and the internet namespace.</summary>
+    public const string InternetSideOfIgw = "192.0.2.1";
 
-    public const string NatPublic = "192.0.2.2";
+    public const string RouterSideOfIgw = "192.0.2.2";
 
-    public const int NatLinkPrefix = 24;
+    public const int IgwLinkPrefix = 25;
+
+    /// <summary>Public addresses (NAT gateways' Elastic IPs, instances' public IPs): routed from the internet to the router.</summary>
+    public const string PublicPool = "192.0.2.128/25";
 
     public const string Imds = "169.254.169.254";
 

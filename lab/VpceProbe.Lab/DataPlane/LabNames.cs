@@ -16,7 +16,8 @@ public sealed partial record LabNames(string Lab)
     /// <summary>The VPC router: subnet bridges, policy routing, endpoint ENIs, the VPC resolver.</summary>
     public string Router => Prefix + "vpc";
 
-    public string Nat => Prefix + "nat";
+    /// <summary>A NAT gateway's namespace: vpl-NAME-nat-ID (the id without its nat- prefix).</summary>
+    public string NatGateway(string natGatewayId) => Prefix + "nat-" + (natGatewayId.StartsWith("nat-", StringComparison.Ordinal) ? natGatewayId[4..] : natGatewayId);
 
     public string Internet => Prefix + "inet";
 

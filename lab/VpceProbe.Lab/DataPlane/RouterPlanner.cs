@@ -5,42 +5,54 @@ namespace VpceProbe.Lab.DataPlane;
 
 /// <summary>
 /// Turns a <see cref="VpcState"/> into a <see cref="RouterPlan"/>: which namespaces hang on which subnet, what
-/// each subnet's policy table holds, the endpoint ENIs and their security groups, the gateway-endpoint paths
-/// and the resolver's names. Pure: no I/O.
+/// each subnet's policy table and network ACL hold, the endpoint ENIs, every security group as address rules,
+/// who the internet gateway translates, the gateway-endpoint paths and the resolver's names. Pure: no I/O.
 /// </summary>
 public sealed class RouterPlanner(LabNames names, string region, InternetSpec internet)
 {
     public RouterPlan Plan(VpcState vpc)
     {
         var subnets = vpc.Subnets.Where(s => s.Cidr is not null).ToDictionary(s => s.Id);
-        var used = vpc.Instances.Select(i => i.PrivateIp).ToHashSet();
+        var instances = vpc.Instances.Where(i => subnets.ContainsKey(i.SubnetId)).ToList();
+        var used = instances.Select(i => i.PrivateIp).ToHashSet();
         var attachments = new List<AttachmentPlan>();
-        foreach (var instance in vpc.Instances.Where(i => subnets.ContainsKey(i.SubnetId)))
+        foreach (var instance in instances)
         {
-            attachments.Add(Attach(instance.Id, names.Instance(instance.Id), subnets[instance.SubnetId], instance.PrivateIp, isNat: false));
+            // An instance with its source/dest check off is taken for a NAT instance: its OS forwards and masquerades
+            // (as a NAT AMI's does). With the check on, AWS drops any packet that is not its own, so it never forwards.
+            attachments.Add(Attach(instance.Id, names.Instance(instance.Id), subnets[instance.SubnetId], instance.PrivateIp, AttachmentKind.Instance) with
+            {
+                Forwards = !instance.SourceDestCheck,
+            });
         }
 
-        // One NAT gateway is modelled (the NAT namespace); it takes moto's address when that lies in its subnet.
-        var natAddresses = new Dictionary<string, string>();
-        foreach (var nat in vpc.NatGateways.Where(n => subnets.ContainsKey(n.SubnetId)).Take(1))
+        // One namespace per NAT gateway; it takes moto's address when that lies in its subnet.
+        foreach (var nat in vpc.NatGateways.Where(n => subnets.ContainsKey(n.SubnetId)).OrderBy(n => n.Id, StringComparer.Ordinal))
         {
-            var address = nat.PrivateIp ?? Allocate(subnets[nat.SubnetId].Cidr, nat.Id, used);
+            var address = nat.PrivateIp is { } own && !used.Contains(own) ? own : Allocate(subnets[nat.SubnetId].Cidr, nat.Id, used);
             used.Add(address);
-            natAddresses[nat.Id] = address;
-            attachments.Add(Attach(nat.Id, names.Nat, subnets[nat.SubnetId], address, isNat: true));
+            attachments.Add(Attach(nat.Id, names.NatGateway(nat.Id), subnets[nat.SubnetId], address, AttachmentKind.NatGateway) with { Forwards = true });
         }
 
-        var enis = new List<EniPlan>();
-        foreach (var endpoint in vpc.Endpoints.Where(e => e.IsInterface).OrderBy(e => e.Id, StringComparer.Ordinal))
+        var interfaceEndpoints = vpc.Endpoints.Where(e => e.IsInterface).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var eniAddresses = new List<(EndpointState Endpoint, string SubnetId, string Address)>();
+        foreach (var endpoint in interfaceEndpoints)
         {
-            var allowed = SecurityGroupSources.AllowedTo443(endpoint.SecurityGroupIds, vpc);
             foreach (var subnetId in endpoint.SubnetIds.Where(subnets.ContainsKey))
             {
                 var address = Allocate(subnets[subnetId].Cidr, endpoint.Id + subnetId, used);
                 used.Add(address);
-                enis.Add(new EniPlan(endpoint.Id, endpoint.Service, subnetId, Bridge(subnetId), address, endpoint.CarriesTraffic, allowed));
+                eniAddresses.Add((endpoint, subnetId, address));
             }
         }
+
+        var groups = new SecurityGroupRules(vpc, [
+            .. instances.Select(i => (i.PrivateIp, i.SecurityGroupIds)),
+            .. eniAddresses.Select(e => (e.Address, e.Endpoint.SecurityGroupIds)),
+        ]);
+        var enis = eniAddresses
+            .Select(e => new EniPlan(e.Endpoint.Id, e.Endpoint.Service, e.SubnetId, Bridge(e.SubnetId), e.Address, e.Endpoint.CarriesTraffic, groups.Ingress(e.Endpoint.SecurityGroupIds)))
+            .ToList();
 
         var gatewayEndpoints = vpc.Endpoints.Where(e => !e.IsInterface && e.CarriesTraffic && internet.ServiceAddresses.ContainsKey(e.Service))
             .OrderBy(e => e.Id, StringComparer.Ordinal)
@@ -52,49 +64,67 @@ public sealed class RouterPlanner(LabNames names, string region, InternetSpec in
             .Take(LabFabric.GatewayEndpointFrontends) // one pre-assigned router address each
             .ToList();
 
+        var targets = new RouteTargets(vpc, attachments, instances);
         return new RouterPlan(
             vpc.Cidr,
             LabAddresses.Resolver(vpc.Cidr),
             vpc.EnableDnsSupport,
-            [.. subnets.Values.Select(s => new SubnetPlan(s.Id, s.Cidr, Bridge(s.Id), RouterAddress(s.Cidr), StableIds.TableId(s.Id), Routes(s, vpc, natAddresses)))],
+            [.. subnets.Values.Select(s => new SubnetPlan(s.Id, s.Cidr, Bridge(s.Id), RouterAddress(s.Cidr), StableIds.TableId(s.Id), targets.Routes(s))
+            {
+                Acl = NetworkAcl(vpc, s),
+            })],
             attachments,
             enis,
             gatewayEndpoints,
-            VpcHosts.Render(vpc, enis, region, internet));
+            VpcHosts.Render(vpc, enis, region, internet))
+        {
+            PublicAddresses = PublicAddresses(attachments, instances),
+            InstanceFirewalls = [.. instances.Select(i => new InstanceFirewallPlan(i.Id, i.PrivateIp, groups.Ingress(i.SecurityGroupIds), groups.Egress(i.SecurityGroupIds)))],
+        };
     }
 
-    private static IReadOnlyList<string> Routes(SubnetState subnet, VpcState vpc, IReadOnlyDictionary<string, string> natAddresses)
+    private static NetworkAclPlan? NetworkAcl(VpcState vpc, SubnetState subnet) =>
+        vpc.NetworkAcls.FirstOrDefault(a => a.Id == subnet.NetworkAclId) is { } acl
+            ? new NetworkAclPlan(
+                acl.Id,
+                [.. acl.Entries.Where(e => !e.Egress).OrderBy(e => e.RuleNumber)],
+                [.. acl.Entries.Where(e => e.Egress).OrderBy(e => e.RuleNumber)])
+            : null;
+
+    /// <summary>
+    /// Every NAT gateway has an Elastic IP; an instance has a public address when EC2 says so (a NAT instance needs
+    /// one). Each gets a stable lab address from the documentation range instead of moto's, which could be real.
+    /// </summary>
+    private static List<PublicAddressPlan> PublicAddresses(IReadOnlyList<AttachmentPlan> attachments, IReadOnlyList<InstanceState> instances)
     {
-        var routes = new List<string>();
-        var table = vpc.RouteTables.FirstOrDefault(t => t.Id == subnet.RouteTableId);
-        var natSubnet = vpc.NatGateways.FirstOrDefault(n => natAddresses.ContainsKey(n.Id))?.SubnetId;
-        foreach (var route in table?.Routes ?? [])
+        var taken = new HashSet<string>();
+        var holders = attachments.Where(a => a.IsNat).Select(a => (a.Id, a.Address))
+            .Concat(instances.Where(i => i.HasPublicAddress).Select(i => (i.Id, Address: i.PrivateIp)))
+            .OrderBy(h => h.Id, StringComparer.Ordinal);
+        var plans = new List<PublicAddressPlan>();
+        foreach (var (id, address) in holders)
         {
-            if (route.DestinationCidr is null || route.DestinationCidr == vpc.Cidr || route.TargetId == "local")
+            var pool = Cidr.Parse(LabAddresses.PublicPool);
+            var usable = pool.Size - 2;
+            for (var i = 0u; i < usable; i++)
             {
-                continue; // the VPC-local route is the `to VPC lookup main` rule; prefix lists are gateway endpoints (DNAT)
+                var candidate = pool.Host(1 + ((StableIds.Hash(id) + i) % usable)).ToString();
+                if (taken.Add(candidate))
+                {
+                    plans.Add(new PublicAddressPlan(id, address, candidate));
+                    break;
+                }
             }
-
-            var destination = route.DestinationCidr == "0.0.0.0/0" ? "default" : route.DestinationCidr;
-            // A NAT route goes to the NAT namespace; every other target (an internet gateway for instances without a
-            // public address, peering, transit) carries nothing here, and the VPC router drops without an ICMP error.
-            routes.Add(route.TargetId is { } target && natAddresses.TryGetValue(target, out var nat)
-                ? $"{destination} via {nat} dev {Bridge(natSubnet!)} onlink"
-                : $"blackhole {destination}");
         }
 
-        if (!routes.Any(r => r.Contains("default", StringComparison.Ordinal)))
-        {
-            routes.Add("blackhole default");
-        }
-
-        return routes;
+        return plans;
     }
 
-    private AttachmentPlan Attach(string id, string ns, SubnetState subnet, string address, bool isNat) =>
-        new(id, ns, subnet.Id, Bridge(subnet.Id), StableIds.LinkName(isNat ? "n" : "v", id), address, Cidr.Parse(subnet.Cidr).PrefixLength, Cidr.Parse(subnet.Cidr).Host(1).ToString(), isNat);
+    private AttachmentPlan Attach(string id, string ns, SubnetState subnet, string address, AttachmentKind kind) =>
+        new(id, ns, subnet.Id, Bridge(subnet.Id), StableIds.LinkName(kind == AttachmentKind.NatGateway ? "n" : "v", id), address,
+            Cidr.Parse(subnet.Cidr).PrefixLength, Cidr.Parse(subnet.Cidr).Host(1).ToString(), kind);
 
-    private static string Bridge(string subnetId) => StableIds.LinkName("b", subnetId);
+    internal static string Bridge(string subnetId) => StableIds.LinkName("b", subnetId);
 
     private static string RouterAddress(string cidr) => $"{Cidr.Parse(cidr).Host(1)}/{Cidr.Parse(cidr).PrefixLength}";
 

@@ -14,14 +14,19 @@ public sealed record VpcState(
     IReadOnlyList<NatState> NatGateways,
     IReadOnlyList<EndpointState> Endpoints,
     IReadOnlyList<InstanceState> Instances,
-    IReadOnlyList<SecurityGroupState> SecurityGroups);
+    IReadOnlyList<SecurityGroupState> SecurityGroups)
+{
+    /// <summary>The network ACLs; a subnet whose ACL is not listed here is treated as the default ACL (allow all).</summary>
+    public IReadOnlyList<NetworkAclState> NetworkAcls { get; init; } = [];
+}
 
 /// <param name="RouteTableId">The explicit association, else the VPC's main route table.</param>
-public sealed record SubnetState(string Id, string Cidr, string RouteTableId);
+/// <param name="NetworkAclId">The associated network ACL (every subnet has one in AWS: the default one unless another is associated).</param>
+public sealed record SubnetState(string Id, string Cidr, string RouteTableId, string? NetworkAclId = null);
 
 public sealed record RouteTableState(string Id, IReadOnlyList<RouteState> Routes);
 
-/// <param name="TargetId">nat-…, igw-…, vpce-…, local…</param>
+/// <param name="TargetId">nat-…, igw-…, i-… (an instance), eni-… (an instance's interface), vpce-…, local…</param>
 public sealed record RouteState(string? DestinationCidr, string? DestinationPrefixListId, string? TargetId);
 
 /// <param name="PrivateIp">moto's address when it lies in the subnet, else null (the router picks one).</param>
@@ -37,13 +42,37 @@ public sealed record EndpointState(
     public bool CarriesTraffic => Lifecycle == EndpointLifecycle.Available;
 }
 
-public sealed record InstanceState(string Id, string SubnetId, string PrivateIp, IReadOnlyList<string> SecurityGroupIds);
-
-public sealed record SecurityGroupState(string Id, IReadOnlyList<IngressRule> Ingress);
-
-/// <param name="Protocol">"-1" (all), "tcp", "udp", "icmp", or a number.</param>
-public sealed record IngressRule(string Protocol, int? FromPort, int? ToPort, IReadOnlyList<string> Cidrs, IReadOnlyList<string> SourceGroupIds)
+public sealed record InstanceState(string Id, string SubnetId, string PrivateIp, IReadOnlyList<string> SecurityGroupIds)
 {
-    public bool Allows(int tcpPort) =>
-        (Protocol is "-1" or "tcp" or "6") && (Protocol == "-1" || FromPort is null || (FromPort <= tcpPort && tcpPort <= ToPort));
+    /// <summary>On (EC2's default): the instance may only send and receive its own traffic, so it cannot forward.</summary>
+    public bool SourceDestCheck { get; init; } = true;
+
+    /// <summary>A public IPv4 or Elastic IP: an internet gateway route carries its traffic.</summary>
+    public bool HasPublicAddress { get; init; }
+
+    /// <summary>Its ENIs, so a route to an ENI finds the instance.</summary>
+    public IReadOnlyList<string> NetworkInterfaceIds { get; init; } = [];
 }
+
+public sealed record SecurityGroupState(string Id, IReadOnlyList<SecurityGroupRule> Ingress)
+{
+    /// <summary>No rules: nothing leaves. A group made by CreateSecurityGroup has one allow-all egress rule (the default here).</summary>
+    public IReadOnlyList<SecurityGroupRule> Egress { get; init; } = [SecurityGroupRule.AllTraffic];
+}
+
+/// <summary>One security group rule: a protocol and port range, and its peers (CIDRs, or the members of other groups).</summary>
+/// <param name="Protocol">"-1" (all), "tcp", "udp", "icmp", or a protocol number.</param>
+public sealed record SecurityGroupRule(string Protocol, int? FromPort, int? ToPort, IReadOnlyList<string> Cidrs, IReadOnlyList<string> PeerGroupIds)
+{
+    public static SecurityGroupRule AllTraffic { get; } = new("-1", null, null, ["0.0.0.0/0"], []);
+
+    public bool Allows(int tcpPort) =>
+        L4.Of(Protocol) is L4Protocol.All || (L4.Of(Protocol) is L4Protocol.Tcp && (FromPort is null or -1 || (FromPort <= tcpPort && tcpPort <= ToPort)));
+}
+
+/// <summary>A network ACL: its entries in both directions (the evaluation order is the rule number).</summary>
+public sealed record NetworkAclState(string Id, IReadOnlyList<NetworkAclEntry> Entries);
+
+/// <param name="Protocol">"-1" (all), or a protocol number ("6" TCP, "17" UDP, "1" ICMP), as EC2 reports it.</param>
+/// <param name="Cidr">The source (ingress) or destination (egress) range.</param>
+public sealed record NetworkAclEntry(int RuleNumber, bool Egress, string Protocol, int? FromPort, int? ToPort, string Cidr, bool Allow);

@@ -25,15 +25,19 @@ public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
         var endpoints = ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { Filters = byVpc }, ct);
         var instances = ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = byVpc }, ct);
         var groups = ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = byVpc }, ct);
-        await Task.WhenAll(dnsSupport, dnsHostnames, subnets, tables, nats, endpoints, instances, groups).ConfigureAwait(false);
+        var acls = ec2.DescribeNetworkAclsAsync(new DescribeNetworkAclsRequest { Filters = byVpc }, ct);
+        await Task.WhenAll(dnsSupport, dnsHostnames, subnets, tables, nats, endpoints, instances, groups, acls).ConfigureAwait(false);
 
         var routeTables = (await tables.ConfigureAwait(false)).RouteTables ?? [];
         var mainTable = routeTables.FirstOrDefault(t => t.Associations?.Any(a => a.Main == true) == true)?.RouteTableId ?? "";
         string TableOf(string subnetId) =>
             routeTables.FirstOrDefault(t => t.Associations?.Any(a => a.SubnetId == subnetId) == true)?.RouteTableId ?? mainTable;
 
+        var networkAcls = (await acls.ConfigureAwait(false)).NetworkAcls ?? [];
+        string? AclOf(string subnetId) => networkAcls.FirstOrDefault(a => a.Associations?.Any(x => x.SubnetId == subnetId) == true)?.NetworkAclId;
+
         var subnetStates = ((await subnets.ConfigureAwait(false)).Subnets ?? [])
-            .Select(s => new SubnetState(s.SubnetId, s.CidrBlock, TableOf(s.SubnetId))).ToList();
+            .Select(s => new SubnetState(s.SubnetId, s.CidrBlock, TableOf(s.SubnetId), AclOf(s.SubnetId))).ToList();
         return new VpcState(
             vpc.VpcId,
             vpc.CidrBlock,
@@ -41,7 +45,7 @@ public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
             (await dnsHostnames.ConfigureAwait(false)).EnableDnsHostnames == true,
             subnetStates,
             [.. routeTables.Select(t => new RouteTableState(t.RouteTableId, [.. (t.Routes ?? []).Where(r => r.State != Amazon.EC2.RouteState.Blackhole)
-                .Select(r => new RouteState(r.DestinationCidrBlock, r.DestinationPrefixListId, r.NatGatewayId ?? r.GatewayId ?? r.NetworkInterfaceId))]))],
+                .Select(r => new RouteState(r.DestinationCidrBlock, r.DestinationPrefixListId, r.NatGatewayId ?? r.GatewayId ?? r.InstanceId ?? r.NetworkInterfaceId))]))],
             [.. ((await nats.ConfigureAwait(false)).NatGateways ?? []).Where(n => n.State == NatGatewayState.Available || n.State == NatGatewayState.Pending)
                 .Select(n => new NatState(n.NatGatewayId, n.SubnetId, InSubnet(n.NatGatewayAddresses?.FirstOrDefault()?.PrivateIp, subnetStates, n.SubnetId)))],
             [.. ((await endpoints.ConfigureAwait(false)).VpcEndpoints ?? []).Where(e => e.State != Amazon.EC2.State.Deleted && e.State != Amazon.EC2.State.Deleting)
@@ -50,10 +54,22 @@ public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
                 .Where(e => e.Lifecycle != EndpointLifecycle.Deleted)],
             [.. ((await instances.ConfigureAwait(false)).Reservations ?? []).SelectMany(r => r.Instances ?? [])
                 .Where(i => i.State?.Name != InstanceStateName.Terminated && i.State?.Name != InstanceStateName.ShuttingDown && i.PrivateIpAddress is not null)
-                .Select(i => new InstanceState(i.InstanceId, i.SubnetId, i.PrivateIpAddress, [.. (i.SecurityGroups ?? []).Select(g => g.GroupId)]))],
-            [.. ((await groups.ConfigureAwait(false)).SecurityGroups ?? []).Select(g => new SecurityGroupState(g.GroupId, [.. (g.IpPermissions ?? []).Select(p =>
-                new IngressRule(p.IpProtocol, p.FromPort, p.ToPort, [.. (p.Ipv4Ranges ?? []).Select(r => r.CidrIp)], [.. (p.UserIdGroupPairs ?? []).Select(u => u.GroupId)]))]))]);
+                .Select(i => new InstanceState(i.InstanceId, i.SubnetId, i.PrivateIpAddress, [.. (i.SecurityGroups ?? []).Select(g => g.GroupId)])
+                {
+                    SourceDestCheck = i.SourceDestCheck != false,
+                    HasPublicAddress = !string.IsNullOrEmpty(i.PublicIpAddress),
+                    NetworkInterfaceIds = [.. (i.NetworkInterfaces ?? []).Select(n => n.NetworkInterfaceId)],
+                })],
+            [.. ((await groups.ConfigureAwait(false)).SecurityGroups ?? []).Select(g => new SecurityGroupState(g.GroupId, Rules(g.IpPermissions)) { Egress = Rules(g.IpPermissionsEgress) })])
+        {
+            NetworkAcls = [.. networkAcls.Select(a => new NetworkAclState(a.NetworkAclId, [.. (a.Entries ?? []).Where(e => e.CidrBlock is not null).Select(e =>
+                new NetworkAclEntry(e.RuleNumber ?? 32767, e.Egress == true, e.Protocol ?? "-1", e.PortRange?.From, e.PortRange?.To, e.CidrBlock, e.RuleAction == RuleAction.Allow))]))],
+        };
     }
+
+    private static List<SecurityGroupRule> Rules(List<IpPermission>? permissions) =>
+        [.. (permissions ?? []).Select(p => new SecurityGroupRule(
+            p.IpProtocol, p.FromPort, p.ToPort, [.. (p.Ipv4Ranges ?? []).Select(r => r.CidrIp)], [.. (p.UserIdGroupPairs ?? []).Select(u => u.GroupId)]))];
 
     /// <summary>moto hands out private addresses outside the subnet for NAT gateways; those are ignored.</summary>
     private static string? InSubnet(string? address, IReadOnlyList<SubnetState> subnets, string subnetId) =>

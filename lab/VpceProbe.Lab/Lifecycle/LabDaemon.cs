@@ -20,7 +20,7 @@ public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
         var record = LabRecord.Read(names) ?? throw new InvalidOperationException($"no lab state in {names.StateDirectory}; start labs with `vpceprobe lab up`");
         record = record with { DaemonPid = Environment.ProcessId };
         record.Write(names);
-        var topology = LabTopology.Load(record.Topology);
+        var topology = LabTopologyFile.Load(names, record);
         var started = time.GetTimestamp();
         void Phase(string what) => log.WriteLine($"{what} after {time.GetElapsedTime(started).TotalMilliseconds:F0} ms");
         MotoProcess? moto = null;

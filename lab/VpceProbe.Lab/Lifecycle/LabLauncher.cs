@@ -17,9 +17,13 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
-    public async Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, CancellationToken ct)
+    /// <summary>Up with a built-in topology.</summary>
+    public Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, CancellationToken ct) =>
+        UpAsync(LabTopology.Load(topologyName), gatewayUrl, ct);
+
+    /// <summary>Up with a validated topology (<see cref="TopologyReader"/>): validation happens before anything is made.</summary>
+    public async Task<LabRecord> UpAsync(LabTopology topology, Uri gatewayUrl, CancellationToken ct)
     {
-        var topology = LabTopology.Load(topologyName);
         if (LabRecord.Read(names) is { DaemonPid: { } pid } && LabSweeper.Runs(pid, "vpceprobe"))
         {
             throw new LabAlreadyUpException($"lab '{names.Lab}' is already up (daemon pid {pid}); `vpceprobe lab down --name {names.Lab}` first");
@@ -35,6 +39,7 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
                 ca.Save(names.StateDirectory);
             }
 
+            LabTopologyFile.Save(names, topology);
             new LabRecord { Name = names.Lab, Topology = topology.Name, GatewayUrl = gatewayUrl.ToString().TrimEnd('/') }.Write(names);
             var started = time.GetTimestamp();
             StartDaemon();

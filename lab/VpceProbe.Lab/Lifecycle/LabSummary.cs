@@ -1,5 +1,3 @@
-using VpceProbe.Lab.Topology;
-
 namespace VpceProbe.Lab.Lifecycle;
 
 /// <summary>What `lab up` and `lab status` print: where the lab answers, what it holds, and how to point the harness at it.</summary>
@@ -14,6 +12,16 @@ public static class LabSummary
             {
                 output.WriteLine($"  {resource.Kind,-17} {resource.Name,-28} {resource.Id}");
             }
+
+            if (seeded.FromSources().ToList() is { Count: > 0 } twinned)
+            {
+                output.WriteLine();
+                output.WriteLine("Real ids → lab ids:");
+                foreach (var resource in twinned)
+                {
+                    output.WriteLine($"  {resource.SourceId,-24} → {resource.Id}   ({resource.Kind} {resource.Name})");
+                }
+            }
         }
 
         output.WriteLine();
@@ -24,5 +32,6 @@ public static class LabSummary
         output.WriteLine($"Stop it: vpceprobe lab down --name {record.Name}");
     }
 
-    public static string RegionOf(LabRecord record) => LabTopology.Load(record.Topology).Region;
+    public static string RegionOf(LabRecord record) =>
+        LabTopologyFile.Load(new DataPlane.LabNames(record.Name), record).Region;
 }

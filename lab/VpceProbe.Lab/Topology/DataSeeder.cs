@@ -4,7 +4,7 @@ using Amazon.S3.Model;
 namespace VpceProbe.Lab.Topology;
 
 /// <summary>Creates the buckets with their objects and the secrets (Secrets Manager through signed JSON calls).</summary>
-internal sealed class DataSeeder(IAmazonS3 s3, SignedAwsCalls calls, List<SeededResource> made)
+internal sealed class DataSeeder(IAmazonS3 s3, SignedAwsCalls calls, SeedLedger ledger)
 {
     public async Task SeedAsync(LabTopology topology, CancellationToken ct)
     {
@@ -16,13 +16,13 @@ internal sealed class DataSeeder(IAmazonS3 s3, SignedAwsCalls calls, List<Seeded
                 await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket.Name, Key = key, ContentBody = body }, ct).ConfigureAwait(false);
             }
 
-            made.Add(new SeededResource("bucket", bucket.Name, bucket.Name));
+            ledger.Add(SeedKinds.Bucket, bucket.Name, bucket.Name);
         }
 
         foreach (var secret in topology.Secrets)
         {
             var created = await calls.JsonAsync("secretsmanager", "secretsmanager.CreateSecret", new { Name = secret.Name, SecretString = secret.Value }, ct).ConfigureAwait(false);
-            made.Add(new SeededResource("secret", secret.Name, created.GetProperty("ARN").GetString()!));
+            ledger.Add(SeedKinds.Secret, secret.Name, created.GetProperty("ARN").GetString()!);
         }
     }
 }

@@ -1,9 +1,13 @@
 namespace VpceProbe.Lab.Topology;
 
 /// <summary>One resource the seeder made: its kind ("vpc", "subnet", "endpoint"…), its name in the topology, its AWS id.</summary>
-public sealed record SeededResource(string Kind, string Name, string Id);
+public sealed record SeededResource(string Kind, string Name, string Id)
+{
+    /// <summary>The real id the topology's resource was twinned from, if any (`sourceId`).</summary>
+    public string? SourceId { get; init; }
+}
 
-/// <summary>What seeding a topology produced, in creation order.</summary>
+/// <summary>What seeding a topology produced, by kind in seeding order, each kind in the topology's order.</summary>
 public sealed record SeededTopology(string TopologyName, string Region, IReadOnlyList<SeededResource> Resources)
 {
     public string VpcId => Id("vpc");
@@ -13,4 +17,7 @@ public sealed record SeededTopology(string TopologyName, string Region, IReadOnl
         ?? throw new KeyNotFoundException($"no {kind} {name} was seeded");
 
     public IEnumerable<SeededResource> OfKind(string kind) => Resources.Where(r => r.Kind == kind);
+
+    /// <summary>Resources twinned from real ones: sourceId → the lab's id.</summary>
+    public IEnumerable<SeededResource> FromSources() => Resources.Where(r => r.SourceId is not null);
 }

@@ -10,7 +10,7 @@ public class RouterNftRulesTests
         var script = RouterNftRules.Render(VpcStates.Planner.Plan(VpcStates.Walkthrough()));
 
         Assert.StartsWith("table ip vpl\ndelete table ip vpl\n", script, StringComparison.Ordinal);
-        Assert.Equal(2, script.Split("icmp type destination-unreachable drop").Length - 1);
+        Assert.Equal(2, script.Split("icmp type { destination-unreachable, redirect } drop").Length - 1);
     }
 
     [Fact]
@@ -21,8 +21,8 @@ public class RouterNftRulesTests
 
         var script = RouterNftRules.Render(plan);
 
-        Assert.Contains($"ip daddr {eni} tcp dport 443 ip saddr {{ 10.0.0.0/16 }} accept", script, StringComparison.Ordinal);
-        Assert.True(script.IndexOf($"ip daddr {eni} drop", StringComparison.Ordinal) > script.IndexOf($"ip daddr {eni} tcp dport 443", StringComparison.Ordinal));
+        Assert.Contains($"ip daddr {eni} meta l4proto tcp th dport 443 ip saddr {{ 10.0.0.0/16 }} accept", script, StringComparison.Ordinal);
+        Assert.True(script.IndexOf($"ip daddr {eni} drop", StringComparison.Ordinal) > script.IndexOf($"ip daddr {eni} meta l4proto tcp th dport 443", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class RouterNftRulesTests
 
         var script = RouterNftRules.Render(plan);
 
-        Assert.DoesNotContain($"ip daddr {eni} tcp dport 443", script, StringComparison.Ordinal);
+        Assert.DoesNotContain($"ip daddr {eni} meta l4proto tcp", script, StringComparison.Ordinal);
         Assert.Contains($"ip daddr {eni} drop", script, StringComparison.Ordinal);
     }
 

@@ -25,11 +25,16 @@ public class RouterPlannerTests
     }
 
     [Fact]
-    public void an_internet_gateway_route_carries_nothing_for_instances_without_a_public_address()
+    public void an_internet_gateway_route_goes_to_the_gateway_link_which_translates_only_public_addresses()
     {
         var plan = VpcStates.Planner.Plan(VpcStates.Walkthrough());
+        var nat = plan.Attachments.Single(a => a.IsNat);
 
-        Assert.Equal(["blackhole default"], plan.Subnets.Single(s => s.Id == VpcStates.PublicSubnet).Routes);
+        Assert.Equal([$"default via {LabAddresses.InternetSideOfIgw} dev igw0 onlink"], plan.Subnets.Single(s => s.Id == VpcStates.PublicSubnet).Routes);
+        // The NAT gateway's Elastic IP; the private instance has none, so the gateway drops its packets.
+        var pub = Assert.Single(plan.PublicAddresses);
+        Assert.Equal((nat.Id, nat.Address), (pub.OwnerId, pub.PrivateAddress));
+        Assert.True(Cidr.Parse(LabAddresses.PublicPool).Contains(System.Net.IPAddress.Parse(pub.PublicAddress)), pub.PublicAddress);
     }
 
     [Fact]
@@ -89,6 +94,6 @@ public class RouterPlannerTests
     {
         var plan = VpcStates.Planner.Plan(VpcStates.Walkthrough(true, VpcStates.Interface("secretsmanager", group: "sg-closed")));
 
-        Assert.Empty(plan.Enis.Single().AllowedSources);
+        Assert.DoesNotContain(plan.Enis.Single().Ingress, r => r.FromPort <= 443 && 443 <= r.ToPort);
     }
 }

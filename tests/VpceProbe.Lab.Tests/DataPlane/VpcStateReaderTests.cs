@@ -37,6 +37,6 @@ public class VpcStateReaderTests
         var plan = VpcStates.Planner.Plan(vpc);
         var nat = plan.Attachments.Single(a => a.IsNat);
         Assert.Equal([$"default via {nat.Address} dev {nat.Bridge} onlink"], plan.Subnets.Single(s => s.Id == privateSubnet.Id).Routes);
-        Assert.Equal(["10.0.0.0/16"], plan.Enis.First().AllowedSources);
+        Assert.Equal(["10.0.0.0/16"], plan.Enis.First().Ingress.Single().Peers);
     }
 }

@@ -26,8 +26,8 @@ internal static class VpcStates
         endpoints,
         [new InstanceState(Instance, PrivateSubnet, "10.0.2.10", ["sg-instance"])],
         [
-            new SecurityGroupState("sg-endpoints", [new IngressRule("tcp", 443, 443, ["10.0.0.0/16"], [])]),
-            new SecurityGroupState("sg-closed", [new IngressRule("tcp", 22, 22, ["10.0.0.0/16"], [])]),
+            new SecurityGroupState("sg-endpoints", [new SecurityGroupRule("tcp", 443, 443, ["10.0.0.0/16"], [])]),
+            new SecurityGroupState("sg-closed", [new SecurityGroupRule("tcp", 22, 22, ["10.0.0.0/16"], [])]),
             new SecurityGroupState("sg-instance", []),
         ]);
 
