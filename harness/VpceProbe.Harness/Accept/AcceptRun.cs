@@ -16,6 +16,7 @@ public sealed class AcceptRun(IAgentTransport transport, TimeProvider time)
 {
     public const string Phase = "accept";
 
+    /// <summary>Instances whose probes are the same share one agent run; the reasons stay each instance's own.</summary>
     public async Task<RunResult> RunAsync(VpcSnapshot vpc, IReadOnlyList<DerivedPlan> plans, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
@@ -26,8 +27,9 @@ public sealed class AcceptRun(IAgentTransport transport, TimeProvider time)
             var plan = group.First().ToPlan(vpc);
             var groupRuns = await transport.RunAsync([.. group.Select(p => p.Target.Instance.Id)], plan, cancellationToken).ConfigureAwait(false);
             runs.AddRange(groupRuns);
-            var reasons = group.First().Probes.ToDictionary(p => p.Probe.Id, p => p.Reason.Text, StringComparer.Ordinal);
-            cells.AddRange(MatrixBuilder.Build(Phase, plan, groupRuns).Select(c => c with { Reason = reasons.GetValueOrDefault(c.ProbeId) }));
+            // Same probes, not the same reasons: each instance's cells are explained by its own plan (its route table).
+            var byInstance = group.ToDictionary(p => p.Target.Instance.Id, p => p.Probes.ToDictionary(d => d.Probe.Id, StringComparer.Ordinal), StringComparer.Ordinal);
+            cells.AddRange(MatrixBuilder.Build(Phase, plan, groupRuns).Select(c => Explained(c, byInstance[c.InstanceId][c.ProbeId])));
         }
 
         var phase = new PhaseResult(Phase, [], cells, runs);
@@ -45,4 +47,10 @@ public sealed class AcceptRun(IAgentTransport transport, TimeProvider time)
                 : phase.Pass ? ExitCodes.Success : ExitCodes.ExpectationFailed,
         };
     }
+
+    /// <summary>The cell with its reason; failed, saying why, when the snapshot alone fails it.</summary>
+    private static MatrixCell Explained(MatrixCell cell, DerivedProbe derived) =>
+        derived.KnownFailure is { } failure
+            ? cell with { Reason = derived.Reason.Text, Pass = false, Detail = cell.Detail is null ? failure : $"{failure}; {cell.Detail}" }
+            : cell with { Reason = derived.Reason.Text };
 }

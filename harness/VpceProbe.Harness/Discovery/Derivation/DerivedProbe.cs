@@ -3,7 +3,11 @@ using VpceProbe.Contract;
 namespace VpceProbe.Harness.Discovery.Derivation;
 
 /// <summary>A probe derived from the VPC, and why: the rule that derived it, in words, and the resources it stems from.</summary>
-public sealed record DerivedProbe(ProbeSpec Probe, DerivationReason Reason);
+/// <param name="KnownFailure">
+/// Set when the snapshot alone already fails the check (--strict: a gateway endpoint missing from this subnet's table,
+/// while a NAT would carry the same call just as well): the cell fails whatever the probe observes, and says this.
+/// </param>
+public sealed record DerivedProbe(ProbeSpec Probe, DerivationReason Reason, string? KnownFailure = null);
 
 /// <param name="Rule">The id of the rule that derived the probe ("interface-endpoint-dns").</param>
 /// <param name="Text">For a person: "interface endpoint vpce-1 (ssm) has private DNS on: the service name must resolve inside the VPC".</param>

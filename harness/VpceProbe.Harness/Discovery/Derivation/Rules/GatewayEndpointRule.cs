@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 /// by the policy still proves the path, so the expectation follows the policy. DynamoDB is fetched over HTTPS (the
 /// agent has no DynamoDB call): any HTTP answer proves the path. From subnets whose table the endpoint is not on,
 /// the same call goes wherever their default route goes, and is expected to do just that, with the reason "not on
-/// this subnet's route table"; with --strict it is expected to work as through the endpoint, and so fails.
+/// this subnet's route table"; with --strict the cell fails there whatever the call observes.
 /// </summary>
 public sealed class GatewayEndpointRule : IDerivationRule
 {
@@ -40,8 +40,10 @@ public sealed class GatewayEndpointRule : IDerivationRule
             }
             else if (context.Options.Strict)
             {
+                // The call may still succeed through a NAT, so the observation alone cannot fail the cell: the snapshot does.
                 yield return new(probe with { Expect = throughEndpoint.Expect },
-                    new(Id, $"gateway endpoint {endpoint.Id} ({service}) is not on this subnet's route table {table} (--strict: it must be)", endpoint.Id, table));
+                    new(Id, $"gateway endpoint {endpoint.Id} ({service}) is not on this subnet's route table {table} (--strict: it must be)", endpoint.Id, table),
+                    $"--strict: gateway endpoint {endpoint.Id} ({service}) is not on route table {table}");
             }
             else
             {
