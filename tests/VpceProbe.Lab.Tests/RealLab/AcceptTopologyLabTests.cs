@@ -51,7 +51,7 @@ public class AcceptTopologyLabTests
 
         var blocked = await lab.Harness.AcceptAsync("sg-without-443", [.. common, "--wait-for", "5s"]);
         Assert.True(blocked.Code == 1, blocked.Output);
-        Assert.Equal([$"secret@{a}", $"secret@{b}", $"tcp-secretsmanager@{a}", $"tcp-secretsmanager@{b}"], blocked.Failed);
+        Assert.Equal(new[] { $"secret@{a}", $"secret@{b}", $"tcp-secretsmanager@{a}", $"tcp-secretsmanager@{b}" }.Order(), blocked.Failed);
         Assert.Contains(sg, blocked.Reason("tcp-secretsmanager", a), StringComparison.Ordinal);
         Assert.Contains(endpoint, blocked.Reason("dns-secretsmanager", a), StringComparison.Ordinal);
     }
@@ -76,7 +76,7 @@ public class AcceptTopologyLabTests
         var dark = await InterfaceEndpointAsync(ec2, lab.Id("vpc", "locked-down-vpc"), "secretsmanager", subnets, endpointsSg, privateDns: false);
         var dnsOff = await lab.Harness.AcceptAsync("private-dns-off", common);
         Assert.True(dnsOff.Code == 1, dnsOff.Output);
-        Assert.Equal([$"secret@{a}", $"secret@{b}"], dnsOff.Failed);
+        Assert.Equal(new[] { $"secret@{a}", $"secret@{b}" }.Order(), dnsOff.Failed);
         await ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest { VpcEndpointIds = [dark] }, Ct);
         await InterfaceEndpointAsync(ec2, lab.Id("vpc", "locked-down-vpc"), "secretsmanager", subnets, endpointsSg, privateDns: true);
 
