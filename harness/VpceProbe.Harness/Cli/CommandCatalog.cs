@@ -16,6 +16,7 @@ public static class CommandCatalog
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(RollbackCommand.Build());
         root.Subcommands.Add(ProbeCommand.Build());
+        root.Subcommands.Add(AcceptCommand.Build());
         root.Subcommands.Add(AgentCommand.Build());
         root.Subcommands.Add(LabCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());

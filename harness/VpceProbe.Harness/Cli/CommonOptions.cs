@@ -4,9 +4,10 @@ using VpceProbe.Harness.Aws;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>Options every AWS-facing command takes. Add them with <see cref="AddTo"/>; read them with <see cref="Aws"/>.</summary>
-/// <param name="credentials">Credentials the program pins (`demo`: the lab's); null for the usual profile/default chain.</param>
-public sealed class CommonOptions(Amazon.Runtime.AWSCredentials? credentials = null)
+public sealed class CommonOptions
 {
+    private readonly Amazon.Runtime.AWSCredentials? _credentials;
+
     public Option<string?> Profile { get; } = new("--profile") { Description = "AWS profile (default: AWS_PROFILE or the SDK's default chain)." };
 
     public Option<string?> Region { get; } = new("--region") { Description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)." };
@@ -23,8 +24,10 @@ public sealed class CommonOptions(Amazon.Runtime.AWSCredentials? credentials = n
         DefaultValueFactory = _ => new DirectoryInfo("vpceprobe-reports"),
     };
 
-    public CommonOptions()
+    /// <param name="credentials">Credentials the program pins (`demo`: the lab's); null for the usual profile/default chain.</param>
+    public CommonOptions(Amazon.Runtime.AWSCredentials? credentials = null)
     {
+        _credentials = credentials;
         OptionChecks.Region(Region);
         OptionChecks.HttpUrl(EndpointUrl);
     }
@@ -38,5 +41,5 @@ public sealed class CommonOptions(Amazon.Runtime.AWSCredentials? credentials = n
     }
 
     public AwsSettings Aws(ParseResult parse) =>
-        new(parse.GetValue(Profile), parse.GetValue(Region), parse.GetValue(EndpointUrl)) { Credentials = credentials };
+        new(parse.GetValue(Profile), parse.GetValue(Region), parse.GetValue(EndpointUrl)) { Credentials = _credentials };
 }

@@ -19,9 +19,11 @@ public static class ProbeCommand
         var instances = new Option<string[]>("--instance") { Description = "Target instance ids.", Required = true, AllowMultipleArgumentsPerToken = true };
         OptionChecks.InstanceIds(instances);
         var plan = new Option<FileInfo>("--plan") { Description = "The probe plan (JSON, the agent's format).", Required = true };
+        var files = new MatrixFileOptions();
         var command = new Command("probe", "Run the agent once on instances with a plan; changes nothing.");
         command.Options.Add(instances);
         command.Options.Add(plan);
+        files.AddTo(command);
         transport.AddTo(command);
         common.AddTo(command);
 
@@ -40,6 +42,7 @@ public static class ProbeCommand
                 await InstanceCheck.ExistAsync(aws, parse.GetRequiredValue(instances), cancellationToken).ConfigureAwait(false);
             }
 
+            var saved = await files.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             var started = TimeProvider.System.GetUtcNow();
             var agents = transport.Create(parse, aws);
             var runs = await agents.RunAsync(parse.GetRequiredValue(instances), read.Plan!, cancellationToken).ConfigureAwait(false);
@@ -56,6 +59,13 @@ public static class ProbeCommand
                 ExitCode = runs.Any(r => r.Status != AgentRunStatus.Completed) ? ExitCodes.Infrastructure
                     : phase.Pass ? ExitCodes.Success : ExitCodes.ExpectationFailed,
             };
+            if (files.Wanted(parse))
+            {
+                using var ec2 = new Aws.AwsClientFactory(common.Aws(parse)).Ec2();
+                var instances = await Compare.InstanceIdentities.DescribeAsync(ec2, result, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
+                result = files.Finish(parse, result with { Instances = instances }, saved);
+            }
+
             RunOutput.Write(result, parse.GetRequiredValue(common.OutputDir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
         }));

@@ -31,6 +31,7 @@ public static class RunCommand
             Description = "Change the VPC even when a phase before the first change fails or brings back no report (by default the run stops there, nothing changed).",
         };
         var undo = new UndoOptions();
+        var files = new MatrixFileOptions();
         var command = new Command("run", "Run a scenario: probe, change the VPC phase by phase, probe again, then restore it.");
         command.Arguments.Add(scenario);
         command.Options.Add(vpc);
@@ -38,6 +39,7 @@ public static class RunCommand
         command.Options.Add(yes);
         command.Options.Add(proceed);
         undo.AddTo(command);
+        files.AddTo(command);
         transport.AddTo(command);
         walkthrough.AddTo(command);
         common.AddTo(command);
@@ -51,6 +53,7 @@ public static class RunCommand
             // The scenario's region is the run's when --region is not given (the README's promise): without
             // this, a scenario for eu-west-3 would look for its VPC in the runner's AWS_REGION or us-east-1.
             aws = aws.Region is null && definition.Region is not null ? aws with { Region = definition.Region } : aws;
+            var saved = await files.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             var agents = transport.Create(parse, aws);
             var clients = new AwsClientFactory(aws);
             using var ec2 = clients.Ec2();
@@ -64,6 +67,11 @@ public static class RunCommand
                 new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound, WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected)), CrashHook.FromEnvironment(), output,
                 planned => Confirm(planned, parse.GetValue(yes), vpcId, output));
             var result = await new ScenarioRun(services, settings).RunAsync(definition, vpcId, cancellationToken).ConfigureAwait(false);
+            if (files.Wanted(parse) && !settings.DryRun)
+            {
+                result = files.Finish(parse, result with { Instances = await Compare.InstanceIdentities.DescribeAsync(ec2, result, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false) }, saved);
+            }
+
             RunOutput.Write(result, outputDir, output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
         }));

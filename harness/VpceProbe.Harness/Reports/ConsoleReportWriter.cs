@@ -42,6 +42,7 @@ public sealed class ConsoleReportWriter : IReportWriter
         }
 
         WriteChanges(result, console);
+        WriteComparison(result, console);
         var verdict = result.Pass ? "[green]PASS[/]" : "[red]FAIL[/]";
         console.MarkupLine($"{verdict} exit {result.ExitCode}: {result.Phases.Sum(p => p.Cells.Count(c => c.Pass))} of {result.Phases.Sum(p => p.Cells.Count)} checks met in {ReportText.Seconds(result.Duration)} s");
         if (result.LeftBehind is { } left)
@@ -52,14 +53,29 @@ public sealed class ConsoleReportWriter : IReportWriter
 
     private static Table Matrix(RunResult result)
     {
+        // Derived probes (`accept`) say why they are there; hand-written ones have no reason and no column for it.
+        var why = result.Phases.SelectMany(p => p.Cells).Any(c => c.Reason is not null);
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("Phase", "Probe", "Instance", "Target", "Expected", "Observed", "Kind", "Result");
+        if (why)
+        {
+            table.AddColumn("Why");
+        }
+
         foreach (var c in result.Phases.SelectMany(p => p.Cells))
         {
-            table.AddRow(
+            var row = new List<Spectre.Console.Rendering.IRenderable>
+            {
                 new Text(c.Phase), new Text(c.ProbeId), new Text(c.InstanceId), new Text(c.Target), new Text(c.Expected),
                 new Text(ReportText.Observed(c)), new Text(ReportText.Kind(c)),
-                new Markup(c.Pass ? "[green]pass[/]" : "[red]FAIL[/]"));
+                new Markup(c.Pass ? "[green]pass[/]" : "[red]FAIL[/]"),
+            };
+            if (why)
+            {
+                row.Add(new Text(c.Reason ?? ""));
+            }
+
+            table.AddRow(row);
         }
 
         return table;
@@ -78,5 +94,25 @@ public sealed class ConsoleReportWriter : IReportWriter
         {
             console.WriteLine($"  [{c.Phase}] {c.Action} {c.Resource}: {c.Description} ({ReportText.WireName(c.Status)})");
         }
+    }
+
+    private static void WriteComparison(RunResult result, IAnsiConsole console)
+    {
+        if (result.Comparison is not { } comparison)
+        {
+            return;
+        }
+
+        console.MarkupLineInterpolated($"Compared with {comparison.Against} (run {comparison.SavedRunId}): {comparison.Summary()}");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Change", "Phase", "Cell", "Before", "After");
+        foreach (var c in ComparisonText.Notable(comparison))
+        {
+            var category = ComparisonText.Category(c.Category);
+            table.AddRow(
+                new Markup(c.Category == Compare.ComparisonCategory.Regression ? $"[red]{category}[/]" : category),
+                new Text(c.Phase), new Text(ComparisonText.Cell(c)), new Text(ComparisonText.State(c.Before)), new Text(ComparisonText.State(c.After)));
+        }
+
+        console.Write(table);
     }
 }

@@ -28,6 +28,11 @@ public sealed class JUnitReportWriter : IReportWriter
             suites.Add(runError);
         }
 
+        if (result.Comparison is { } comparison)
+        {
+            suites.Add(ComparisonSuite(result, comparison, suites.Count));
+        }
+
         var root = new XElement("testsuites",
             new XAttribute("name", $"vpceprobe {result.Scenario}"),
             new XAttribute("tests", Sum(suites, "tests")),
@@ -121,7 +126,7 @@ public sealed class JUnitReportWriter : IReportWriter
             new XAttribute("time", ReportText.Seconds(cell.DurationMs)));
         if (cell.Pass)
         {
-            return testcase;
+            return WithReason(testcase, cell);
         }
 
         var element = cell.Observed is null ? "error" : "failure";
@@ -130,7 +135,53 @@ public sealed class JUnitReportWriter : IReportWriter
             new XAttribute("type", type),
             new XAttribute("message", ReportText.Mismatch(cell)),
             Body(cell)));
+        return WithReason(testcase, cell);
+    }
+
+    // Derived probes (`accept`) say why they are there, where CI shows a test's output.
+    private static XElement WithReason(XElement testcase, MatrixCell cell)
+    {
+        if (cell.Reason is { } reason)
+        {
+            testcase.Add(new XElement("system-out", $"why: {reason}"));
+        }
+
         return testcase;
+    }
+
+    /// <summary>
+    /// The comparison with a saved matrix as one more suite, "comparison": a testcase per compared cell, a regression
+    /// as a failure (the command exits 1 on it), every other category passing with its before and after as output.
+    /// </summary>
+    private static XElement ComparisonSuite(RunResult result, Compare.MatrixComparison comparison, int index)
+    {
+        var cases = comparison.Cells.Select(c =>
+        {
+            var change = $"{ComparisonText.Category(c.Category)}: before {ComparisonText.State(c.Before)}; after {ComparisonText.State(c.After)}";
+            var testcase = new XElement("testcase",
+                new XAttribute("classname", $"comparison.{c.Phase}"),
+                new XAttribute("name", ComparisonText.Cell(c)),
+                new XAttribute("time", "0.000"));
+            testcase.Add(c.Category == Compare.ComparisonCategory.Regression
+                ? new XElement("failure", new XAttribute("type", "regression"), new XAttribute("message", change), change)
+                : new XElement("system-out", change));
+            return testcase;
+        }).ToList();
+        return new XElement("testsuite",
+            new XAttribute("name", "comparison"),
+            new XAttribute("tests", cases.Count),
+            new XAttribute("failures", comparison.Count(Compare.ComparisonCategory.Regression)),
+            new XAttribute("errors", 0),
+            new XAttribute("skipped", 0),
+            new XAttribute("time", "0.000"),
+            new XAttribute("timestamp", ReportText.Timestamp(result.StartedAt)),
+            new XAttribute("id", index),
+            new XAttribute("package", $"vpceprobe.{result.Scenario}"),
+            new XElement("properties",
+                Property("against", comparison.Against),
+                Property("savedRunId", comparison.SavedRunId),
+                Property("summary", comparison.Summary())),
+            cases);
     }
 
     private static string Body(MatrixCell cell) => string.Join('\n',

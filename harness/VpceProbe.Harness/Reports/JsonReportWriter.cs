@@ -16,7 +16,7 @@ public sealed class JsonReportWriter : IReportWriter
     public const int SchemaVersion = 1;
 
     // Enums use the contract's wire names ("no_answer", "dns_timeout"), other enums snake_case, like the agent's JSON.
-    private static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -37,6 +37,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
 
         WriteChanges(result, writer);
+        WriteComparison(result, writer);
         if (result.LeftBehind is { } left)
         {
             writer.Write($"\n### ⚠️ Left behind\n\n```\n{left}\n```\n");
@@ -51,11 +52,15 @@ public sealed class MarkdownReportWriter : IReportWriter
             writer.Write($"Actions: {Cell(string.Join("; ", phase.Actions))}\n\n");
         }
 
-        writer.Write("| Probe | Instance | Target | Expected | Observed | Failure kind | Result | Detail |\n|---|---|---|---|---|---|---|---|\n");
+        // Derived probes (`accept`) say why they are there: a column only when some cell has a reason.
+        var why = phase.Cells.Any(c => c.Reason is not null);
+        writer.Write("| Probe | Instance | Target | Expected | Observed | Failure kind | Result | Detail |");
+        writer.Write(why ? " Why |\n|---|---|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|---|---|---|\n");
         foreach (var c in phase.Cells)
         {
             writer.Write($"| {Cell(c.ProbeId)} | {Cell(c.InstanceId)} | {Cell(c.Target)} | {Cell(c.Expected)} | {Cell(ReportText.Observed(c))} | ");
-            writer.Write($"{Cell(ReportText.Kind(c))} | {Mark(c.Pass)} | {Cell(c.Detail ?? "")} |\n");
+            writer.Write($"{Cell(ReportText.Kind(c))} | {Mark(c.Pass)} | {Cell(c.Detail ?? "")} |");
+            writer.Write(why ? $" {Cell(c.Reason ?? "")} |\n" : "\n");
         }
 
         foreach (var run in ReportText.Troubled(phase))
@@ -75,6 +80,25 @@ public sealed class MarkdownReportWriter : IReportWriter
         foreach (var c in result.Changes)
         {
             writer.Write($"| {Cell(c.Phase)} | {Cell(c.Action)} | {Cell(c.Resource)} | {ReportText.WireName(c.Status)} | {Cell(c.Description)} |\n");
+        }
+    }
+
+    private static void WriteComparison(RunResult result, TextWriter writer)
+    {
+        if (result.Comparison is not { } comparison)
+        {
+            return;
+        }
+
+        var verdict = comparison.HasRegression ? "❌ regressions" : "✅ no regression";
+        writer.Write($"\n### Comparison with `{Cell(comparison.Against)}`: {verdict}\n\n");
+        writer.Write($"Saved run `{Cell(comparison.SavedRunId)}` ({ReportText.Timestamp(comparison.SavedAt)}): {comparison.Summary()}.\n\n");
+        writer.Write("| Change | Phase | Cell | Before | After |\n|---|---|---|---|---|\n");
+        foreach (var c in ComparisonText.Notable(comparison))
+        {
+            var mark = c.Category == Compare.ComparisonCategory.Regression ? "❌ " : "";
+            writer.Write($"| {mark}{ComparisonText.Category(c.Category)} | {Cell(c.Phase)} | {Cell(ComparisonText.Cell(c))} | ");
+            writer.Write($"{Cell(ComparisonText.State(c.Before))} | {Cell(ComparisonText.State(c.After))} |\n");
         }
     }
 

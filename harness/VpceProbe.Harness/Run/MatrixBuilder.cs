@@ -26,5 +26,6 @@ public static class MatrixBuilder
         return cells;
     }
 
-    private static string Target(ProbeSpec p) => p.Name ?? p.Url ?? p.Host ?? (p.Bucket is null ? null : $"s3://{p.Bucket}") ?? p.SecretId ?? p.Kind;
+    /// <summary>The short form of what a probe aims at, as cells and the dry run show it.</summary>
+    internal static string Target(ProbeSpec p) => p.Name ?? p.Url ?? p.Host ?? (p.Bucket is null ? null : $"s3://{p.Bucket}") ?? p.SecretId ?? p.Kind;
 }

@@ -41,6 +41,12 @@ public sealed record RunResult
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Changed { get; init; }
 
+    /// <summary>Each instance's subnet and Name tag, so a later --compare can match an instance that was replaced; null when unknown.</summary>
+    public IReadOnlyList<InstanceIdentity>? Instances { get; init; }
+
+    /// <summary>The matrix compared cell by cell with a saved one (--compare); null without --compare.</summary>
+    public Compare.MatrixComparison? Comparison { get; init; }
+
     public bool Pass => ExitCode == ExitCodes.Success;
 }
 
@@ -50,9 +56,13 @@ public sealed record PhaseResult(string Name, IReadOnlyList<string> Actions, IRe
 }
 
 /// <summary>One probe on one instance in one phase: expected against observed.</summary>
+/// <param name="Reason">Why the probe is there, when it was derived from the VPC (`accept`); null for probes written by hand.</param>
 public sealed record MatrixCell(
     string Phase, string ProbeId, string InstanceId, string Kind, string Target, string Expected,
-    Outcome? Observed, FailureKind? FailureKind, bool Pass, string? Detail, long DurationMs);
+    Outcome? Observed, FailureKind? FailureKind, bool Pass, string? Detail, long DurationMs, string? Reason = null);
+
+/// <summary>An instance as a comparison recognises it after a replacement: same subnet, same Name tag.</summary>
+public sealed record InstanceIdentity(string InstanceId, string? SubnetId, string? Name);
 
 /// <summary>One change the run made to the VPC (or would make, in a dry run), and what became of it.</summary>
 public sealed record ChangeRecord(string Phase, string Action, string Resource, string Description, ChangeStatus Status);

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using VpceProbe.Contract;
+using VpceProbe.Harness.Tests.Support;
+using VpceProbe.Testing;
+
+namespace VpceProbe.Harness.Tests.Cli;
+
+/// <summary>
+/// --save and --compare end to end on `probe`: the real agent through the local transport, on loopback only
+/// (a port nobody listens on), and EC2 asked for the instances' subnets in moto (which does not know "i-0abc").
+/// </summary>
+public class MatrixFileOptionsTests(MotoFixture moto)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("vpceprobe-compare-").FullName;
+
+    [Fact]
+    public async Task a_cell_met_before_and_not_now_is_a_regression_exit_1_and_every_report_carries_it()
+    {
+        var saved = Path.Combine(_dir, "before.json");
+        var before = await ProbeAsync("unreachable", "--save", saved);
+        var after = await ProbeAsync("reachable", "--compare", saved);
+
+        Assert.True(before.ExitCode == ExitCodes.Success, before.Output + before.Error);
+        Assert.StartsWith("{\n  \"schemaVersion\": 1,", await File.ReadAllTextAsync(saved, Ct), StringComparison.Ordinal);
+        Assert.True(after.ExitCode == ExitCodes.ExpectationFailed, after.Output + after.Error);
+        Assert.Contains("1 regression", after.Output, StringComparison.Ordinal);
+        Assert.Contains("matched by id only", after.Error, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "out", "report.json"), Ct));
+        var cell = json.RootElement.GetProperty("comparison").GetProperty("cells").EnumerateArray().Single();
+        Assert.Equal(("regression", "closed"), (cell.GetProperty("category").GetString(), cell.GetProperty("probeId").GetString()));
+        Assert.Contains("| ❌ regression | probe | closed@i-0abc |", await File.ReadAllTextAsync(Path.Combine(_dir, "out", "report.md"), Ct), StringComparison.Ordinal);
+        var suite = XDocument.Load(Path.Combine(_dir, "out", "report.xml")).Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "comparison");
+        Assert.Equal("regression", (string?)suite.Element("testcase")!.Element("failure")!.Attribute("type"));
+    }
+
+    [Fact]
+    public async Task with_compare_the_same_failure_as_before_is_no_regression_and_exits_0_whatever_the_absolute_result()
+    {
+        var saved = Path.Combine(_dir, "before.json");
+        await ProbeAsync("reachable", "--save", saved);
+
+        var again = await ProbeAsync("reachable", "--compare", saved);
+
+        Assert.True(again.ExitCode == ExitCodes.Success, again.Output + again.Error);
+        Assert.Contains("0 regression", again.Output, StringComparison.Ordinal);
+        Assert.Contains("1 unchanged", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_compare_file_that_is_not_a_saved_matrix_is_refused_before_the_agent_runs()
+    {
+        var bogus = Path.Combine(_dir, "bogus.json");
+        await File.WriteAllTextAsync(bogus, """{"schemaVersion":7}""", Ct);
+
+        var run = await ProbeAsync("reachable", "--compare", bogus);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("schemaVersion 7", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "out")));
+    }
+
+    private async Task<CliRun> ProbeAsync(string expect, params string[] extra)
+    {
+        var plan = Path.Combine(_dir, $"plan-{expect}.json");
+        await File.WriteAllTextAsync(plan, $$"""{"schemaVersion":1,"probes":[{"id":"closed","kind":"tcp","host":"127.0.0.1","port":1,"timeout":"500ms","expect":"{{expect}}"}]}""", Ct);
+        return await CliRun.InvokeAsync(
+            ["probe", "--instance", "i-0abc", "--plan", plan, "--transport", "local", "--agent", AgentBinary.Path, "--output-dir", Path.Combine(_dir, "out"), .. extra, .. moto.CliArgs]);
+    }
+}
