@@ -20,6 +20,7 @@ public sealed class FaultingProxy : IAsyncDisposable
     private int _throttled;
     private int _failed;
     private int _forwarded;
+    private volatile bool _disposed;
 
     private FaultingProxy(string target, int port, int seed)
     {
@@ -41,8 +42,25 @@ public sealed class FaultingProxy : IAsyncDisposable
     /// <summary>Share of requests answered with a 500 InternalError (0..1).</summary>
     public double ServerErrorRate { get; set; }
 
-    /// <summary>Every connection is dropped without an answer: AWS unreachable.</summary>
-    public bool Down { get; set; }
+    /// <summary>The proxy stops listening: every connection is refused, as when AWS is unreachable.</summary>
+    public bool Down
+    {
+        get => !_listener.IsListening;
+        set
+        {
+            lock (_listener)
+            {
+                if (value && _listener.IsListening)
+                {
+                    _listener.Stop();
+                }
+                else if (!value && !_listener.IsListening && !_disposed)
+                {
+                    _listener.Start();
+                }
+            }
+        }
+    }
 
     /// <summary>Only requests whose body or path contains this are faulted (e.g. "Action=CreateRoute"); null: all.</summary>
     public string? OnlyMatching { get; set; }
@@ -57,6 +75,7 @@ public sealed class FaultingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         _listener.Stop();
         _listener.Close();
         await _loop.ConfigureAwait(false);
@@ -65,7 +84,7 @@ public sealed class FaultingProxy : IAsyncDisposable
 
     private async Task LoopAsync()
     {
-        while (_listener.IsListening)
+        while (!_disposed)
         {
             HttpListenerContext context;
             try
@@ -74,7 +93,9 @@ public sealed class FaultingProxy : IAsyncDisposable
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
-                return;
+                // Stopped (Down) or disposed: wait to be started again, or end.
+                await Task.Delay(50).ConfigureAwait(false);
+                continue;
             }
 
             _ = Task.Run(() => HandleAsync(context));
@@ -89,13 +110,11 @@ public sealed class FaultingProxy : IAsyncDisposable
             await context.Request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
             var body = buffer.ToArray();
             var text = Encoding.UTF8.GetString(body);
-            if (Down)
-            {
-                context.Response.Abort();
-                return;
-            }
-
-            var eligible = OnlyMatching is null || text.Contains(OnlyMatching, StringComparison.Ordinal) || context.Request.RawUrl?.Contains(OnlyMatching, StringComparison.Ordinal) == true;
+            // moto answers DescribeInstanceInformation, which it lacks, with a 500 the harness takes as "unsupported"; a
+            // fault injected on its last retry would turn that into a throttling error AWS itself never sends for it.
+            var unimplemented = context.Request.Headers["X-Amz-Target"] == "AmazonSSM.DescribeInstanceInformation";
+            var eligible = !unimplemented
+                && (OnlyMatching is null || text.Contains(OnlyMatching, StringComparison.Ordinal) || context.Request.RawUrl?.Contains(OnlyMatching, StringComparison.Ordinal) == true);
             double roll;
             lock (_random)
             {

@@ -18,10 +18,21 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
     private const string DeniedWarning =
         "SSM DescribeInstanceInformation was denied ({0}): SSM ping status unknown; grant ssm:DescribeInstanceInformation to see it.";
 
+    // Endpoints that said they do not implement the call. moto's answer is a 500, which the SDK retries (10 attempts
+    // by default for a long run, about half a minute): ask such an endpoint once per process, not at every describe.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Unsupported = new(StringComparer.Ordinal);
+
+    private string EndpointKey => ssm.Config.ServiceURL ?? ssm.Config.RegionEndpoint?.SystemName ?? "";
+
     public async Task<SsmPingStatuses> ReadAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
     {
         var statuses = new Dictionary<string, string>();
         var versions = new Dictionary<string, string>();
+        if (Unsupported.ContainsKey(EndpointKey))
+        {
+            return new(statuses, versions, UnsupportedWarning);
+        }
+
         try
         {
             foreach (var chunk in instanceIds.Chunk(MaxIdsPerFilter))
@@ -40,6 +51,7 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
         }
         catch (AmazonSimpleSystemsManagementException e) when (IsUnsupported(e))
         {
+            Unsupported[EndpointKey] = true;
             return new(statuses, versions, UnsupportedWarning);
         }
         catch (AmazonSimpleSystemsManagementException e) when (e.ErrorCode is "AccessDeniedException" or "UnauthorizedOperation")

@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using VpceProbe.Harness.Aws;
 using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Changes.Undo;
 using VpceProbe.Harness.Verdicts;
@@ -62,7 +61,7 @@ public sealed class Rollback(UndoContext context)
         }
         catch (UndoGaveUpException e)
         {
-            return UndoResult.Left(TransientErrors.IsConnection(e.InnerException!) ? $"could not reach AWS: {e.Message}" : e.Message);
+            return UndoResult.Left($"could not reach AWS, or it kept throttling: {e.Message}");
         }
         catch (WaitTimedOutException e)
         {
@@ -76,6 +75,11 @@ public sealed class Rollback(UndoContext context)
         {
             // An HTTP timeout inside the SDK, not the caller: the change is left for later like any connection error.
             return UndoResult.Left("the call to AWS timed out");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else (an answer the SDK could not read, a bug): this change is left, the others are still undone.
+            return UndoResult.Left($"could not undo ({e.GetType().Name}): {e.Message}");
         }
     }
 }

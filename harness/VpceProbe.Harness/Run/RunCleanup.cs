@@ -14,8 +14,7 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
     {
         var rollback = await new Rollback(undo).RunAsync(phase, keepCreated, cancellationToken).ConfigureAwait(false);
         var kept = KeptIds(undo.Journal);
-        var after = await discoverer.DescribeAsync(undo.Run.VpcId, cancellationToken).ConfigureAwait(false);
-        var differences = BaselineCheck.Differences(undo.Run.Baseline, after, kept);
+        var differences = await DifferencesAsync(kept, cancellationToken).ConfigureAwait(false);
         var outcome = new CleanupOutcome(rollback, differences, Kept(undo.Journal));
         if (outcome.Complete)
         {
@@ -23,6 +22,25 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
         }
 
         return outcome;
+    }
+
+    // The check itself may fail (AWS unreachable, still throttling): then nothing is known to match, which is
+    // incomplete (exit 4, resume with rollback), never an exception that skips the report.
+    private async Task<IReadOnlyList<string>> DifferencesAsync(IReadOnlyCollection<string> kept, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var after = await undo.Retry.RunAsync(
+                $"describing {undo.Run.VpcId}",
+                ct => discoverer.DescribeAsync(undo.Run.VpcId, ct),
+                line => undo.Log.WriteLine(line),
+                cancellationToken).ConfigureAwait(false);
+            return BaselineCheck.Differences(undo.Run.Baseline, after, kept);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return [$"could not check {undo.Run.VpcId} against the state before the run: {e.Message}"];
+        }
     }
 
     internal static List<string> KeptIds(RunJournal journal) =>

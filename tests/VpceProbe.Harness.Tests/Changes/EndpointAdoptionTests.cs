@@ -66,7 +66,7 @@ public class EndpointAdoptionTests(MotoFixture moto)
         var applied = Assert.Single(result.Changes, c => c.Action == ChangeActions.ModifyEndpoint && c.Status == ChangeStatus.Applied);
         Assert.Contains($"add subnet(s) {vpc.PrivateSubnetB}", applied.Description, StringComparison.Ordinal);
         var during = harness.Transport!.Seen[2].Endpoints.Single(e => e.Id == existing);
-        Assert.Equal([vpc.PrivateSubnetA, vpc.PrivateSubnetB], during.SubnetIds.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { vpc.PrivateSubnetA, vpc.PrivateSubnetB }.Order(StringComparer.Ordinal), during.SubnetIds.Order(StringComparer.Ordinal));
         Assert.Equal([vpc.PrivateSubnetA], (await vpc.DescribeAsync(moto)).Endpoints.Single(e => e.Id == existing).SubnetIds);
     }
 

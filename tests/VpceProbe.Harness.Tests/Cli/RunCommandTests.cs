@@ -24,7 +24,9 @@ public class RunCommandTests(MotoFixture moto)
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Matches($@"{Regex.Escape(file)}:16:18: create-gateway-endpoint: service must be one of s3, dynamodb", run.Error);
         Assert.Contains("nothing was changed", run.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(outputDir, "runs")));
+        // No journal (nothing was changed), and the refused run's reports stay in its own directory: no top-level report.
+        Assert.Empty(Directory.Exists(Path.Combine(outputDir, "runs")) ? Directory.GetFiles(Path.Combine(outputDir, "runs"), "journal.jsonl", SearchOption.AllDirectories) : []);
+        Assert.False(File.Exists(Path.Combine(outputDir, "report.json")));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
     }
 
@@ -68,7 +70,9 @@ public class RunCommandTests(MotoFixture moto)
 
         Assert.Equal(ExitCodes.Usage, harness.ExitCode);
         Assert.Contains("refusing to change the VPC without --yes", output, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(outputDir, "runs")));
+        // No journal (nothing was changed), and the refused run's reports stay in its own directory: no top-level report.
+        Assert.Empty(Directory.Exists(Path.Combine(outputDir, "runs")) ? Directory.GetFiles(Path.Combine(outputDir, "runs"), "journal.jsonl", SearchOption.AllDirectories) : []);
+        Assert.False(File.Exists(Path.Combine(outputDir, "report.json")));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
     }
 

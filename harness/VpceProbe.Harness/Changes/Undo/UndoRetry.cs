@@ -57,7 +57,9 @@ public sealed class UndoRetry(TimeProvider time, TimeSpan bound)
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new UndoGaveUpException($"gave up after {Contract.Duration.Format(Bound)} of retries: {last?.Message ?? "no answer"}", last ?? ex);
+            throw new UndoGaveUpException(
+                $"gave up after {Contract.Duration.Format(Bound)} of retries (--undo-retry-for): {last?.Message ?? "no answer from AWS in that time (the SDK was still retrying connection errors or throttling)"}",
+                last ?? ex);
         }
     }
 }
