@@ -1,7 +1,7 @@
 using System.CommandLine;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Audit;
-using VpceProbe.Harness.Audit.Output;
+using VpceProbe.Harness.Reports.Audits;
 
 namespace VpceProbe.Harness.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Cost;
+using VpceProbe.Harness.Reports.Costs;
 
 namespace VpceProbe.Harness.Cli;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Discovery;
+using VpceProbe.Harness.Reports.Snapshots;
 
 namespace VpceProbe.Harness.Cli;
 

@@ -1,3 +1,5 @@
+using VpceProbe.Harness.Reports.Runs;
+
 namespace VpceProbe.Harness.Reports;
 
 /// <summary>The one list of report formats. `--help` and the file sink read it, so neither can drift from it.</summary>

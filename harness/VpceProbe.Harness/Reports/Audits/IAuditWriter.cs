@@ -1,4 +1,6 @@
-namespace VpceProbe.Harness.Audit.Output;
+using VpceProbe.Harness.Audit;
+
+namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>One audit output format. `--format` and its help come from <see cref="AuditWriters.All"/>, so they cannot drift.</summary>
 public interface IAuditWriter

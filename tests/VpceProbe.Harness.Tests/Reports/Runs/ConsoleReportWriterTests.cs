@@ -1,6 +1,6 @@
-using VpceProbe.Harness.Reports;
+using VpceProbe.Harness.Reports.Runs;
 
-namespace VpceProbe.Harness.Tests.Reports;
+namespace VpceProbe.Harness.Tests.Reports.Runs;
 
 public class ConsoleReportWriterTests
 {

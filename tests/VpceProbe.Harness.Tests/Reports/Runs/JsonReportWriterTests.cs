@@ -1,7 +1,7 @@
 using System.Text.Json;
-using VpceProbe.Harness.Reports;
+using VpceProbe.Harness.Reports.Runs;
 
-namespace VpceProbe.Harness.Tests.Reports;
+namespace VpceProbe.Harness.Tests.Reports.Runs;
 
 public class JsonReportWriterTests
 {

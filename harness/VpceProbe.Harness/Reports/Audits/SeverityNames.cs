@@ -1,4 +1,6 @@
-namespace VpceProbe.Harness.Audit.Output;
+using VpceProbe.Harness.Audit;
+
+namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>How severities are spelled in every format, and what they map to in SARIF.</summary>
 public static class SeverityNames

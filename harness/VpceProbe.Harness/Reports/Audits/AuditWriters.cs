@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Audit.Output;
+namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>The one list of audit output formats; the first is the default.</summary>
 public static class AuditWriters

@@ -1,9 +1,8 @@
 using System.Text.Json;
-using VpceProbe.Harness.Audit.Output;
-using VpceProbe.Harness.Tests.Reports;
+using VpceProbe.Harness.Reports.Audits;
 using VpceProbe.Harness.Tests.Support;
 
-namespace VpceProbe.Harness.Tests.Audit.Output;
+namespace VpceProbe.Harness.Tests.Reports.Audits;
 
 public class JsonAuditWriterTests
 {

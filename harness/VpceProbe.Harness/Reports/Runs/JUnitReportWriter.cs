@@ -4,7 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using VpceProbe.Harness.Verdicts;
 
-namespace VpceProbe.Harness.Reports;
+namespace VpceProbe.Harness.Reports.Runs;
 
 /// <summary>
 /// report.xml in the Ant/Jenkins JUnit dialect (tests validate it against Jenkins' junit-10.xsd), which GitHub

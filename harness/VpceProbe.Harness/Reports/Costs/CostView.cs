@@ -1,7 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
+using VpceProbe.Harness.Cost;
 
-namespace VpceProbe.Harness.Cost;
+namespace VpceProbe.Harness.Reports.Costs;
 
 /// <summary>`cost` for a person: today's monthly cost, then NAT against endpoint per service, then which prices were used.</summary>
 public static class CostView

@@ -1,7 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using VpceProbe.Harness.Audit;
 
-namespace VpceProbe.Harness.Audit.Output;
+namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>
 /// `--format sarif`: SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html) so code-scanning

@@ -2,7 +2,7 @@ using Spectre.Console;
 using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Verdicts;
 
-namespace VpceProbe.Harness.Reports;
+namespace VpceProbe.Harness.Reports.Runs;
 
 /// <summary>
 /// The matrix for a person: phase × probe × instance with expected against observed and the failure kind,

@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 using System.Xml.Schema;
-using VpceProbe.Harness.Reports;
+using VpceProbe.Harness.Reports.Runs;
 
-namespace VpceProbe.Harness.Tests.Reports;
+namespace VpceProbe.Harness.Tests.Reports.Runs;
 
 public class JUnitReportWriterTests
 {

@@ -1,7 +1,8 @@
 using Spectre.Console;
+using VpceProbe.Harness.Audit;
 using VpceProbe.Harness.Cli;
 
-namespace VpceProbe.Harness.Audit.Output;
+namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>`--format table` (default): the findings for a person, most severe first. Not a stable format.</summary>
 public sealed class TableAuditWriter : IAuditWriter

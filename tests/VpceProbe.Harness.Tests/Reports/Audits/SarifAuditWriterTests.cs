@@ -3,10 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using VpceProbe.Harness.Audit;
-using VpceProbe.Harness.Audit.Output;
+using VpceProbe.Harness.Reports.Audits;
 using VpceProbe.Harness.Tests.Support;
 
-namespace VpceProbe.Harness.Tests.Audit.Output;
+namespace VpceProbe.Harness.Tests.Reports.Audits;
 
 public class SarifAuditWriterTests
 {

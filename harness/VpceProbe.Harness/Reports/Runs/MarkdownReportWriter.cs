@@ -1,6 +1,6 @@
 using VpceProbe.Harness.Verdicts;
 
-namespace VpceProbe.Harness.Reports;
+namespace VpceProbe.Harness.Reports.Runs;
 
 /// <summary>
 /// report.md: for a CI step summary ($GITHUB_STEP_SUMMARY, a GitLab MR note). A summary table first, then each

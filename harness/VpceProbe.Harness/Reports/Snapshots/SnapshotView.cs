@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Spectre.Console;
+using VpceProbe.Harness.Discovery;
 
-namespace VpceProbe.Harness.Discovery;
+namespace VpceProbe.Harness.Reports.Snapshots;
 
 /// <summary>`discover` for a person: one table per kind of resource. The layout may change; --json is the stable form.</summary>
 public static class SnapshotView

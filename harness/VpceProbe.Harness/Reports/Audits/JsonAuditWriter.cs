@@ -1,7 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using VpceProbe.Harness.Audit;
 
-namespace VpceProbe.Harness.Audit.Output;
+namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>
 /// `--format json`: every finding and every rule checked, schema version 1. Field names and meanings only

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using VpceProbe.Harness.Transport;
 using VpceProbe.Harness.Verdicts;
 
-namespace VpceProbe.Harness.Reports;
+namespace VpceProbe.Harness.Reports.Runs;
 
 /// <summary>
 /// The words every report format uses for outcomes, kinds and verdicts, so the console, Markdown and JUnit

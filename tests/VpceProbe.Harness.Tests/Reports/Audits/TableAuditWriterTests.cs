@@ -1,8 +1,8 @@
 using VpceProbe.Harness.Audit;
-using VpceProbe.Harness.Audit.Output;
+using VpceProbe.Harness.Reports.Audits;
 using VpceProbe.Harness.Tests.Support;
 
-namespace VpceProbe.Harness.Tests.Audit.Output;
+namespace VpceProbe.Harness.Tests.Reports.Audits;
 
 public class TableAuditWriterTests
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using VpceProbe.Harness.Cost;
 
-namespace VpceProbe.Harness.Cost;
+namespace VpceProbe.Harness.Reports.Costs;
 
 /// <summary>`cost --json`: the report as it is (camelCase, full precision), with the totals.</summary>
 public static class CostJson

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using VpceProbe.Harness.Verdicts;
 
-namespace VpceProbe.Harness.Reports;
+namespace VpceProbe.Harness.Reports.Runs;
 
 /// <summary>
 /// report.json: everything the run produced (the matrix, every agent run with its full report, the changes),
