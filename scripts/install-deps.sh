@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests, the lab and the benchmarks use. Idempotent: installs only what is missing.
+# chromium: the HTML report is checked in a real (headless) browser; nothing downloads a browser of its own.
 set -euo pipefail
-pkgs=(dnsmasq-base iputils-ping nftables hyperfine clang zlib1g-dev iproute2 dnsutils curl openssl)
+pkgs=(dnsmasq-base iputils-ping nftables hyperfine clang zlib1g-dev iproute2 dnsutils curl openssl chromium)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
