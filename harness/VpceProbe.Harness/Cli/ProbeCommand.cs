@@ -16,16 +16,19 @@ public static class ProbeCommand
     {
         var common = new CommonOptions();
         var transport = new TransportOptions();
+        var formats = RunCommand.RunFormats();
         var instances = new Option<string[]>("--instance") { Description = "Target instance ids.", Required = true, AllowMultipleArgumentsPerToken = true };
         var plan = new Option<FileInfo>("--plan") { Description = "The probe plan (JSON, the agent's format).", Required = true };
         var command = new Command("probe", "Run the agent once on instances with a plan; changes nothing.");
         command.Options.Add(instances);
         command.Options.Add(plan);
         transport.AddTo(command);
+        formats.AddTo(command);
         common.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
+            var destinations = formats.Resolve(parse);
             var file = parse.GetRequiredValue(plan);
             var read = Contract.PlanReader.FromJson(File.Exists(file.FullName)
                 ? await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false)
@@ -51,7 +54,7 @@ public static class ProbeCommand
                 ExitCode = runs.Any(r => r.Status != AgentRunStatus.Completed) ? ExitCodes.Infrastructure
                     : phase.Pass ? ExitCodes.Success : ExitCodes.ExpectationFailed,
             };
-            RunOutput.Write(result, parse.GetRequiredValue(common.OutputDir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            RunOutput.Write(result, destinations, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
         }));
         return command;

@@ -19,15 +19,21 @@ public static class RollbackCommand
     public static Command Build()
     {
         var common = new CommonOptions();
+        var outputDirOption = new Option<DirectoryInfo>("--output-dir")
+        {
+            Description = $"The --output of the run: its journal is DIR/runs/RUN/journal.jsonl. Default: {RunCommand.DefaultOutputDirectory}.",
+            DefaultValueFactory = _ => new DirectoryInfo(RunCommand.DefaultOutputDirectory),
+        };
         var run = new Argument<string>("run") { Description = "The run id (under --output-dir/runs/), its directory, or its journal.jsonl." };
         var command = new Command("rollback", "Undo a run from its journal and verify the VPC is as it was before the run.");
         command.Arguments.Add(run);
+        command.Options.Add(outputDirOption);
         common.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var outputDir = parse.GetRequiredValue(common.OutputDir);
+            var outputDir = parse.GetRequiredValue(outputDirOption);
             var journal = RunJournal.Open(parse.GetRequiredValue(run), outputDir.FullName, TimeProvider.System);
             var header = journal.Header;
 

@@ -3,6 +3,7 @@ using VpceProbe.Harness.Aws;
 using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Journal;
+using VpceProbe.Harness.Reports;
 using VpceProbe.Harness.Run;
 using VpceProbe.Harness.Scenario;
 using VpceProbe.Harness.Verdicts;
@@ -20,6 +21,7 @@ public static class RunCommand
     {
         var common = new CommonOptions();
         var transport = new TransportOptions();
+        var formats = RunFormats();
         var walkthrough = new WalkthroughOptions();
         var scenario = new Argument<string>("scenario") { Description = "A scenario file (YAML), or 'walkthrough' for the built-in scenario." };
         var vpc = new Option<string?>("--vpc") { Description = "The VPC id; overrides the scenario's (the walkthrough finds the VPC named twtechVPC without it)." };
@@ -32,11 +34,13 @@ public static class RunCommand
         command.Options.Add(yes);
         transport.AddTo(command);
         walkthrough.AddTo(command);
+        formats.AddTo(command);
         common.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var aws = common.Aws(parse);
+            var destinations = formats.Resolve(parse);
             var output = parse.InvocationConfiguration.Output;
             var definition = Load(parse.GetRequiredValue(scenario), walkthrough.Parameters(parse, aws, parse.GetValue(vpc)));
             var agents = transport.Create(parse, aws);
@@ -44,18 +48,22 @@ public static class RunCommand
             using var ec2 = clients.Ec2();
             using var ssm = clients.Ssm();
             var vpcId = await VpcLocator.ResolveAsync(ec2, definition, parse.GetValue(vpc), cancellationToken).ConfigureAwait(false);
-            var outputDir = parse.GetRequiredValue(common.OutputDir);
-            var settings = new RunSettings(outputDir.FullName, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, parse.GetValue(dryRun));
+            var settings = new RunSettings(destinations.Directory!, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, parse.GetValue(dryRun));
             var services = new RunServices(
                 ec2, new VpcDiscoverer(ec2, ssm, aws.EffectiveRegion), agents, TimeProvider.System,
                 new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound, WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected)), CrashHook.FromEnvironment(), output,
                 planned => Confirm(planned, parse.GetValue(yes), vpcId, output));
             var result = await new ScenarioRun(services, settings).RunAsync(definition, vpcId, cancellationToken).ConfigureAwait(false);
-            RunOutput.Write(result, outputDir, output, parse.InvocationConfiguration.Error);
+            RunOutput.Write(result, destinations, output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
         }));
         return command;
     }
+
+    /// <summary>`run` and `probe` write every format into vpceprobe-reports/ unless told otherwise; --output-dir is the older name of --output.</summary>
+    public static FormatOptions<RunResult> RunFormats() => new(ReportCatalog.Run, DefaultOutputDirectory, jsonAlias: false, "--output-dir");
+
+    public const string DefaultOutputDirectory = "vpceprobe-reports";
 
     public static ScenarioDefinition Load(string scenario, WalkthroughParameters parameters)
     {

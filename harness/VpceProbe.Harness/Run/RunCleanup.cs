@@ -21,13 +21,16 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
             undo.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Verified, Phase = phase, Description = "routes and endpoints match the state before the run" });
         }
 
-        return new CleanupOutcome(rollback, differences);
+        return new CleanupOutcome(rollback, differences) { After = after };
     }
 }
 
 public sealed record CleanupOutcome(RollbackResult Rollback, IReadOnlyList<string> Differences)
 {
     public bool Complete => Rollback.Complete && Differences.Count == 0;
+
+    /// <summary>The VPC as described after the undo; null when there was nothing to clean up.</summary>
+    public VpcSnapshot? After { get; init; }
 
     /// <summary>Null when complete; otherwise every line left, then the command that finishes the job.</summary>
     public string? LeftBehind(string finishCommand) => Complete

@@ -36,6 +36,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             Transport = services.Transport.Name,
             Backend = settings.EndpointUrl is null ? "aws" : $"endpoint {settings.EndpointUrl}",
             StartedAt = started,
+            Vpc = vpc,
         };
 
         var findings = PreflightChecks.Run(new PreflightInput(scenario, vpc, targets, services.Transport.Name));
@@ -77,6 +78,8 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             Changes = outcome.Changes,
             ExitCode = exit,
             LeftBehind = outcome.Cleanup.LeftBehind(settings.RollbackCommand(result.RunId)),
+            Error = outcome.Error,
+            VpcAfter = outcome.Cleanup.After,
             Duration = services.Time.GetUtcNow() - started,
         };
     }
@@ -91,19 +94,32 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
         {
             foreach (var phase in scenario.Phases)
             {
+                var phaseStarted = services.Time.GetUtcNow();
+                VpcSnapshot? picture = null;
                 var cleanupAction = phase.Actions.FirstOrDefault(a => a.Type == ActionTypes.Cleanup);
                 if (cleanupAction is not null)
                 {
                     var done = await cleanup.RunAsync(phase.Name, cleanupAction.Keep, cancellationToken).ConfigureAwait(false);
                     changes.AddRange(done.Rollback.Records);
+                    picture = done.After;
                     if (!done.Complete)
                     {
                         return new(phases, changes, done, null);
                     }
                 }
 
-                changes.AddRange(await runner.ApplyAsync(phase, journal, cancellationToken).ConfigureAwait(false));
-                phases.Add(await runner.ProbeAsync(phase, vpc, cancellationToken).ConfigureAwait(false));
+                var applied = await runner.ApplyAsync(phase, journal, cancellationToken).ConfigureAwait(false);
+                changes.AddRange(applied);
+
+                // One Describe after a phase that changed something: the HTML report draws what the probes really ran
+                // against (the ENIs and prefix-list routes AWS made), which the journal alone does not know.
+                if (applied.Any(r => r.Status == ChangeStatus.Applied))
+                {
+                    picture = await services.Discoverer.DescribeAsync(vpc.VpcId, cancellationToken).ConfigureAwait(false);
+                }
+
+                var probed = await runner.ProbeAsync(phase, vpc, cancellationToken).ConfigureAwait(false);
+                phases.Add(probed with { Duration = services.Time.GetUtcNow() - phaseStarted, Vpc = picture });
             }
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or WaitTimedOutException or OperationCanceledException)

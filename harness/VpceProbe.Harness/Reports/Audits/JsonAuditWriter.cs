@@ -8,11 +8,13 @@ namespace VpceProbe.Harness.Reports.Audits;
 /// `--format json`: every finding and every rule checked, schema version 1. Field names and meanings only
 /// change with the schema version; new fields may be added.
 /// </summary>
-public sealed class JsonAuditWriter : IAuditWriter
+public sealed class JsonAuditWriter : IReportWriter<AuditReport>
 {
     public const int SchemaVersion = 1;
 
-    public string Format => "json";
+    public ReportFormat Format => ReportFormat.Json;
+
+    public string FileName => "audit.json";
 
     public string Description => "findings and rules as JSON (schema version 1), for scripts";
 

@@ -5,9 +5,11 @@ using VpceProbe.Harness.Cli;
 namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>`--format table` (default): the findings for a person, most severe first. Not a stable format.</summary>
-public sealed class TableAuditWriter : IAuditWriter
+public sealed class TableAuditWriter : IReportWriter<AuditReport>
 {
-    public string Format => "table";
+    public ReportFormat Format => ReportFormat.Table;
+
+    public string FileName => "audit.txt";
 
     public string Description => "a table for a person (default)";
 

@@ -9,13 +9,13 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// the agent runs that brought back nothing, a short account of the changes, and the verdict.
 /// Not a machine format: it may change freely.
 /// </summary>
-public sealed class ConsoleReportWriter : IReportWriter
+public sealed class ConsoleReportWriter : IReportWriter<RunResult>
 {
-    public string Format => "console";
+    public ReportFormat Format => ReportFormat.Table;
 
-    public string? FileName => null;
+    public string FileName => "report.txt";
 
-    public string Description => "the matrix and the changes, for a person (always printed)";
+    public string Description => "the matrix and the changes, for a person (printed)";
 
     public void Write(RunResult result, TextWriter writer)
     {

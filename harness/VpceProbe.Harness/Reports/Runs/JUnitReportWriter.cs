@@ -12,11 +12,11 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// (classname = phase, name = probe@instance). An unmet expectation is a failure; a cell with no report, or an
 /// agent run that produced none, is an error, because it says nothing about the network.
 /// </summary>
-public sealed class JUnitReportWriter : IReportWriter
+public sealed class JUnitReportWriter : IReportWriter<RunResult>
 {
-    public string Format => "junit";
+    public ReportFormat Format => ReportFormat.Junit;
 
-    public string? FileName => "report.xml";
+    public string FileName => "report.xml";
 
     public string Description => "JUnit XML, one testcase per phase/probe/instance (GitHub Actions, GitLab, Jenkins)";
 

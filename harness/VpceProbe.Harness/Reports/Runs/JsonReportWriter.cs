@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// report.json: everything the run produced (the matrix, every agent run with its full report, the changes),
 /// versioned by <see cref="SchemaVersion"/>. A machine format: change it only with a new schema version.
 /// </summary>
-public sealed class JsonReportWriter : IReportWriter
+public sealed class JsonReportWriter : IReportWriter<RunResult>
 {
     /// <summary>Bump when a field is renamed or removed; adding a field keeps the version.</summary>
     public const int SchemaVersion = 1;
@@ -27,9 +27,9 @@ public sealed class JsonReportWriter : IReportWriter
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public string Format => "json";
+    public ReportFormat Format => ReportFormat.Json;
 
-    public string? FileName => "report.json";
+    public string FileName => "report.json";
 
     public string Description => $"everything: matrix, agent reports, changes (schemaVersion {SchemaVersion})";
 

@@ -29,7 +29,7 @@ public class JsonAuditWriterTests
             Assert.Contains(f.GetProperty("severity").GetString(), new[] { "info", "low", "medium", "high", "critical" }));
     }
 
-    private static string Write(IAuditWriter writer)
+    private static string Write(Harness.Reports.IReportWriter<Harness.Audit.AuditReport> writer)
     {
         var text = new StringWriter();
         writer.Write(SnapshotWithProblems.Report(), text);

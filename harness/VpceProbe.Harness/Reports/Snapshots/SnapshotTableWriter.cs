@@ -1,14 +1,22 @@
 using System.Text.Json;
 using Spectre.Console;
+using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Discovery;
 
 namespace VpceProbe.Harness.Reports.Snapshots;
 
-/// <summary>`discover` for a person: one table per kind of resource. The layout may change; --json is the stable form.</summary>
-public static class SnapshotView
+/// <summary>`discover` for a person: one table per kind of resource. The layout may change; json is the stable form.</summary>
+public sealed class SnapshotTableWriter : IReportWriter<VpcSnapshot>
 {
-    public static void Render(VpcSnapshot s, IAnsiConsole console)
+    public ReportFormat Format => ReportFormat.Table;
+
+    public string FileName => "discover.txt";
+
+    public string Description => "one table per kind of resource, for a person (default)";
+
+    public void Write(VpcSnapshot s, TextWriter writer)
     {
+        var console = ConsoleFor.Writer(writer);
         console.MarkupLineInterpolated($"[bold]{s.VpcId}[/] in {s.Region}: {string.Join(", ", s.Cidrs)}");
         console.MarkupLineInterpolated($"enableDnsSupport={OnOff(s.EnableDnsSupport)}  enableDnsHostnames={OnOff(s.EnableDnsHostnames)}  flow logs: {(s.FlowLogIds.Count == 0 ? "none" : string.Join(", ", s.FlowLogIds))}");
 

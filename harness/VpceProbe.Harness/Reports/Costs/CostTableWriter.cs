@@ -1,14 +1,22 @@
 using System.Globalization;
 using Spectre.Console;
+using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Cost;
 
 namespace VpceProbe.Harness.Reports.Costs;
 
 /// <summary>`cost` for a person: today's monthly cost, then NAT against endpoint per service, then which prices were used.</summary>
-public static class CostView
+public sealed class CostTableWriter : IReportWriter<CostReport>
 {
-    public static void Render(CostReport report, IAnsiConsole console)
+    public ReportFormat Format => ReportFormat.Table;
+
+    public string FileName => "cost.txt";
+
+    public string Description => "tables for a person (default)";
+
+    public void Write(CostReport report, TextWriter writer)
     {
+        var console = ConsoleFor.Writer(writer);
         var c = report.Prices.Currency;
         console.MarkupLineInterpolated($"[bold]vpceprobe cost[/] {report.VpcId} in {report.Region}, per month ({report.Prices.HoursPerMonth} h)");
 
