@@ -16,9 +16,11 @@ public static class DiscoverCommand
         var common = new CommonOptions();
         var vpc = new Option<string>("--vpc") { Description = "The VPC id (vpc-...).", Required = true };
         var formats = new FormatOptions<VpcSnapshot>(ReportCatalog.Discover, null, jsonAlias: true);
+        var deleted = new Option<bool>("--include-deleted") { Description = "Also list endpoints that are deleted, deleting, failed, rejected or expired (AWS keeps listing them for a while)." };
         var command = new Command("discover", "Show the VPC as the harness sees it: CIDRs, DNS attributes, subnets, routes, NAT gateways, endpoints, instances.");
         command.Options.Add(vpc);
         formats.AddTo(command);
+        command.Options.Add(deleted);
         common.AddTo(command);
 
         command.SetAction((parse, cancellationToken) =>
@@ -28,7 +30,8 @@ public static class DiscoverCommand
             {
                 var destinations = formats.Resolve(parse);
                 var snapshot = await AwsCommandErrors.DiscoverAsync(common.Aws(parse), parse.GetRequiredValue(vpc), error, cancellationToken).ConfigureAwait(false);
-                ReportOutput.Write(destinations, snapshot, parse.InvocationConfiguration.Output);
+                var shown = parse.GetValue(deleted) ? snapshot : snapshot with { Endpoints = [.. snapshot.Endpoints.Where(EndpointStates.IsLive)] };
+                ReportOutput.Write(destinations, shown, parse.InvocationConfiguration.Output);
                 return ExitCodes.Success;
             });
         });

@@ -30,6 +30,11 @@ public static class RollbackCommand
         command.Options.Add(outputDirOption);
         common.AddTo(command);
 
+        // Where the run happened is in its journal: that, not the environment, is the default here.
+        common.Region.Description = "AWS region (default: the run's, from its journal).";
+        common.Profile.Description = "AWS profile (default: the run's, from its journal, else the SDK's default chain).";
+        common.EndpointUrl.Description = "Send every AWS call here (default: the run's, from its journal).";
+
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -50,7 +55,7 @@ public static class RollbackCommand
                 .RunAsync("rollback", keepCreated: false, CancellationToken.None).ConfigureAwait(false);
             foreach (var record in outcome.Rollback.Records)
             {
-                await output.WriteLineAsync($"{record.Status}: {record.Description}").ConfigureAwait(false);
+                await output.WriteLineAsync($"{Reports.Runs.ReportText.WireName(record.Status)}: {record.Description}").ConfigureAwait(false);
             }
 
             if (outcome.Complete)

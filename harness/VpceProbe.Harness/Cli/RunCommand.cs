@@ -52,7 +52,7 @@ public static class RunCommand
             var services = new RunServices(
                 ec2, new VpcDiscoverer(ec2, ssm, aws.EffectiveRegion), agents, TimeProvider.System,
                 new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound, WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected)), CrashHook.FromEnvironment(), output,
-                planned => Confirm(planned, parse.GetValue(yes), vpcId, output));
+                planned => Confirm(planned, parse.GetValue(yes), vpcId, output, Console.IsInputRedirected ? null : Console.In));
             var result = await new ScenarioRun(services, settings).RunAsync(definition, vpcId, cancellationToken).ConfigureAwait(false);
             RunOutput.Write(result, destinations, output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
@@ -77,26 +77,37 @@ public static class RunCommand
         return errors.Count == 0 ? built : throw new ScenarioException(errors);
     }
 
-    /// <summary>--yes applies; a terminal is asked; no terminal and no --yes refuses (exit 2): a CI job must say so explicitly.</summary>
-    private static bool Confirm(IReadOnlyList<ChangeRecord> planned, bool yes, string vpcId, TextWriter output)
+    /// <summary>
+    /// --yes applies; a terminal is asked; no terminal and no --yes refuses (exit 2): a CI job must say so explicitly.
+    /// Only real changes count: an adopted endpoint is used, not changed, and a run that changes nothing needs no consent.
+    /// </summary>
+    /// <param name="terminal">Where the answer is read; null when there is no terminal.</param>
+    internal static bool Confirm(IReadOnlyList<ChangeRecord> planned, bool yes, string vpcId, TextWriter output, TextReader? terminal)
     {
         foreach (var change in planned)
         {
             output.WriteLine($"  [{change.Phase}] {change.Description}");
         }
 
-        if (yes)
+        var changes = planned.Count(c => c.Action != EndpointCreation.AdoptAction);
+        if (yes || changes == 0)
         {
             return true;
         }
 
-        if (Console.IsInputRedirected)
+        if (terminal is null)
         {
             output.WriteLine("refusing to change the VPC without --yes: there is no terminal to ask (nothing was changed)");
             return false;
         }
 
-        output.Write($"Apply these {planned.Count} change(s) to {vpcId}? They are undone at the end of the run. [y/N] ");
-        return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+        output.Write($"Apply these {changes} change(s) to {vpcId}? They are undone at the end of the run. [y/N] ");
+        if (terminal.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes")
+        {
+            return true;
+        }
+
+        output.WriteLine("not confirmed: nothing was changed (exit 2)");
+        return false;
     }
 }

@@ -52,7 +52,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
 
         services.Log.WriteLine($"targets: {string.Join(", ", targets.Select(t => $"{t.Id} ({t.AvailabilityZone})"))}");
         var runner = new PhaseRunner(services, scenario, targets);
-        var planned = runner.Preview(vpc);
+        var planned = runner.Preview(vpc, settings.DryRun ? null : result.RunId);
         if (settings.DryRun || !services.Confirm(planned))
         {
             // Dry run: the plan is the result. Not confirmed: nothing was changed, as for any usage refusal.

@@ -2,11 +2,13 @@ using System.Globalization;
 using Spectre.Console;
 using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Cost;
+using VpceProbe.Harness.Reports.Terminal;
 
 namespace VpceProbe.Harness.Reports.Costs;
 
 /// <summary>`cost` for a person: today's monthly cost, then NAT against endpoint per service, then which prices were used.</summary>
-public sealed class CostTableWriter : IReportWriter<CostReport>
+/// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
+public sealed class CostTableWriter(int? width = null) : IReportWriter<CostReport>
 {
     public ReportFormat Format => ReportFormat.Table;
 
@@ -16,29 +18,27 @@ public sealed class CostTableWriter : IReportWriter<CostReport>
 
     public void Write(CostReport report, TextWriter writer)
     {
-        var console = ConsoleFor.Writer(writer);
+        var console = ConsoleFor.Writer(writer, width);
         var c = report.Prices.Currency;
         console.MarkupLineInterpolated($"[bold]vpceprobe cost[/] {report.VpcId} in {report.Region}, per month ({report.Prices.HoursPerMonth} h)");
 
-        var current = new Table { Title = new TableTitle("Endpoints and NAT gateways today"), Border = TableBorder.Rounded };
-        current.AddColumns("Resource", "What", $"Monthly ({c})");
-        foreach (var line in report.Current)
-        {
-            current.AddRow(new Text(line.Resource), new Text(line.What), new Text(Money(line.Monthly)));
-        }
-
-        current.AddRow(new Text("total"), new Text(""), new Text(Money(report.CurrentTotal)));
-        console.Write(current);
-
-        var services = new Table { Title = new TableTitle("Through the NAT or through an endpoint"), Border = TableBorder.Rounded };
-        services.AddColumns("Service", "GB/month", "Endpoint", $"Via NAT ({c})", $"Via endpoint ({c})", $"Saving ({c})");
-        foreach (var s in report.Services)
-        {
-            var endpoint = $"{s.EndpointKind}{(s.EndpointKind == "interface" ? $", {s.EndpointAzs} AZ" : "")}{(s.EndpointPresent ? ", present" : "")}";
-            services.AddRow(s.Service, s.GbPerMonth.ToString(CultureInfo.InvariantCulture), endpoint, Money(s.ViaNat), Money(s.ViaEndpoint), Money(s.Saving));
-        }
-
-        console.Write(services);
+        FittedTable.Write(
+            console,
+            writer,
+            "Endpoints and NAT gateways today",
+            ["Resource", "What", $"Monthly ({c})"],
+            [.. report.Current.Select(l => new[] { l.Resource, l.What, Money(l.Monthly) }), ["total", "", Money(report.CurrentTotal)]]);
+        FittedTable.Write(
+            console,
+            writer,
+            "Through the NAT or through an endpoint",
+            ["Service", "GB/month", "Endpoint", $"Via NAT ({c})", $"Via endpoint ({c})", $"Saving ({c})"],
+            [.. report.Services.Select(s => new[]
+            {
+                s.Service, s.GbPerMonth.ToString(CultureInfo.InvariantCulture),
+                $"{s.EndpointKind}{(s.EndpointKind == "interface" ? $", {s.EndpointAzs} AZ" : "")}{(s.EndpointPresent ? ", present" : "")}",
+                Money(s.ViaNat), Money(s.ViaEndpoint), Money(s.Saving),
+            })]);
         console.WriteLine("Saving: what the service's traffic costs through the NAT (per GB) minus its endpoint (AZ-hours and per GB); negative means the endpoint costs more. NAT hours are only saved by removing the NAT gateway.");
         console.WriteLine($"Prices: {report.Prices.File}, taken {report.Prices.TakenOn}, region {report.Region}");
         foreach (var source in report.Prices.Sources)

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using VpceProbe.Harness.Cli;
+using VpceProbe.Harness.Reports.Terminal;
 using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Reports.Runs;
@@ -11,23 +12,31 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// </summary>
 public sealed class ConsoleReportWriter : IReportWriter<RunResult>
 {
+    private readonly int? _width;
+
     public ReportFormat Format => ReportFormat.Table;
 
     public string FileName => "report.txt";
 
     public string Description => "the matrix and the changes, for a person (printed)";
 
+    /// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
+    public ConsoleReportWriter(int? width = null) => _width = width;
+
     public void Write(RunResult result, TextWriter writer)
     {
-        var console = ConsoleFor.Writer(writer);
-        if (!ReferenceEquals(writer, Console.Out))
-        {
-            // Files and CI logs are not 80 columns wide; a wide table beats one wrapped into unreadable slivers.
-            console.Profile.Width = 200;
-        }
+        var console = ConsoleFor.Writer(writer, _width);
 
-        console.Write(new Rule($"vpceprobe {Markup.Escape(result.Scenario)} · {Markup.Escape(result.VpcId)} · run {Markup.Escape(result.RunId)}").LeftJustified());
-        console.Write(Matrix(result));
+        // A plain line, not a ruler: a ruler is as wide as the console, and its title is cut in a narrow one.
+        writer.WriteLine($"vpceprobe {result.Scenario} · {result.VpcId} · run {result.RunId}");
+        var cells = result.Phases.SelectMany(p => p.Cells).ToList();
+        FittedTable.Write(
+            console,
+            writer,
+            null,
+            ["Phase", "Probe", "Instance", "Target", "Expected", "Observed", "Kind", "Result"],
+            [.. cells.Select(c => new[] { c.Phase, c.ProbeId, c.InstanceId, c.Target, c.Expected, ReportText.Observed(c), ReportText.Kind(c), c.Pass ? "pass" : "FAIL" })],
+            (row, column) => column == 7 ? new Style(cells[row].Pass ? Color.Green : Color.Red) : (Style?)null);
         foreach (var phase in result.Phases)
         {
             foreach (var run in ReportText.Troubled(phase))
@@ -45,21 +54,6 @@ public sealed class ConsoleReportWriter : IReportWriter<RunResult>
         }
     }
 
-    private static Table Matrix(RunResult result)
-    {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Phase", "Probe", "Instance", "Target", "Expected", "Observed", "Kind", "Result");
-        foreach (var c in result.Phases.SelectMany(p => p.Cells))
-        {
-            table.AddRow(
-                new Text(c.Phase), new Text(c.ProbeId), new Text(c.InstanceId), new Text(c.Target), new Text(c.Expected),
-                new Text(ReportText.Observed(c)), new Text(ReportText.Kind(c)),
-                new Markup(c.Pass ? "[green]pass[/]" : "[red]FAIL[/]"));
-        }
-
-        return table;
-    }
-
     private static void WriteChanges(RunResult result, IAnsiConsole console)
     {
         if (result.Changes.Count == 0)
@@ -72,6 +66,12 @@ public sealed class ConsoleReportWriter : IReportWriter<RunResult>
         foreach (var c in result.Changes)
         {
             console.WriteLine($"  [{c.Phase}] {c.Action} {c.Resource}: {c.Description} ({ReportText.WireName(c.Status)})");
+        }
+
+        // Cleanup ends with a fresh describe compared with the state before the run; nothing left behind means it matched.
+        if (result.LeftBehind is null && result.Changes.Any(c => c.Status is ChangeStatus.RolledBack or ChangeStatus.Kept))
+        {
+            console.WriteLine("Verified after cleanup: every route and endpoint is as before the run (apart from what the scenario kept).");
         }
     }
 }

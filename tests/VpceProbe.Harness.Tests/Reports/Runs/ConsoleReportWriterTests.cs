@@ -27,6 +27,16 @@ public class ConsoleReportWriterTests
         Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void console_says_that_the_post_run_verification_passed_and_only_then()
+    {
+        Assert.Contains("Verified after cleanup: every route and endpoint is as before the run", Render(), StringComparison.Ordinal);
+
+        var left = new StringWriter { NewLine = "\n" };
+        new ConsoleReportWriter().Write(SampleRun.Create() with { LeftBehind = "route missing: rtb-0bb 0.0.0.0/0 → nat-0aa" }, left);
+        Assert.DoesNotContain("Verified", left.ToString(), StringComparison.Ordinal);
+    }
+
     private static string Render()
     {
         var writer = new StringWriter { NewLine = "\n" };
