@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the tests, the lab and the benchmarks use. Idempotent: installs only what is missing.
+# chromium: the HTML report is checked in a real (headless) browser; nothing downloads a browser of its own.
 set -euo pipefail
 # qemu-user-static and the arm64 cross libraries: the lab runs arm64 instances' programs under qemu user-mode emulation.
 pkgs=(dnsmasq-base iputils-ping nftables hyperfine clang zlib1g-dev iproute2 dnsutils curl openssl
-      qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)
+      qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross chromium)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

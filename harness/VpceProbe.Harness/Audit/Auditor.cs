@@ -7,6 +7,9 @@ public sealed record AuditReport(string VpcId, string Region, IReadOnlyList<IAud
 {
     /// <summary>True when some finding is at or above <paramref name="threshold"/> (audit exits 1 then).</summary>
     public bool HasFindingAtOrAbove(Severity threshold) => Findings.Any(f => f.Severity >= threshold);
+
+    /// <summary>The VPC the rules ran over: the HTML writer draws it with the findings pinned.</summary>
+    public VpcSnapshot? Snapshot { get; init; }
 }
 
 /// <summary>Runs every rule of <see cref="AuditRules.All"/> over a snapshot. Most severe findings first, then by rule and resource.</summary>
@@ -20,6 +23,6 @@ public static class Auditor
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Resource, StringComparer.Ordinal)
             .ToList();
-        return new AuditReport(vpc.VpcId, vpc.Region, rules, findings);
+        return new AuditReport(vpc.VpcId, vpc.Region, rules, findings) { Snapshot = vpc };
     }
 }

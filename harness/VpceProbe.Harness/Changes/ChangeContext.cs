@@ -8,7 +8,8 @@ namespace VpceProbe.Harness.Changes;
 
 /// <summary>What every change needs: the EC2 client, the VPC as it is now, the targets, the journal and the waits.</summary>
 public sealed class ChangeContext(
-    IAmazonEC2 ec2, VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, RunJournal? journal, ResourceWaits waits, CrashHook crash, string phase)
+    IAmazonEC2 ec2, VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, RunJournal? journal, ResourceWaits waits, CrashHook crash, string phase,
+    string? plannedRunId = null)
 {
     public const string RunIdTag = "vpceprobe:run-id";
 
@@ -25,7 +26,8 @@ public sealed class ChangeContext(
     /// <summary>Null in a dry run: nothing may be changed, so nothing is journaled.</summary>
     public RunJournal? Journal { get; } = journal;
 
-    public string RunId => Journal?.Header.RunId ?? "dry-run";
+    /// <summary>The run's id; before the journal exists, the id the run will have (so the plan names what will be created), else "dry-run".</summary>
+    public string RunId => Journal?.Header.RunId ?? plannedRunId ?? "dry-run";
 
     /// <summary>The route tables the targets' subnets really use (explicit association, else the main table).</summary>
     public IReadOnlyList<RouteTableInfo> TargetRouteTables()

@@ -16,6 +16,7 @@ public static class AcceptCommand
     public static Command Build()
     {
         var common = new CommonOptions();
+        var formats = RunCommand.RunFormats();
         var transport = new TransportOptions();
         var accept = new AcceptOptions();
         var files = new MatrixFileOptions();
@@ -23,12 +24,14 @@ public static class AcceptCommand
         accept.AddTo(command);
         files.AddTo(command);
         transport.AddTo(command);
+        formats.AddTo(command);
         common.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var destinations = formats.Resolve(parse);
             var aws = common.Aws(parse);
 
             // Everything the user typed is checked before the first AWS call.
@@ -57,7 +60,7 @@ public static class AcceptCommand
 
             var result = await new AcceptRun(agents, TimeProvider.System).RunAsync(vpc, plans, cancellationToken).ConfigureAwait(false);
             result = files.Finish(parse, result, saved);
-            RunOutput.Write(result, parse.GetRequiredValue(common.OutputDir), output, error);
+            RunOutput.Write(result, destinations, output, error);
             return result.ExitCode;
         }));
         return command;

@@ -17,13 +17,6 @@ public sealed class CommonOptions
         Description = "Send every AWS call here (LocalStack, moto, the lab). Default: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL.",
     };
 
-    public Option<DirectoryInfo> OutputDir { get; } = new("--output-dir")
-    {
-        // The formats come from the list of writers, so --help cannot drift from what is written.
-        Description = $"Where reports are written. Formats: {Reports.ReportWriters.HelpText()}.",
-        DefaultValueFactory = _ => new DirectoryInfo("vpceprobe-reports"),
-    };
-
     /// <param name="credentials">Credentials the program pins (`demo`: the lab's); null for the usual profile/default chain.</param>
     public CommonOptions(Amazon.Runtime.AWSCredentials? credentials = null)
     {
@@ -37,7 +30,6 @@ public sealed class CommonOptions
         command.Options.Add(Profile);
         command.Options.Add(Region);
         command.Options.Add(EndpointUrl);
-        command.Options.Add(OutputDir);
     }
 
     public AwsSettings Aws(ParseResult parse) =>

@@ -8,7 +8,8 @@ namespace VpceProbe.Harness.Cli;
 /// </summary>
 internal static class ConsoleFor
 {
-    public static IAnsiConsole Writer(TextWriter writer)
+    /// <param name="width">Columns to lay out for; by default the terminal's, or a bounded width without one.</param>
+    public static IAnsiConsole Writer(TextWriter writer, int? width = null)
     {
         var terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -19,15 +20,15 @@ internal static class ConsoleFor
             Interactive = InteractionSupport.No,
         });
 
-        // A file or a pipe has no width; Spectre would assume 80 columns and wrap resource ids mid-word,
-        // which breaks grep. Wide enough for every table we print.
-        if (!terminal)
+        // A file or a pipe has no width: a bounded one keeps log lines readable (no 400-column rulers); tables that
+        // do not fit it fold at spaces or turn into one block per row (Reports/Terminal/FittedTable), never split an id.
+        if (width is not null || !terminal)
         {
-            console.Profile.Width = NonTerminalWidth;
+            console.Profile.Width = width ?? NonTerminalWidth;
         }
 
         return console;
     }
 
-    private const int NonTerminalWidth = 400;
+    public const int NonTerminalWidth = 160;
 }

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Cost;
+using VpceProbe.Harness.Reports;
 
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>
-/// `vpceprobe cost --vpc ID [--gb-per-month N] [--service-gb SERVICE=N ...] [--prices FILE] [--json]`: the monthly
+/// `vpceprobe cost --vpc ID [--gb-per-month N] [--service-gb SERVICE=N ...] [--prices FILE] [--format table|json] [--output FILE|DIR]`: the monthly
 /// cost of the VPC's endpoints and NAT gateways and, per service, NAT against endpoint. Describe calls only.
 /// Exit codes: 0 estimated; 2 bad option, price file or unknown VPC; 3 AWS error.
 /// </summary>
@@ -23,22 +24,23 @@ public static class CostCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var prices = new Option<FileInfo?>("--prices") { Description = "Price file to use instead of the one shipped (same format as Cost/prices.json)." };
-        var json = new Option<bool>("--json") { Description = "Print the estimate as JSON." };
+        var formats = new FormatOptions<CostReport>(ReportCatalog.Cost, null, jsonAlias: true);
         OptionChecks.NotNegative(gb);
 
         var command = new Command("cost", "Monthly cost of the VPC's endpoints and NAT gateways, and what moving AWS-bound traffic from NAT to endpoints saves.");
-        foreach (var option in new Option[] { vpc, gb, serviceGb, prices, json })
+        foreach (var option in new Option[] { vpc, gb, serviceGb, prices })
         {
             command.Options.Add(option);
         }
 
+        formats.AddTo(command);
         common.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
-            var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            return AwsCommandErrors.RunAsync(error, async () =>
+            return CommandErrors.RunAsync(parse, async () =>
             {
+                var destinations = formats.Resolve(parse);
                 // Checked here, not by the parser: a parse error exits 1, and a usage error must exit 2.
                 var malformed = (parse.GetValue(serviceGb) ?? []).Where(v => !TryParse(v, out _)).ToList();
                 if (malformed.Count > 0)
@@ -68,14 +70,7 @@ public static class CostCommand
                 }
 
                 var report = CostEstimator.Estimate(snapshot, book, new CostInputs(parse.GetValue(gb), volumes));
-                if (parse.GetValue(json))
-                {
-                    await output.WriteLineAsync(CostJson.Serialize(report)).ConfigureAwait(false);
-                }
-                else
-                {
-                    CostView.Render(report, ConsoleFor.Writer(output));
-                }
+                ReportOutput.Write(destinations, report, parse.InvocationConfiguration.Output);
 
                 return ExitCodes.Success;
             });

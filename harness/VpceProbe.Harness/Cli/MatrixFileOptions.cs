@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Compare;
-using VpceProbe.Harness.Reports;
+using VpceProbe.Harness.Reports.Runs;
 using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Cli;

@@ -16,6 +16,7 @@ public static class ProbeCommand
     {
         var common = new CommonOptions();
         var transport = new TransportOptions();
+        var formats = RunCommand.RunFormats();
         var instances = new Option<string[]>("--instance") { Description = "Target instance ids.", Required = true, AllowMultipleArgumentsPerToken = true };
         OptionChecks.InstanceIds(instances);
         var plan = new Option<FileInfo>("--plan") { Description = "The probe plan (JSON, the agent's format).", Required = true };
@@ -25,10 +26,12 @@ public static class ProbeCommand
         command.Options.Add(plan);
         files.AddTo(command);
         transport.AddTo(command);
+        formats.AddTo(command);
         common.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
+            var destinations = formats.Resolve(parse);
             var file = parse.GetRequiredValue(plan);
             var read = await ReadPlanAsync(file, cancellationToken).ConfigureAwait(false);
             if (!read.IsValid)
@@ -66,7 +69,7 @@ public static class ProbeCommand
                 result = files.Finish(parse, result with { Instances = instances }, saved);
             }
 
-            RunOutput.Write(result, parse.GetRequiredValue(common.OutputDir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            RunOutput.Write(result, destinations, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
         }));
         return command;

@@ -1,24 +1,15 @@
+using VpceProbe.Harness.Reports;
+
 namespace VpceProbe.Harness.Cli;
 
-/// <summary>Where a read-only command's report goes: --output FILE when given, else the command's output writer.</summary>
+/// <summary>Writes a command's report in every format chosen, and says where each file went.</summary>
 internal static class ReportOutput
 {
-    public static async Task WriteAsync(FileInfo? file, TextWriter console, Action<TextWriter> write, CancellationToken cancellationToken)
+    public static void Write<TReport>(ReportDestinations<TReport> destinations, TReport report, TextWriter console)
     {
-        if (file is null)
+        foreach (var path in destinations.Write(report, console))
         {
-            write(console);
-            return;
+            console.WriteLine($"wrote {path}");
         }
-
-        if (file.Directory is { Exists: false } directory)
-        {
-            directory.Create();
-        }
-
-        using var text = new StringWriter();
-        write(text);
-        await File.WriteAllTextAsync(file.FullName, text.ToString(), cancellationToken).ConfigureAwait(false);
-        await console.WriteLineAsync($"wrote {file.FullName}").ConfigureAwait(false);
     }
 }

@@ -19,17 +19,28 @@ public static class RollbackCommand
     public static Command Build()
     {
         var common = new CommonOptions();
+        var outputDirOption = new Option<DirectoryInfo>("--output-dir")
+        {
+            Description = $"The --output of the run: its journal is DIR/runs/RUN/journal.jsonl. Default: {RunCommand.DefaultOutputDirectory}.",
+            DefaultValueFactory = _ => new DirectoryInfo(RunCommand.DefaultOutputDirectory),
+        };
         var run = new Argument<string>("run") { Description = "The run id (under --output-dir/runs/), its directory, or its journal.jsonl." };
         var undoOptions = new UndoOptions();
         var command = new Command("rollback", "Undo a run from its journal and verify the VPC is as it was before the run.");
         command.Arguments.Add(run);
+        command.Options.Add(outputDirOption);
         common.AddTo(command);
         undoOptions.AddTo(command);
+
+        // Where the run happened is in its journal: that, not the environment, is the default here.
+        common.Region.Description = "AWS region (default: the run's, from its journal).";
+        common.Profile.Description = "AWS profile (default: the run's, from its journal, else the SDK's default chain).";
+        common.EndpointUrl.Description = "Send every AWS call here (default: the run's, from its journal).";
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var outputDir = parse.GetRequiredValue(common.OutputDir);
+            var outputDir = parse.GetRequiredValue(outputDirOption);
             var journal = RunJournal.Open(parse.GetRequiredValue(run), outputDir.FullName, TimeProvider.System);
             var header = journal.Header;
             foreach (var warning in journal.Warnings)
@@ -61,7 +72,7 @@ public static class RollbackCommand
                 .RunAsync("rollback", keepCreated: false, CancellationToken.None).ConfigureAwait(false);
             foreach (var record in outcome.Rollback.Records)
             {
-                await output.WriteLineAsync($"{record.Status}: {record.Description}").ConfigureAwait(false);
+                await output.WriteLineAsync($"{Reports.Runs.ReportText.WireName(record.Status)}: {record.Description}").ConfigureAwait(false);
             }
 
             if (outcome.Complete)

@@ -3,6 +3,7 @@ using VpceProbe.Harness.Aws;
 using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Journal;
+using VpceProbe.Harness.Reports;
 using VpceProbe.Harness.Run;
 using VpceProbe.Harness.Scenario;
 using VpceProbe.Harness.Verdicts;
@@ -21,6 +22,7 @@ public static class RunCommand
     {
         var common = new CommonOptions(credentials);
         var transport = new TransportOptions();
+        var formats = RunFormats();
         var walkthrough = new WalkthroughOptions();
         var scenario = new Argument<string>("scenario") { Description = "A scenario file (YAML), or 'walkthrough' for the built-in scenario." };
         var vpc = new Option<string?>("--vpc") { Description = "The VPC id; overrides the scenario's (the walkthrough finds the VPC named twtechVPC without it)." };
@@ -42,11 +44,13 @@ public static class RunCommand
         files.AddTo(command);
         transport.AddTo(command);
         walkthrough.AddTo(command);
+        formats.AddTo(command);
         common.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var aws = common.Aws(parse);
+            var destinations = formats.Resolve(parse);
             var output = parse.InvocationConfiguration.Output;
             var definition = Load(parse.GetRequiredValue(scenario), walkthrough.Parameters(parse, aws, parse.GetValue(vpc)));
 
@@ -59,24 +63,28 @@ public static class RunCommand
             using var ec2 = clients.Ec2();
             using var ssm = clients.Ssm();
             var vpcId = await VpcLocator.ResolveAsync(ec2, definition, parse.GetValue(vpc), cancellationToken).ConfigureAwait(false);
-            var outputDir = parse.GetRequiredValue(common.OutputDir);
             var settings = new RunSettings(
-                outputDir.FullName, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, parse.GetValue(dryRun), undo.Bound(parse), parse.GetValue(proceed));
+                destinations.Directory!, aws.EffectiveRegion, aws.EndpointUrl, aws.Profile, parse.GetValue(dryRun), undo.Bound(parse), parse.GetValue(proceed));
             var services = new RunServices(
                 ec2, new VpcDiscoverer(ec2, ssm, aws.EffectiveRegion), agents, TimeProvider.System,
                 new ResourceWaits(TimeProvider.System, ResourceWaits.DefaultBound, WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected)), CrashHook.FromEnvironment(), output,
-                planned => Confirm(planned, parse.GetValue(yes), vpcId, output));
+                planned => Confirm(planned, parse.GetValue(yes), vpcId, output, Console.IsInputRedirected ? null : Console.In));
             var result = await new ScenarioRun(services, settings).RunAsync(definition, vpcId, cancellationToken).ConfigureAwait(false);
             if (files.Wanted(parse) && !settings.DryRun)
             {
                 result = files.Finish(parse, result with { Instances = await Compare.InstanceIdentities.DescribeAsync(ec2, result, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false) }, saved);
             }
 
-            RunOutput.Write(result, outputDir, output, parse.InvocationConfiguration.Error);
+            RunOutput.Write(result, destinations, output, parse.InvocationConfiguration.Error);
             return result.ExitCode;
         }));
         return command;
     }
+
+    /// <summary>`run` and `probe` write every format into vpceprobe-reports/ unless told otherwise; --output-dir is the older name of --output.</summary>
+    public static FormatOptions<RunResult> RunFormats() => new(ReportCatalog.Run, DefaultOutputDirectory, jsonAlias: false, "--output-dir");
+
+    public const string DefaultOutputDirectory = "vpceprobe-reports";
 
     public static ScenarioDefinition Load(string scenario, WalkthroughParameters parameters)
     {
@@ -90,26 +98,37 @@ public static class RunCommand
         return errors.Count == 0 ? built : throw new ScenarioException(errors);
     }
 
-    /// <summary>--yes applies; a terminal is asked; no terminal and no --yes refuses (exit 2): a CI job must say so explicitly.</summary>
-    private static bool Confirm(IReadOnlyList<ChangeRecord> planned, bool yes, string vpcId, TextWriter output)
+    /// <summary>
+    /// --yes applies; a terminal is asked; no terminal and no --yes refuses (exit 2): a CI job must say so explicitly.
+    /// Only real changes count: an adopted endpoint is used, not changed, and a run that changes nothing needs no consent.
+    /// </summary>
+    /// <param name="terminal">Where the answer is read; null when there is no terminal.</param>
+    internal static bool Confirm(IReadOnlyList<ChangeRecord> planned, bool yes, string vpcId, TextWriter output, TextReader? terminal)
     {
         foreach (var change in planned)
         {
             output.WriteLine($"  [{change.Phase}] {change.Description}");
         }
 
-        if (yes)
+        var changes = planned.Count(c => c.Action != EndpointCreation.AdoptAction);
+        if (yes || changes == 0)
         {
             return true;
         }
 
-        if (Console.IsInputRedirected)
+        if (terminal is null)
         {
             output.WriteLine("refusing to change the VPC without --yes: there is no terminal to ask (nothing was changed)");
             return false;
         }
 
-        output.Write($"Apply these {planned.Count} change(s) to {vpcId}? They are undone at the end of the run. [y/N] ");
-        return Console.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes";
+        output.Write($"Apply these {changes} change(s) to {vpcId}? They are undone at the end of the run. [y/N] ");
+        if (terminal.ReadLine()?.Trim().ToLowerInvariant() is "y" or "yes")
+        {
+            return true;
+        }
+
+        output.WriteLine("not confirmed: nothing was changed (exit 2)");
+        return false;
     }
 }

@@ -6,33 +6,36 @@ using VpceProbe.Harness.Verdicts;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>
-/// What `run` and `probe` print: the console report, the report files, and what was left behind. Files go to
-/// OUTPUT_DIR/runs/RUN_ID/ (beside the journal). A real run then points OUTPUT_DIR/latest at its directory and
-/// copies its reports to OUTPUT_DIR/report.* (where CI jobs read them); a dry run or a run refused before any
-/// change writes only its own directory, so it never replaces the last real run's reports with an empty "pass".
+/// What `run` and `probe` print: the console report, the report files in every format chosen, and what was left
+/// behind. Files go to OUTPUT/runs/RUN_ID/ (beside the journal). A real run then points OUTPUT/latest at its
+/// directory and copies its reports to OUTPUT/report.* (where CI jobs read them); a dry run or a run refused before
+/// any change writes only its own directory, so it never replaces the last real run's reports with an empty "pass".
+/// With one format and no --output, the report is printed and no file is written.
 /// </summary>
 internal static class RunOutput
 {
     public const string LatestLink = "latest";
 
-    public static void Write(RunResult result, DirectoryInfo outputDir, TextWriter output, TextWriter error)
+    public static void Write(RunResult result, ReportDestinations<RunResult> destinations, TextWriter output, TextWriter error)
     {
-        ReportWriters.Find("console")?.Write(result, output);
-        var runDir = new DirectoryInfo(RunJournal.DirectoryFor(outputDir.FullName, result.RunId));
-        foreach (var path in ReportSink.WriteFiles(result, runDir))
+        if (destinations.Directory is not { } outputDir)
         {
-            output.WriteLine($"wrote {path}");
-        }
-
-        if (IsReal(result))
-        {
-            PointLatestAt(outputDir, result.RunId);
-            ReportSink.WriteFiles(result, outputDir);
-            output.WriteLine($"latest: {Path.Combine(outputDir.FullName, LatestLink)} → runs/{result.RunId}; also {Path.Combine(outputDir.FullName, "report.*")}");
+            ReportOutput.Write(destinations, result, output);
         }
         else
         {
-            output.WriteLine($"{(result.RunId == "dry-run" ? "dry run" : "nothing was changed")}: the last real run's reports in {outputDir.FullName} are left as they were");
+            var runDir = RunJournal.DirectoryFor(outputDir, result.RunId);
+            ReportOutput.Write(destinations.At(runDir, withConsole: true)!, result, output);
+            if (IsReal(result))
+            {
+                PointLatestAt(new DirectoryInfo(outputDir), result.RunId);
+                destinations.At(outputDir, withConsole: false)!.Write(result, output);
+                output.WriteLine($"latest: {Path.Combine(outputDir, LatestLink)} → runs/{result.RunId}; also {Path.Combine(outputDir, "report.*")}");
+            }
+            else
+            {
+                output.WriteLine($"{(result.RunId == "dry-run" ? "dry run" : "nothing was changed")}: the last real run's reports in {outputDir} are left as they were");
+            }
         }
 
         if (result.LeftBehind is not null)

@@ -10,5 +10,5 @@ public sealed record MatrixComparison(string Against, string SavedRunId, DateTim
     public int Count(ComparisonCategory category) => Cells.Count(c => c.Category == category);
 
     /// <summary>"1 regression, 2 fixed, 0 changed, …": one line for a person.</summary>
-    public string Summary() => string.Join(", ", Enum.GetValues<ComparisonCategory>().Select(c => $"{Count(c)} {Reports.ReportText.WireName(c)}"));
+    public string Summary() => string.Join(", ", Enum.GetValues<ComparisonCategory>().Select(c => $"{Count(c)} {Reports.Runs.ReportText.WireName(c)}"));
 }

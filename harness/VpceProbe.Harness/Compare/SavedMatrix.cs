@@ -1,5 +1,5 @@
 using System.Text.Json;
-using VpceProbe.Harness.Reports;
+using VpceProbe.Harness.Reports.Runs;
 using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Compare;

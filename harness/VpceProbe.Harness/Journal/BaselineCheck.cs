@@ -29,7 +29,7 @@ public static class BaselineCheck
     }
 
     private static IEnumerable<string> LiveEndpoints(VpcSnapshot vpc) =>
-        vpc.Endpoints.Where(e => e.State is not ("deleted" or "deleting" or "failed" or "rejected" or "expired")).Select(e => e.Id);
+        vpc.Endpoints.Where(EndpointStates.IsLive).Select(e => e.Id);
 
     private static string Render(string table, RouteInfo r) => $"{table} {r.Destination} → {r.TargetId ?? r.TargetKind.ToString()}";
 }

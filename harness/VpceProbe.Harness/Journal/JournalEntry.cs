@@ -8,6 +8,9 @@ namespace VpceProbe.Harness.Journal;
 /// </summary>
 public sealed record JournalEntry
 {
+    /// <summary>Only on the <see cref="JournalEntryTypes.Run"/> line, the journal's first: how to read the lines after it.</summary>
+    public int? SchemaVersion { get; init; }
+
     public required string Type { get; init; }
 
     /// <summary>The change this line is about; intents number from 1, later lines repeat the intent's number.</summary>

@@ -12,6 +12,9 @@ public sealed class RunJournal
 {
     public const string FileName = "journal.jsonl";
 
+    /// <summary>Bump when a field is renamed or removed; the first line carries it.</summary>
+    public const int SchemaVersion = 1;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -48,7 +51,7 @@ public sealed class RunJournal
         var dir = DirectoryFor(outputDir, header.RunId);
         Directory.CreateDirectory(dir);
         var journal = new RunJournal(System.IO.Path.Combine(dir, FileName), time, []);
-        journal.Append(new JournalEntry { Type = JournalEntryTypes.Run, Run = header });
+        journal.Append(new JournalEntry { SchemaVersion = SchemaVersion, Type = JournalEntryTypes.Run, Run = header });
         return journal;
     }
 

@@ -12,7 +12,9 @@ public sealed class SsmOnlineCheck : IPreflightCheck
 
         if (!input.Vpc.SsmPingStatusKnown)
         {
-            yield return new(true, "cannot ask SSM whether the targets are online (DescribeInstanceInformation failed); check ssm:DescribeInstanceInformation permission");
+            // Discovery knows why (an endpoint that does not implement the call, or a denial): say that, not a guess.
+            var why = input.Vpc.Warnings.FirstOrDefault(w => w.Contains("DescribeInstanceInformation", StringComparison.Ordinal)) ?? "SSM DescribeInstanceInformation failed.";
+            yield return new(true, $"cannot tell whether the targets are online in SSM: {why}");
             yield break;
         }
 

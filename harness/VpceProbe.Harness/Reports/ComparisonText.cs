@@ -1,4 +1,5 @@
 using VpceProbe.Harness.Compare;
+using VpceProbe.Harness.Reports.Runs;
 
 namespace VpceProbe.Harness.Reports;
 

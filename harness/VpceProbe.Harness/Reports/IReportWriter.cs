@@ -1,17 +1,17 @@
-using VpceProbe.Harness.Verdicts;
-
 namespace VpceProbe.Harness.Reports;
 
-/// <summary>One report format. `--help` lists formats from <c>ReportWriters.All</c>, so the list cannot drift.</summary>
-public interface IReportWriter
+/// <summary>
+/// One output format of one kind of report (a run, an audit, a snapshot, a cost estimate). Every command's
+/// `--format` list and its `--help` text come from its <see cref="ReportWriterSet{T}"/>, so neither can drift.
+/// </summary>
+public interface IReportWriter<in TReport>
 {
-    /// <summary>The name users type ("json", "junit", "markdown", "console").</summary>
-    string Format { get; }
+    ReportFormat Format { get; }
 
-    /// <summary>File name written under --output-dir ("report.json"); null for console-only formats.</summary>
-    string? FileName { get; }
+    /// <summary>The file written when --output names a directory ("report.json").</summary>
+    string FileName { get; }
 
     string Description { get; }
 
-    void Write(RunResult result, TextWriter writer);
+    void Write(TReport report, TextWriter writer);
 }

@@ -13,9 +13,10 @@ namespace VpceProbe.Harness.Run;
 public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenario, IReadOnlyList<InstanceInfo> targets)
 {
     /// <summary>Dry run: every change every phase would make, from the VPC as it is now.</summary>
-    public IReadOnlyList<ChangeRecord> Preview(VpcSnapshot vpc) =>
+    /// <param name="runId">The id the run will have, so planned names (security groups) are the ones created; null in a dry run.</param>
+    public IReadOnlyList<ChangeRecord> Preview(VpcSnapshot vpc, string? runId = null) =>
         [.. scenario.Phases.SelectMany(p => p.Actions.Where(a => a.Type != ActionTypes.Cleanup)
-            .SelectMany(a => ChangeCatalog.For(a).Preview(Context(vpc, null, p.Name))))];
+            .SelectMany(a => ChangeCatalog.For(a).Preview(new(services.Ec2, vpc, targets, null, services.Waits, services.Crash, p.Name, runId))))];
 
     public async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(PhaseDefinition phase, RunJournal journal, CancellationToken cancellationToken)
     {

@@ -14,8 +14,8 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
     {
         var rollback = await new Rollback(undo).RunAsync(phase, keepCreated, cancellationToken).ConfigureAwait(false);
         var kept = KeptIds(undo.Journal);
-        var differences = await DifferencesAsync(kept, cancellationToken).ConfigureAwait(false);
-        var outcome = new CleanupOutcome(rollback, differences, Kept(undo.Journal));
+        var (differences, after) = await DifferencesAsync(kept, cancellationToken).ConfigureAwait(false);
+        var outcome = new CleanupOutcome(rollback, differences, Kept(undo.Journal)) { After = after };
         if (outcome.Complete)
         {
             undo.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Verified, Phase = phase, Description = outcome.Summary });
@@ -26,7 +26,7 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
 
     // The check itself may fail (AWS unreachable, still throttling): then nothing is known to match, which is
     // incomplete (exit 4, resume with rollback), never an exception that skips the report.
-    private async Task<IReadOnlyList<string>> DifferencesAsync(IReadOnlyCollection<string> kept, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string> Differences, VpcSnapshot? After)> DifferencesAsync(IReadOnlyCollection<string> kept, CancellationToken cancellationToken)
     {
         try
         {
@@ -35,11 +35,11 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
                 ct => discoverer.DescribeAsync(undo.Run.VpcId, ct),
                 line => undo.Log.WriteLine(line),
                 cancellationToken).ConfigureAwait(false);
-            return BaselineCheck.Differences(undo.Run.Baseline, after, kept);
+            return (BaselineCheck.Differences(undo.Run.Baseline, after, kept), after);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return [$"could not check {undo.Run.VpcId} against the state before the run: {e.Message}"];
+            return ([$"could not check {undo.Run.VpcId} against the state before the run: {e.Message}"], null);
         }
     }
 
@@ -65,6 +65,9 @@ public sealed record CleanupOutcome(RollbackResult Rollback, IReadOnlyList<strin
     public string Summary => Kept.Count == 0
         ? "routes and endpoints match the state before the run"
         : $"routes and endpoints match the state before the run except what was kept: {string.Join("; ", Kept)}";
+
+    /// <summary>The VPC as described after the undo; null when there was nothing to clean up.</summary>
+    public VpcSnapshot? After { get; init; }
 
     /// <summary>Null when complete; otherwise every line left, then the command that finishes the job.</summary>
     public string? LeftBehind(string finishCommand) => Complete

@@ -36,6 +36,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             Transport = services.Transport.Name,
             Backend = settings.EndpointUrl is null ? "aws" : $"endpoint {settings.EndpointUrl}",
             StartedAt = started,
+            Vpc = vpc,
         };
 
         var findings = PreflightChecks.Run(new PreflightInput(scenario, vpc, targets, services.Transport.Name))
@@ -55,7 +56,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             ? "baseline: --proceed-on-failed-baseline: the change goes ahead even if a phase before it fails"
             : "baseline: a phase before the first change that fails or brings back no report stops the run before any change");
         var runner = new PhaseRunner(services, scenario, targets);
-        var planned = runner.Preview(vpc);
+        var planned = runner.Preview(vpc, settings.DryRun ? null : result.RunId);
         if (settings.DryRun || !services.Confirm(planned))
         {
             // Dry run: the plan is the result. Not confirmed: nothing was changed, as for any usage refusal.
@@ -100,6 +101,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
                 Error = error,
                 Kept = kept.Count == 0 ? null : kept,
                 Changed = true,
+                VpcAfter = outcome.Cleanup.After,
                 Duration = services.Time.GetUtcNow() - started,
             };
         }
@@ -117,20 +119,32 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             for (var i = 0; i < scenario.Phases.Count; i++)
             {
                 var phase = scenario.Phases[i];
+                var phaseStarted = services.Time.GetUtcNow();
+                VpcSnapshot? picture = null;
                 var cleanupAction = phase.Actions.FirstOrDefault(a => a.Type == ActionTypes.Cleanup);
                 if (cleanupAction is not null)
                 {
                     var done = await cleanup.RunAsync(phase.Name, cleanupAction.Keep, cancellationToken).ConfigureAwait(false);
                     changes.AddRange(done.Rollback.Records);
+                    picture = done.After;
                     if (!done.Complete)
                     {
                         return new(phases, changes, done, null);
                     }
                 }
 
-                changes.AddRange(await runner.ApplyAsync(phase, journal, cancellationToken).ConfigureAwait(false));
+                var applied = await runner.ApplyAsync(phase, journal, cancellationToken).ConfigureAwait(false);
+                changes.AddRange(applied);
+
+                // One Describe after a phase that changed something: the HTML report draws what the probes really ran
+                // against (the ENIs and prefix-list routes AWS made), which the journal alone does not know.
+                if (applied.Any(r => r.Status == ChangeStatus.Applied))
+                {
+                    picture = await services.Discoverer.DescribeAsync(vpc.VpcId, cancellationToken).ConfigureAwait(false);
+                }
+
                 var probed = await runner.ProbeAsync(phase, vpc, cancellationToken).ConfigureAwait(false);
-                phases.Add(probed);
+                phases.Add(probed with { Duration = services.Time.GetUtcNow() - phaseStarted, Vpc = picture });
                 if (BaselineGate(scenario, i, probed, journal) is { } stop)
                 {
                     services.Log.WriteLine($"STOPPED: {stop.Message}");

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using VpceProbe.Contract;
+using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Verdicts;
@@ -47,11 +49,29 @@ public sealed record RunResult
     /// <summary>The matrix compared cell by cell with a saved one (--compare); null without --compare.</summary>
     public Compare.MatrixComparison? Comparison { get; init; }
 
+    /// <summary>The VPC as described before the first change: the HTML report draws each phase from it.</summary>
+    [JsonIgnore]
+    public VpcSnapshot? Vpc { get; init; }
+
+    /// <summary>The VPC as described after cleanup (the verification's view of it).</summary>
+    [JsonIgnore]
+    public VpcSnapshot? VpcAfter { get; init; }
+
     public bool Pass => ExitCode == ExitCodes.Success;
 }
 
 public sealed record PhaseResult(string Name, IReadOnlyList<string> Actions, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<AgentRun> Runs)
 {
+    /// <summary>From the start of the phase's actions to its last agent report; null when not measured.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>
+    /// The VPC as described right after this phase's actions (what its probes ran against); null when the phase
+    /// changed nothing, so the previous phase's picture holds.
+    /// </summary>
+    [JsonIgnore]
+    public VpcSnapshot? Vpc { get; init; }
+
     public bool Pass => Cells.All(c => c.Pass) && Runs.All(r => r.Status == AgentRunStatus.Completed);
 }
 

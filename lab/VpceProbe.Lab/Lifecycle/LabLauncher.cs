@@ -23,6 +23,10 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
     public Task<LabRecord> UpAsync(string topologyName, Uri gatewayUrl, CancellationToken ct) =>
         UpAsync(LabTopology.Load(topologyName), gatewayUrl, FaultSettings.None, ct);
 
+    /// <summary>Up with a validated topology and no faults.</summary>
+    public Task<LabRecord> UpAsync(LabTopology topology, Uri gatewayUrl, CancellationToken ct) =>
+        UpAsync(topology, gatewayUrl, FaultSettings.None, ct);
+
     /// <summary>Up with a validated topology (<see cref="TopologyReader"/>): validation happens before anything is made.</summary>
     /// <param name="gatewayUrl">Where the lab's AWS endpoint listens (`--port`: http://127.0.0.1:PORT).</param>
     /// <param name="faults">Faults the gateway injects once the lab is ready (`--faults`).</param>

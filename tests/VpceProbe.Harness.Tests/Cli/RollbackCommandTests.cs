@@ -33,6 +33,10 @@ public class RollbackCommandTests(IntegrationBackends backends)
         // The journal alone says where the run happened: no --region or --endpoint-url needed.
         var first = await CliRun.InvokeAsync(["rollback", runId, "--output-dir", outputDir]);
         Assert.True(first.ExitCode == ExitCodes.Success, first.Output + first.Error);
+
+        // The same words as the reports ("rolled_back"), not the enum's C# name.
+        Assert.Contains("rolled_back: ", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("RolledBack", first.Output, StringComparison.Ordinal);
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
 
         var second = await CliRun.InvokeAsync(["rollback", runId, "--output-dir", outputDir]);

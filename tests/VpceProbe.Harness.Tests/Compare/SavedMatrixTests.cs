@@ -1,6 +1,6 @@
 using VpceProbe.Contract;
 using VpceProbe.Harness.Compare;
-using VpceProbe.Harness.Reports;
+using VpceProbe.Harness.Reports.Runs;
 
 namespace VpceProbe.Harness.Tests.Compare;
 

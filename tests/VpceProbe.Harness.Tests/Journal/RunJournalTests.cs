@@ -17,6 +17,14 @@ public class RunJournalTests
         journal.Append(new JournalEntry { Type = JournalEntryTypes.Intent, Seq = journal.NextSeq, Action = action });
 
     [Fact]
+    public void the_journal_starts_with_its_schema_version()
+    {
+        var journal = NewJournal(out _);
+
+        Assert.StartsWith($"{{\"schemaVersion\":{RunJournal.SchemaVersion},\"type\":\"run\"", File.ReadLines(journal.Path).First(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void outstanding_lists_intents_not_undone_newest_first_even_without_a_done_line()
     {
         var journal = NewJournal(out _);

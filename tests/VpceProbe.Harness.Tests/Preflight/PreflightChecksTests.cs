@@ -74,6 +74,20 @@ public class PreflightChecksTests
     }
 
     [Fact]
+    public void an_endpoint_without_describe_instance_information_is_named_as_such_not_blamed_on_permissions()
+    {
+        var vpc = Vpc() with
+        {
+            SsmPingStatusKnown = false,
+            Warnings = ["SSM DescribeInstanceInformation is not implemented by this endpoint (an emulator such as moto?): SSM ping status unknown."],
+        };
+
+        var refusal = Assert.Single(Run(Scenario(), vpc), f => f.Refuse);
+        Assert.Contains("not implemented by this endpoint", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("permission", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void a_target_not_online_in_ssm_is_refused()
     {
         var refusal = Assert.Single(Run(Scenario(), Vpc(), target: Target with { SsmPingStatus = "ConnectionLost" }));

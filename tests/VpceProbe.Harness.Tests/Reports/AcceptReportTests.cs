@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using System.Xml.Schema;
 using VpceProbe.Harness.Reports;
+using VpceProbe.Harness.Reports.Runs;
 
 namespace VpceProbe.Harness.Tests.Reports;
 
@@ -42,7 +43,7 @@ public class AcceptReportTests
     public void markdown_and_console_say_why_each_probe_was_derived()
     {
         Assert.Contains("| Why |", Render("markdown"), StringComparison.Ordinal);
-        var console = Render("console");
+        var console = Render("table");
         Assert.Contains("Why", console, StringComparison.Ordinal);
         Assert.Contains("Compared with before.json", console, StringComparison.Ordinal);
         Assert.Contains("1 regression, 0 fixed, 1 changed, 1 new, 1 gone, 1 unchanged", console, StringComparison.Ordinal);
@@ -61,7 +62,7 @@ public class AcceptReportTests
     private static string Render(string format)
     {
         var writer = new StringWriter();
-        ReportWriters.Find(format)!.Write(SampleAccept.Create(), writer);
+        ReportCatalog.Run.Choose([format])[0].Write(SampleAccept.Create(), writer);
         return writer.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using VpceProbe.Contract;
+using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Transport;
 using VpceProbe.Harness.Verdicts;
 
@@ -10,10 +11,19 @@ namespace VpceProbe.Harness.Tests.Reports;
 /// </summary>
 internal static class SampleRun
 {
-    private const string A = "i-0a1b2c3d4e5f60001";
-    private const string B = "i-0a1b2c3d4e5f60002";
+    private const string A = SampleVpc.InstanceA;
+    private const string B = SampleVpc.InstanceB;
 
-    public static RunResult Create() => new()
+    /// <param name="vpc">The VPC before the run (default <see cref="SampleVpc.Before"/>); each phase's picture is derived from it.</param>
+    public static RunResult Create(VpcSnapshot? vpc = null)
+    {
+        var before = vpc ?? SampleVpc.Before();
+        var natRemoved = SampleVpc.NatRemoved(before);
+        var endpoints = SampleVpc.WithEndpoints(natRemoved);
+        return Create(natRemoved, endpoints) with { Vpc = before, VpcAfter = SampleVpc.After(before, endpoints) };
+    }
+
+    private static RunResult Create(VpcSnapshot natRemoved, VpcSnapshot endpoints) => new()
     {
         RunId = "run-20261128-0700",
         Scenario = "walkthrough",
@@ -28,15 +38,23 @@ internal static class SampleRun
             new("baseline", [], [
                 Cell("baseline", "egress", A, "http", "http://google.com", "reachable", Outcome.Reachable, null, true, 41),
                 Cell("baseline", "s3-name", A, "dns", "s3.us-east-1.amazonaws.com", "public", Outcome.Public, null, true, 3),
-            ], [new AgentRun(A, AgentRunStatus.Completed, BaselineReport(), 0)]),
+            ], [new AgentRun(A, AgentRunStatus.Completed, BaselineReport(), 0)]) { Duration = TimeSpan.FromSeconds(12.5) },
             new("nat-removed", ["remove 0.0.0.0/0 → nat-0aa from rtb-0bb (twtechPrivateRT)"], [
                 Cell("nat-removed", "egress", A, "http", "http://google.com", "unreachable", Outcome.Unreachable, FailureKind.Timeout, true, 5002),
-            ], [Run(A, AgentRunStatus.Completed), new AgentRun(B, AgentRunStatus.Undeliverable, null, null, "SSM could not deliver the command: the instance is not connected to SSM")]),
+            ], [Run(A, AgentRunStatus.Completed), new AgentRun(B, AgentRunStatus.Undeliverable, null, null, "SSM could not deliver the command: the instance is not connected to SSM")])
+            {
+                Duration = TimeSpan.FromSeconds(31),
+                Vpc = natRemoved,
+            },
             new("endpoints", ["create gateway endpoint s3", "create interface endpoint secretsmanager"], [
                 Cell("endpoints", "other-bucket", A, "s3", "s3://twtech-other-bucket", "denied", Outcome.Denied, FailureKind.AccessDenied, true, 88),
                 Cell("endpoints", "secret", A, "secret", "twtech/db | prod", "allowed", Outcome.Unreachable, FailureKind.Timeout, false, 5001, "connect to 10.0.1.25:443 timed out"),
                 Cell("endpoints", "secret", B, "secret", "twtech/db | prod", "allowed", null, null, false, 0, "the agent produced no report"),
-            ], [Run(A, AgentRunStatus.Completed), new AgentRun(B, AgentRunStatus.NoReport, null, 3, "agent crashed: Segmentation fault")]),
+            ], [new AgentRun(A, AgentRunStatus.Completed, SecretReport(), 1), new AgentRun(B, AgentRunStatus.NoReport, null, 3, "agent crashed: Segmentation fault")])
+            {
+                Duration = TimeSpan.FromSeconds(40.25),
+                Vpc = endpoints,
+            },
         ],
         Changes =
         [
@@ -64,6 +82,20 @@ internal static class SampleRun
             {
                 Id = "s3-name", Kind = "dns", Target = "s3.us-east-1.amazonaws.com", Expect = "public", Outcome = Outcome.Public, Pass = true,
                 Observed = new Observation { Answers = ["52.216.0.10"], Rcode = "NoError" }, Attempts = 1, DurationMs = 3,
+            },
+        ],
+    };
+
+    private static AgentReport SecretReport() => BaselineReport() with
+    {
+        Pass = false,
+        Results =
+        [
+            new ProbeResult
+            {
+                Id = "secret", Kind = "secret", Target = "twtech/db | prod", Expect = "allowed", Outcome = Outcome.Unreachable, Pass = false,
+                FailureKind = FailureKind.Timeout, Observed = new Observation { Address = "10.0.1.25", Endpoint = "https://secretsmanager.us-east-1.amazonaws.com" },
+                Attempts = 4, DurationMs = 5001,
             },
         ],
     };

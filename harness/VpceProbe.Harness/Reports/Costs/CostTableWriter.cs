@@ -1,0 +1,51 @@
+using System.Globalization;
+using Spectre.Console;
+using VpceProbe.Harness.Cli;
+using VpceProbe.Harness.Cost;
+using VpceProbe.Harness.Reports.Terminal;
+
+namespace VpceProbe.Harness.Reports.Costs;
+
+/// <summary>`cost` for a person: today's monthly cost, then NAT against endpoint per service, then which prices were used.</summary>
+/// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
+public sealed class CostTableWriter(int? width = null) : IReportWriter<CostReport>
+{
+    public ReportFormat Format => ReportFormat.Table;
+
+    public string FileName => "cost.txt";
+
+    public string Description => "tables for a person (default)";
+
+    public void Write(CostReport report, TextWriter writer)
+    {
+        var console = ConsoleFor.Writer(writer, width);
+        var c = report.Prices.Currency;
+        console.MarkupLineInterpolated($"[bold]vpceprobe cost[/] {report.VpcId} in {report.Region}, per month ({report.Prices.HoursPerMonth} h)");
+
+        FittedTable.Write(
+            console,
+            writer,
+            "Endpoints and NAT gateways today",
+            ["Resource", "What", $"Monthly ({c})"],
+            [.. report.Current.Select(l => new[] { l.Resource, l.What, Money(l.Monthly) }), ["total", "", Money(report.CurrentTotal)]]);
+        FittedTable.Write(
+            console,
+            writer,
+            "Through the NAT or through an endpoint",
+            ["Service", "GB/month", "Endpoint", $"Via NAT ({c})", $"Via endpoint ({c})", $"Saving ({c})"],
+            [.. report.Services.Select(s => new[]
+            {
+                s.Service, s.GbPerMonth.ToString(CultureInfo.InvariantCulture),
+                $"{s.EndpointKind}{(s.EndpointKind == "interface" ? $", {s.EndpointAzs} AZ" : "")}{(s.EndpointPresent ? ", present" : "")}",
+                Money(s.ViaNat), Money(s.ViaEndpoint), Money(s.Saving),
+            })]);
+        console.WriteLine("Saving: what the service's traffic costs through the NAT (per GB) minus its endpoint (AZ-hours and per GB); negative means the endpoint costs more. NAT hours are only saved by removing the NAT gateway.");
+        console.WriteLine($"Prices: {report.Prices.File}, taken {report.Prices.TakenOn}, region {report.Region}");
+        foreach (var source in report.Prices.Sources)
+        {
+            console.WriteLine($"  source: {source}");
+        }
+    }
+
+    public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,107 @@
+using Spectre.Console;
+using VpceProbe.Harness.Cli;
+using VpceProbe.Harness.Reports.Terminal;
+using VpceProbe.Harness.Verdicts;
+
+namespace VpceProbe.Harness.Reports.Runs;
+
+/// <summary>
+/// The matrix for a person: phase × probe × instance with expected against observed and the failure kind,
+/// the agent runs that brought back nothing, a short account of the changes, and the verdict.
+/// Not a machine format: it may change freely.
+/// </summary>
+public sealed class ConsoleReportWriter : IReportWriter<RunResult>
+{
+    private readonly int? _width;
+
+    public ReportFormat Format => ReportFormat.Table;
+
+    public string FileName => "report.txt";
+
+    public string Description => "the matrix and the changes, for a person (printed)";
+
+    /// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
+    public ConsoleReportWriter(int? width = null) => _width = width;
+
+    public void Write(RunResult result, TextWriter writer)
+    {
+        var console = ConsoleFor.Writer(writer, _width);
+
+        if (ReportText.ErrorLine(result) is { } line)
+        {
+            console.MarkupLineInterpolated($"[red]{line}[/]");
+        }
+
+        // A plain line, not a ruler: a ruler is as wide as the console, and its title is cut in a narrow one.
+        writer.WriteLine($"vpceprobe {result.Scenario} · {result.VpcId} · run {result.RunId}");
+        var cells = result.Phases.SelectMany(p => p.Cells).ToList();
+        // Derived probes (`accept`) say why they are there; hand-written ones have no reason and no column for it.
+        var why = cells.Any(c => c.Reason is not null);
+        FittedTable.Write(
+            console,
+            writer,
+            null,
+            why ? ["Phase", "Probe", "Instance", "Target", "Expected", "Observed", "Kind", "Result", "Why"] : ["Phase", "Probe", "Instance", "Target", "Expected", "Observed", "Kind", "Result"],
+            [.. cells.Select(c => why
+                ? new[] { c.Phase, c.ProbeId, c.InstanceId, c.Target, c.Expected, ReportText.Observed(c), ReportText.Kind(c), c.Pass ? "pass" : "FAIL", c.Reason ?? "" }
+                : new[] { c.Phase, c.ProbeId, c.InstanceId, c.Target, c.Expected, ReportText.Observed(c), ReportText.Kind(c), c.Pass ? "pass" : "FAIL" })],
+            (row, column) => column == 7 ? new Style(cells[row].Pass ? Color.Green : Color.Red) : (Style?)null);
+        foreach (var phase in result.Phases)
+        {
+            foreach (var run in ReportText.Troubled(phase))
+            {
+                console.MarkupLineInterpolated($"[red]{phase.Name}: agent on {run.InstanceId}: {ReportText.Status(run.Status)}[/]: {run.Error ?? ""}");
+            }
+        }
+
+        WriteChanges(result, console);
+        WriteComparison(result, console);
+        var verdict = result.Pass ? "[green]PASS[/]" : "[red]FAIL[/]";
+        console.MarkupLine($"{verdict} exit {result.ExitCode}: {result.Phases.Sum(p => p.Cells.Count(c => c.Pass))} of {result.Phases.Sum(p => p.Cells.Count)} checks met in {ReportText.Seconds(result.Duration)} s");
+        if (result.LeftBehind is { } left)
+        {
+            console.MarkupLineInterpolated($"[red]Left behind:[/] {left}");
+        }
+    }
+
+    private static void WriteChanges(RunResult result, IAnsiConsole console)
+    {
+        if (result.Changes.Count == 0)
+        {
+            console.WriteLine("No change was made to the VPC.");
+            return;
+        }
+
+        console.WriteLine("Changes to the VPC:");
+        foreach (var c in result.Changes)
+        {
+            console.WriteLine($"  [{c.Phase}] {c.Action} {c.Resource}: {c.Description} ({ReportText.WireName(c.Status)})");
+        }
+
+        // Cleanup ends with a fresh describe compared with the state before the run; nothing left behind means it matched.
+        if (result.LeftBehind is null && result.Changes.Any(c => c.Status is ChangeStatus.RolledBack or ChangeStatus.Kept))
+        {
+            console.WriteLine("Verified after cleanup: every route and endpoint is as before the run (apart from what the scenario kept).");
+        }
+    }
+
+    private static void WriteComparison(RunResult result, IAnsiConsole console)
+    {
+        if (result.Comparison is not { } comparison)
+        {
+            return;
+        }
+
+        console.MarkupLineInterpolated($"Compared with {comparison.Against} (run {comparison.SavedRunId}): {comparison.Summary()}");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Change", "Phase", "Cell", "Before", "After");
+        foreach (var c in ComparisonText.Notable(comparison))
+        {
+            var category = ComparisonText.Category(c.Category);
+            table.AddRow(
+                new Markup(c.Category == Compare.ComparisonCategory.Regression ? $"[red]{category}[/]" : category),
+                new Text(c.Phase), new Text(ComparisonText.Cell(c)), new Text(ComparisonText.State(c.Before)), new Text(ComparisonText.State(c.After)));
+        }
+
+        console.Write(table);
+    }
+}

@@ -1,0 +1,22 @@
+using VpceProbe.Harness.Discovery;
+using VpceProbe.Harness.Reports.Html;
+using static VpceProbe.Harness.Reports.Html.HtmlPage;
+
+namespace VpceProbe.Harness.Reports.Snapshots;
+
+/// <summary>`discover --format html`: the VPC drawn, in one self-contained page.</summary>
+public sealed class HtmlSnapshotWriter : IReportWriter<VpcSnapshot>
+{
+    public ReportFormat Format => ReportFormat.Html;
+
+    public string FileName => "discover.html";
+
+    public string Description => "the VPC drawn, one self-contained page";
+
+    public void Write(VpcSnapshot report, TextWriter writer) => HtmlPage.Write(writer, $"VpceProbe discover · {report.VpcId}", w =>
+    {
+        w.Write($"<header><h1>VPC <code>{E(report.VpcId)}</code> in {E(report.Region)}</h1></header>\n<figure class=\"drawing\">");
+        VpcDrawing.Write(w, report, DrawingMarks.None, $"{report.VpcId} as discovered");
+        w.Write("</figure>\n");
+    }, filterable: false);
+}
