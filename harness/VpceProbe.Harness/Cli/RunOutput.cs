@@ -49,13 +49,20 @@ internal static class RunOutput
     public static bool IsReal(RunResult result) =>
         result.RunId != "dry-run" && !(result.ExitCode == ExitCodes.Usage && !result.Changed);
 
-    // Replace the link in one rename, so a reader never sees it missing.
+    // The previous link goes, then the new one is made: a reader may find no `latest` for that instant, never a
+    // stale one. (File.Move of a link to a directory follows it and says the file does not exist.)
     private static void PointLatestAt(DirectoryInfo outputDir, string runId)
     {
         var link = Path.Combine(outputDir.FullName, LatestLink);
-        var temp = Path.Combine(outputDir.FullName, $".{LatestLink}.{Environment.ProcessId}");
-        File.Delete(temp);
-        File.CreateSymbolicLink(temp, Path.Combine("runs", runId));
-        File.Move(temp, link, overwrite: true);
+        RemoveLink(link);
+        File.CreateSymbolicLink(link, Path.Combine("runs", runId));
+    }
+
+    private static void RemoveLink(string path)
+    {
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -28,7 +28,7 @@ public class AcceptReportTests
     public void junit_with_a_comparison_still_validates_and_the_regression_is_its_only_failure()
     {
         var schemas = new XmlSchemaSet();
-        schemas.Add(null, Golden.SourcePath("Schema/junit-10.xsd"));
+        schemas.Add(null, Golden.SourcePath("Runs/Schema/junit-10.xsd"));
         var doc = XDocument.Parse(Render("junit"));
         var problems = new List<string>();
         doc.Validate(schemas, (_, e) => problems.Add(e.Message));

@@ -86,7 +86,8 @@ public class ScenarioRunTests(MotoFixture moto, IntegrationBackends backends)
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
         Assert.Null(result.LeftBehind);
-        var adopted = Assert.Single(result.Changes, c => c.Resource == existing);
+        // Adoption also applies the scenario's policy for the run (a journaled ModifyVpcEndpoint, undone at cleanup).
+        var adopted = Assert.Single(result.Changes, c => c.Resource == existing && c.Action == EndpointCreation.AdoptAction);
         Assert.Equal(ChangeStatus.Kept, adopted.Status);
         var duringEndpoints = harness.Transport!.Seen[2];
         Assert.Equal([existing], duringEndpoints.Endpoints.Where(e => e.ShortService == "s3" && e.State == "available").Select(e => e.Id));
