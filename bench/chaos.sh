@@ -2,13 +2,13 @@
 # The walkthrough on a faulty lab, five runs in a row (README "Safety on a real account"): the lab's gateway
 # throttles 20 % of AWS calls, fails 5 % with a 5xx and adds 100 ms to each. Every run must exit 0 with every
 # check met, and after each the VPC's routes and endpoints must equal the state before it.
-# Usage: sudo bash bench/chaos.sh   (RUNS=N, default 5; FAULTS=..., default throttle=0.2,5xx=0.05,latency=100ms)
-# Its own lab (--name chaos) on a free loopback port, never 4566; taken down on exit.
+# Usage: sudo bash bench/chaos.sh   (RUNS=N, default 5; NAME=LAB, default chaos; FAULTS=..., default throttle=0.2,5xx=0.05,latency=100ms)
+# Its own lab (--name chaos, or NAME=...) on a free loopback port, never 4566; taken down on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 faults=${FAULTS:-throttle=0.2,5xx=0.05,latency=100ms}
-name=chaos
+name=${NAME:-chaos}
 [ "$(id -u)" -eq 0 ] || { echo "bench/chaos.sh needs root (network namespaces)" >&2; exit 2; }
 command -v jq >/dev/null || { echo "bench/chaos.sh needs jq" >&2; exit 2; }
 ./vpceprobe version >/dev/null

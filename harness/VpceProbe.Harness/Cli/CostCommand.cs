@@ -42,10 +42,9 @@ public static class CostCommand
             {
                 var destinations = formats.Resolve(parse);
                 // Checked here, not by the parser: a parse error exits 1, and a usage error must exit 2.
-                var malformed = (parse.GetValue(serviceGb) ?? []).Where(v => !TryParse(v, out _)).ToList();
-                if (malformed.Count > 0)
+                if ((parse.GetValue(serviceGb) ?? []).Select(VolumeProblem).FirstOrDefault(p => p is not null) is { } problem)
                 {
-                    await error.WriteLineAsync($"error: --service-gb '{malformed[0]}': expected SERVICE=GB, e.g. s3=500").ConfigureAwait(false);
+                    await error.WriteLineAsync($"error: --service-gb {problem}").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
 
@@ -65,7 +64,7 @@ public static class CostCommand
                 var volumes = (parse.GetValue(serviceGb) ?? []).Select(v => TryParse(v, out var p) ? p : default).ToDictionary(p => p.Key, p => p.Value);
                 if (await UnknownServicesAsync(common.Aws(parse), snapshot.Region, volumes.Keys, cancellationToken).ConfigureAwait(false) is { Count: > 0 } unknown)
                 {
-                    await error.WriteLineAsync($"error: --service-gb: {string.Join(", ", unknown)}: no such endpoint service in {snapshot.Region}; name a service such as s3, dynamodb or secretsmanager").ConfigureAwait(false);
+                    await error.WriteLineAsync($"error: --service-gb: {string.Join(", ", unknown)}: no such endpoint service in {snapshot.Region}; name a service by its short name as in com.amazonaws.{snapshot.Region}.NAME (s3, dynamodb, secretsmanager, ecr.api...)").ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
 
@@ -83,6 +82,19 @@ public static class CostCommand
     {
         using var ec2 = new Aws.AwsClientFactory(aws).Ec2();
         return await Preflight.EndpointServicesCheck.MissingAsync(ec2, region, services, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What is wrong with one SERVICE=GB, said so that the user knows what to type instead; null when nothing is.</summary>
+    private static string? VolumeProblem(string text)
+    {
+        var parts = text.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Trim().Length == 0
+            || !decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var gb))
+        {
+            return $"{Printable.Quote(text)}: expected SERVICE=GB, e.g. s3=500";
+        }
+
+        return gb < 0 ? $"{Printable.Quote(text)}: a volume is 0 or more GB a month, e.g. {parts[0].Trim()}=500" : null;
     }
 
     private static bool TryParse(string text, out KeyValuePair<string, decimal> volume)

@@ -148,6 +148,29 @@ public class AuditorTests(MotoFixture moto)
     }
 
     [Fact]
+    public void cost_texts_quote_the_vpcs_own_region()
+    {
+        var natRoute = new RouteInfo("0.0.0.0/0", null, null, RouteTargetKind.NatGateway, "nat-1", null, null);
+        var snapshot = SnapshotWithProblems.Snapshot() with
+        {
+            Region = "us-east-2",
+            RouteTables = [new RouteTableInfo("rtb-a", false, ["subnet-a"], [natRoute], new Dictionary<string, string>())],
+        };
+        var s3 = new EndpointInfo { Id = "vpce-s3", ServiceName = "com.amazonaws.us-east-2.s3", Type = EndpointType.Gateway, State = "available" };
+
+        var withoutEndpoint = Auditor.Run(snapshot).Findings.Where(f => f.RuleId == "VPCE002").ToList();
+        var leftOut = Assert.Single(Auditor.Run(snapshot with { Endpoints = [.. snapshot.Endpoints, s3] }).Findings, f => f.RuleId == "VPCE011");
+
+        // The shipped prices have no us-east-2, so the text sends the reader to the pricing page for that region.
+        Assert.Equal(2, withoutEndpoint.Count);
+        Assert.All(withoutEndpoint, f => Assert.Contains("us-east-2: see https://aws.amazon.com/vpc/pricing/", f.Why, StringComparison.Ordinal));
+        Assert.Contains("us-east-2", leftOut.Why, StringComparison.Ordinal);
+        Assert.DoesNotContain("us-east-1", string.Join(" ", withoutEndpoint.Select(f => f.Why).Append(leftOut.Why)), StringComparison.Ordinal);
+        Assert.Contains("us-east-1: $0.045/GB, list price of", Auditor.Run(SnapshotWithProblems.Snapshot() with { RouteTables = snapshot.RouteTables })
+            .Findings.First(f => f.RuleId == "VPCE002").Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_private_route_table_left_out_of_the_s3_endpoint_is_VPCE011_high_without_nat()
     {
         var vpc = await BestPracticeVpc.CreateAsync(_ec2, new() { S3OnEveryTable = false });

@@ -1,3 +1,4 @@
+using VpceProbe.Harness.Cost;
 using VpceProbe.Harness.Discovery;
 
 namespace VpceProbe.Harness.Audit.Rules;
@@ -7,7 +8,7 @@ public sealed class GatewayEndpointAssociationRule : IAuditRule
 {
     private const string Why =
         "A gateway endpoint works only for the route tables it is associated with: it adds the service's prefix-list route " +
-        "there and nowhere else. Subnets on other tables reach the service through their NAT (paying per GB), or not at all.";
+        "there and nowhere else. Subnets on other tables reach the service through their NAT (paying per GB, {0}), or not at all.";
     private const string Fix = "aws ec2 modify-vpc-endpoint --vpc-endpoint-id {0} --add-route-table-ids {1}";
 
     public string Id => "VPCE011";
@@ -37,7 +38,7 @@ public sealed class GatewayEndpointAssociationRule : IAuditRule
                     Id, viaNat ? Severity.Medium : Severity.High, table.Key, ResourceTypes.RouteTable,
                     $"{table.Key} (used by {AuditText.List(table.Select(s => s.Id))}) is not associated with {service} gateway endpoint {endpoints[0].Id}: " +
                     (viaNat ? $"{service} traffic goes through the NAT" : $"{service} is unreachable from these subnets"),
-                    Why,
+                    AuditText.Fill(Why, ShippedPrices.NatPerGb(vpc.Region)),
                     AuditText.Fill(Fix, endpoints[0].Id, table.Key));
             }
         }

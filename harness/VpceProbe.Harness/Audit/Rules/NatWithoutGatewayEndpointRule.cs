@@ -1,3 +1,4 @@
+using VpceProbe.Harness.Cost;
 using VpceProbe.Harness.Discovery;
 
 namespace VpceProbe.Harness.Audit.Rules;
@@ -7,7 +8,7 @@ namespace VpceProbe.Harness.Audit.Rules;
 public sealed class NatWithoutGatewayEndpointRule : IAuditRule
 {
     private const string Why =
-        "A NAT gateway charges for every GB it processes (us-east-1: $0.045/GB) while a gateway endpoint for S3 or DynamoDB is free " +
+        "A NAT gateway charges for every GB it processes ({0}) while a gateway endpoint for S3 or DynamoDB is free " +
         "and keeps the traffic on the AWS network.";
     private const string Fix = "aws ec2 create-vpc-endpoint --vpc-id {0} --vpc-endpoint-type Gateway --service-name com.amazonaws.{1}.{2} --route-table-ids {3}";
 
@@ -31,7 +32,7 @@ public sealed class NatWithoutGatewayEndpointRule : IAuditRule
                 yield return new Finding(
                     Id, DefaultSeverity, table.Key, ResourceTypes.RouteTable,
                     $"{service} traffic from {subnets} goes through the NAT route of {table.Key}: the VPC has no {service} gateway endpoint",
-                    Why,
+                    AuditText.Fill(Why, ShippedPrices.NatPerGb(vpc.Region)),
                     AuditText.Fill(Fix, vpc.VpcId, vpc.Region, service, table.Key));
             }
         }

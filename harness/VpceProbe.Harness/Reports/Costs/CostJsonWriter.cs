@@ -27,8 +27,11 @@ public sealed class CostJsonWriter : IReportWriter<CostReport>
             report.Prices,
             report.Current,
             currentTotal = report.CurrentTotal,
-            services = report.Services.Select(s => new { s.Service, s.GbPerMonth, s.EndpointKind, s.EndpointPresent, s.EndpointAzs, s.ViaNat, s.ViaEndpoint, s.Saving }),
+            natHours = report.NatHours,
+            services = report.Services.Select(s => new { s.Service, s.GbPerMonth, s.EndpointKind, s.EndpointPresent, s.EndpointAzs, s.GbViaNat, s.ViaNat, s.ViaEndpoint, s.Saving }),
+            routeTables = report.Tables,
             totalSaving = report.TotalSaving,
+            afterTotal = report.AfterTotal,
         },
         Options);
 }
