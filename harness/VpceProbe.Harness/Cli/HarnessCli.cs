@@ -18,9 +18,13 @@ public static class HarnessCli
     /// exception handler also prints a stack and exits 1: anything no command handled is an internal error
     /// instead, exit 3 with one line on stderr (the stack only with --verbose).
     /// </summary>
-    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
+    public static Task<int> InvokeAsync(IReadOnlyList<string> args, InvocationConfiguration configuration, CancellationToken cancellationToken = default) =>
+        InvokeAsync(CommandCatalog.BuildRoot(), args, configuration, cancellationToken);
+
+    /// <summary>The same with another command tree (tests: a command that throws what no command handles).</summary>
+    internal static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
     {
-        var parse = CommandCatalog.BuildRoot().Parse(args);
+        var parse = root.Parse(args);
         configuration.EnableDefaultExceptionHandler = false;
         try
         {

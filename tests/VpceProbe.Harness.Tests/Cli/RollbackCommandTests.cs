@@ -1,5 +1,6 @@
 using VpceProbe.Contract;
 using VpceProbe.Harness.Journal;
+using VpceProbe.Harness.Run;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Testing;
 
@@ -9,7 +10,7 @@ namespace VpceProbe.Harness.Tests.Cli;
 /// Crash recovery on every backend: the harness is killed (SIGKILL, no cleanup) after each journaled change,
 /// or stopped with SIGTERM mid-run, and the VPC must come back as it was.
 /// </summary>
-public class RollbackCommandTests(IntegrationBackends backends)
+public class RollbackCommandTests(IntegrationBackends backends, MotoFixture moto)
 {
     public static IEnumerable<TheoryDataRow<string, int>> ChangePoints => IntegrationBackends.NamesWith(Enumerable.Range(1, CrashScenario.Changes));
 
@@ -87,6 +88,27 @@ public class RollbackCommandTests(IntegrationBackends backends)
         await Until(() => harness.HasExited, harness);
         Assert.Contains("interrupted", harness.Output, StringComparison.Ordinal);
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
+    }
+
+    [Fact]
+    public async Task rollback_of_a_run_that_still_holds_its_lease_is_refused_naming_the_run_and_its_host()
+    {
+        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var before = await vpc.BaselineAsync(moto);
+        var outputDir = Directory.CreateTempSubdirectory("vpceprobe-live-").FullName;
+        const string runId = "20261130-040000-live01";
+        var journal = RunJournal.Create(outputDir, new RunHeader(runId, "walkthrough", vpc.VpcId, VpcSeed.Region, moto.Url, null, before), TimeProvider.System);
+        journal.Append(new JournalEntry { Type = JournalEntryTypes.Intent, Seq = journal.NextSeq, Action = ChangeActions.RemoveRoute });
+        var live = new LeaseHolder(runId, "build-host-7", 4242, DateTimeOffset.UtcNow.AddMinutes(3));
+        await vpc.Seed.Ec2.CreateTagsAsync(new() { Resources = [vpc.VpcId], Tags = [new(VpcLease.TagKey, live.Format())] }, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.InvokeAsync(["rollback", runId, "--output-dir", outputDir]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"refused: run {runId} is in progress on this VPC (host build-host-7, pid 4242", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was undone", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(RunJournal.Open(runId, outputDir, TimeProvider.System).Entries, e => e.Type == JournalEntryTypes.Undone);
+        Assert.Equal(live.RunId, (await VpcLease.ReadAsync(vpc.Seed.Ec2, vpc.VpcId, TestContext.Current.CancellationToken))?.RunId);
     }
 
     [Fact]

@@ -55,6 +55,27 @@ public class RunJournalTests
     }
 
     [Fact]
+    public void a_torn_last_line_is_reported_skipped_and_the_next_record_starts_on_a_line_of_its_own()
+    {
+        var journal = NewJournal(out var dir);
+        var route = Intent(journal, ChangeActions.RemoveRoute);
+        File.AppendAllText(journal.Path, "{\"type\":\"done\",\"se");
+
+        var reopened = RunJournal.Open("run-1", dir, TimeProvider.System);
+        var warning = Assert.Single(reopened.Warnings);
+        reopened.Append(new JournalEntry { Type = JournalEntryTypes.Undone, Seq = route.Seq });
+
+        Assert.Contains($"{journal.Path}:3: skipped a line that is not a whole record", warning, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(journal.Path);
+        Assert.Equal("{\"type\":\"done\",\"se", lines[2]);
+        Assert.StartsWith("{\"type\":\"undone\"", lines[3], StringComparison.Ordinal);
+        var again = RunJournal.Open("run-1", dir, TimeProvider.System);
+        Assert.Equal([JournalEntryTypes.Run, JournalEntryTypes.Intent, JournalEntryTypes.Undone], again.Entries.Select(e => e.Type));
+        Assert.Empty(again.Outstanding());
+        Assert.Single(again.Warnings); // the torn line stays, said again, never merged with the record after it
+    }
+
+    [Fact]
     public void a_journal_is_found_by_run_id_directory_or_file()
     {
         var journal = NewJournal(out var dir);

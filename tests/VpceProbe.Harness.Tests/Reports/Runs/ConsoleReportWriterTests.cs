@@ -1,4 +1,5 @@
 using VpceProbe.Harness.Reports.Runs;
+using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Tests.Reports.Runs;
 
@@ -35,6 +36,18 @@ public class ConsoleReportWriterTests
         var left = new StringWriter { NewLine = "\n" };
         new ConsoleReportWriter().Write(SampleRun.Create() with { LeftBehind = "route missing: rtb-0bb 0.0.0.0/0 → nat-0aa" }, left);
         Assert.DoesNotContain("Verified", left.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void console_says_the_run_error_in_one_line_at_the_top()
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        new ConsoleReportWriter(width: 200).Write(SampleRun.Create() with { Error = new RunError(RunErrorKind.AwsError, "AWS error UnauthorizedOperation: not allowed") }, writer);
+
+        var lines = writer.ToString().Split('\n');
+        Assert.Equal("RUN ERROR (aws_error): AWS error UnauthorizedOperation: not allowed", lines[0]);
+        Assert.StartsWith("vpceprobe ", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("RUN ERROR", Render(), StringComparison.Ordinal);
     }
 
     private static string Render()

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using System.Xml.Schema;
 using VpceProbe.Harness.Reports.Runs;
+using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Tests.Reports.Runs;
 
@@ -50,6 +51,27 @@ public class JUnitReportWriterTests
         Assert.Equal("undeliverable", (string?)undelivered.Element("error")!.Attribute("type"));
         Assert.Equal("2", (string?)doc.Root!.Attribute("errors"));
         Assert.Equal("1", (string?)doc.Root!.Attribute("failures"));
+    }
+
+    [Fact]
+    public void a_run_error_is_an_error_testcase_of_its_own_so_ci_goes_red()
+    {
+        var result = SampleRun.Create() with
+        {
+            Error = new RunError(RunErrorKind.RollbackIncomplete, "rollback incomplete: 1 change left"),
+            LeftBehind = "route missing: rtb-0bb 0.0.0.0/0 → nat-0aa\nfinish with: vpceprobe rollback run-1",
+        };
+        var writer = new StringWriter { NewLine = "\n" };
+        new JUnitReportWriter().Write(result, writer);
+
+        var doc = XDocument.Parse(writer.ToString());
+        var suite = Assert.Single(doc.Descendants("testsuite"), s => (string?)s.Attribute("name") == "run");
+        var error = Assert.Single(suite.Descendants("testcase")).Element("error")!;
+        Assert.Equal("rollback_incomplete", (string?)error.Attribute("type"));
+        Assert.Equal("rollback incomplete: 1 change left", (string?)error.Attribute("message"));
+        Assert.Contains("finish with: vpceprobe rollback run-1", error.Value, StringComparison.Ordinal);
+        Assert.Equal("3", (string?)doc.Root!.Attribute("errors")); // the sample's 2, and the run's own
+        Assert.DoesNotContain(XDocument.Parse(Render()).Descendants("testsuite"), s => (string?)s.Attribute("name") == "run");
     }
 
     private static string Render()
