@@ -27,7 +27,7 @@ public class EndpointAdoptionTests(MotoFixture moto)
         var existing = await vpc.Seed.GatewayEndpointAsync("s3", [vpc.PrivateTable], OwnPolicy);
         await using var dns = await ResolverAsync();
         var before = await vpc.DescribeAsync(moto);
-        var harness = new RunHarness(moto, vpc);
+        var harness = new RunHarness(moto, vpc) { ProceedOnFailedBaseline = true };
 
         var dryRun = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver), dryRun: true);
         var planned = Assert.Single(dryRun.Changes, c => c.Action == ChangeActions.ModifyEndpoint);
@@ -58,7 +58,7 @@ public class EndpointAdoptionTests(MotoFixture moto)
         var sg = await vpc.Seed.SecurityGroupAsync("own-secrets", 443, "10.0.0.0/16");
         var existing = await vpc.Seed.InterfaceEndpointAsync("secretsmanager", [vpc.PrivateSubnetA], [sg]);
         await using var dns = await ResolverAsync();
-        var harness = new RunHarness(moto, vpc);
+        var harness = new RunHarness(moto, vpc) { ProceedOnFailedBaseline = true };
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 

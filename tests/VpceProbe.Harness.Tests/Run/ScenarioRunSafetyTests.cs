@@ -29,7 +29,7 @@ public class ScenarioRunSafetyTests(MotoFixture moto)
         proxy.ThrottleRate = 0.2;
         proxy.ServerErrorRate = 0.05;
         var before = await vpc.BaselineAsync(moto);
-        var harness = new RunHarness(moto, vpc) { Via = proxy.Url };
+        var harness = new RunHarness(moto, vpc) { Via = proxy.Url, ProceedOnFailedBaseline = true };
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
@@ -47,7 +47,7 @@ public class ScenarioRunSafetyTests(MotoFixture moto)
         var vpc = await WalkthroughVpc.CreateAsync(moto);
         await using var dns = await ResolverAsync();
         var before = await vpc.BaselineAsync(moto);
-        var harness = new RunHarness(moto, vpc) { ProceedOnFailedBaseline = false, Wrap = inner => new FailingTransport(inner, 1, NoReport) };
+        var harness = new RunHarness(moto, vpc) { Wrap = inner => new FailingTransport(inner, 1, NoReport) };
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
@@ -73,7 +73,7 @@ public class ScenarioRunSafetyTests(MotoFixture moto)
             Probes = [.. scenario.Probes.Select(p => p.Spec.Kind == ProbeKinds.Http ? p with { Spec = p.Spec with { Url = "http://127.0.0.1:9/" } } : p)],
         };
 
-        var stopped = await new RunHarness(moto, vpc) { ProceedOnFailedBaseline = false }.RunAsync(unreachable);
+        var stopped = await new RunHarness(moto, vpc).RunAsync(unreachable);
         Assert.Equal(ExitCodes.ExpectationFailed, stopped.ExitCode);
         Assert.Equal(RunErrorKind.BaselineFailed, stopped.Error?.Kind);
         Assert.Single(stopped.Phases);
@@ -90,7 +90,7 @@ public class ScenarioRunSafetyTests(MotoFixture moto)
         var vpc = await WalkthroughVpc.CreateAsync(moto);
         await using var dns = await ResolverAsync();
         var before = await vpc.BaselineAsync(moto);
-        var harness = new RunHarness(moto, vpc) { Wrap = inner => new FailingTransport(inner, 2, _ => throw new InvalidOperationException("a bug in a transport")) };
+        var harness = new RunHarness(moto, vpc) { ProceedOnFailedBaseline = true, Wrap = inner => new FailingTransport(inner, 2, _ => throw new InvalidOperationException("a bug in a transport")) };
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
@@ -110,6 +110,7 @@ public class ScenarioRunSafetyTests(MotoFixture moto)
         await using var proxy = FaultingProxy.Start(moto.Url);
         var harness = new RunHarness(moto, vpc)
         {
+            ProceedOnFailedBaseline = true,
             Via = proxy.Url,
             UndoRetryFor = TimeSpan.FromSeconds(3),
             Wrap = inner => new FailingTransport(inner, 2, _ =>
@@ -141,7 +142,7 @@ public class ScenarioRunSafetyTests(MotoFixture moto)
         {
             Phases = [.. scenario.Phases.Take(scenario.Phases.Count - 1), last with { Actions = [.. last.Actions.Select(a => a with { Keep = true })] }],
         };
-        var harness = new RunHarness(moto, vpc);
+        var harness = new RunHarness(moto, vpc) { ProceedOnFailedBaseline = true };
 
         var result = await harness.RunAsync(keeping);
 
@@ -151,6 +152,14 @@ public class ScenarioRunSafetyTests(MotoFixture moto)
         var journal = RunJournal.Open(result.RunId, harness.OutputDir, TimeProvider.System);
         var verified = Assert.Single(journal.Entries, e => e.Type == JournalEntryTypes.Verified);
         Assert.Contains("except what was kept", verified.Description, StringComparison.Ordinal);
+
+        // `rollback` of that run says what it keeps too, and does not delete it.
+        var rollback = await CliRun.InvokeAsync(["rollback", result.RunId, "--output-dir", harness.OutputDir]);
+        Assert.True(rollback.ExitCode == ExitCodes.Success, rollback.Output + rollback.Error);
+        Assert.Contains("except what was kept: vpce-", rollback.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("match the state before the run\n", rollback.Output, StringComparison.Ordinal);
+        var kept = result.Kept.First(k => k.StartsWith("vpce-", StringComparison.Ordinal)).Split(' ')[0];
+        Assert.Contains((await vpc.DescribeAsync(moto)).Endpoints, e => e.Id == kept && e.State is not ("deleted" or "deleting"));
     }
 
     [Fact]
@@ -178,6 +187,7 @@ public class ScenarioRunSafetyTests(MotoFixture moto)
         LeaseHolder? during = null;
         var wrapped = new RunHarness(moto, vpc)
         {
+            ProceedOnFailedBaseline = true,
             Wrap = inner => new FailingTransport(inner, 2, async ids =>
             {
                 during = await VpcLease.ReadAsync(vpc.Seed.Ec2, vpc.VpcId, TestContext.Current.CancellationToken);

@@ -30,7 +30,7 @@ public class ScenarioRunTests(MotoFixture moto, IntegrationBackends backends)
         var vpc = await WalkthroughVpc.CreateAsync(aws);
         await using var dns = await ResolverAsync();
         var before = await vpc.BaselineAsync(aws);
-        var harness = new RunHarness(aws, vpc);
+        var harness = new RunHarness(aws, vpc) { ProceedOnFailedBaseline = true };
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
@@ -81,7 +81,7 @@ public class ScenarioRunTests(MotoFixture moto, IntegrationBackends backends)
         var existing = await vpc.Seed.GatewayEndpointAsync("s3", [vpc.PrivateTable]);
         await using var dns = await ResolverAsync();
         var before = await vpc.BaselineAsync(aws);
-        var harness = new RunHarness(aws, vpc);
+        var harness = new RunHarness(aws, vpc) { ProceedOnFailedBaseline = true };
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
@@ -105,7 +105,7 @@ public class ScenarioRunTests(MotoFixture moto, IntegrationBackends backends)
         var existing = await vpc.Seed.InterfaceEndpointAsync("secretsmanager", [vpc.PrivateSubnetA], [sg]);
         await using var dns = await ResolverAsync();
         var before = await vpc.BaselineAsync(aws);
-        var harness = new RunHarness(aws, vpc);
+        var harness = new RunHarness(aws, vpc) { ProceedOnFailedBaseline = true };
 
         var result = await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, dns.Nameserver));
 
