@@ -81,7 +81,10 @@ public sealed class ConsoleReportWriter : IReportWriter<RunResult>
         // Cleanup ends with a fresh describe compared with the state before the run; nothing left behind means it matched.
         if (result.LeftBehind is null && result.Changes.Any(c => c.Status is ChangeStatus.RolledBack or ChangeStatus.Kept))
         {
-            console.WriteLine("Verified after cleanup: every route and endpoint is as before the run (apart from what the scenario kept).");
+            // An adopted endpoint is "kept" too, but only keep: true leaves something the run made.
+            console.WriteLine(result.Kept is { Count: > 0 } kept
+                ? $"Verified after cleanup: every route and endpoint is as before the run, except what was kept: {string.Join("; ", kept)}."
+                : "Verified after cleanup: every route and endpoint is as before the run.");
         }
     }
 

@@ -36,6 +36,11 @@ public class ConsoleReportWriterTests
         var left = new StringWriter { NewLine = "\n" };
         new ConsoleReportWriter().Write(SampleRun.Create() with { LeftBehind = "route missing: rtb-0bb 0.0.0.0/0 → nat-0aa" }, left);
         Assert.DoesNotContain("Verified", left.ToString(), StringComparison.Ordinal);
+
+        var keeping = new StringWriter { NewLine = "\n" };
+        new ConsoleReportWriter(width: 300).Write(SampleRun.Create() with { Kept = ["vpce-0dd (create-endpoint), kept as the scenario asks (keep: true)"] }, keeping);
+        Assert.Contains("as before the run, except what was kept: vpce-0dd (create-endpoint)", keeping.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("except what was kept", Render(), StringComparison.Ordinal);
     }
 
     [Fact]
