@@ -107,8 +107,7 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
             return;
         }
 
-        // Deleting a namespace deletes its veth, and with it the router's end. Best effort: one already gone is as good.
-        await Ip.BestEffortAsync(null, gone.Select(a => $"netns del {a.Namespace}")).ConfigureAwait(false);
+        await RemoveAsync(gone).ConfigureAwait(false);
         foreach (var attachment in gone)
         {
             _attachments.Remove(attachment.Id);
@@ -140,7 +139,7 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
         {
             // Whatever failed (a command, a file, the lab stopping), none of this pass's attachments stays half-made:
             // the next pass makes them all again, and a namespace or link left here would make its `add` fail forever.
-            await Ip.BestEffortAsync(null, added.Select(a => $"netns del {a.Namespace}")).ConfigureAwait(false);
+            await RemoveAsync(added).ConfigureAwait(false);
             foreach (var attachment in added)
             {
                 NamespaceFiles.Remove(attachment.Namespace);
@@ -153,6 +152,18 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
         {
             _attachments[attachment.Id] = attachment;
         }
+    }
+
+    /// <summary>
+    /// The router's end of each veth first, then the namespaces. Best effort: one already gone is as good. The kernel
+    /// frees a deleted namespace (and the veth in it) asynchronously, so the router's end could outlive `netns del`
+    /// for a moment, and an attachment made again at once (source/dest check turned off) would meet "File exists";
+    /// deleting that end deletes the pair at once.
+    /// </summary>
+    private async Task RemoveAsync(IReadOnlyList<AttachmentPlan> attachments)
+    {
+        await Ip.BestEffortAsync(names.Router, attachments.Select(a => $"link del {a.RouterLink}")).ConfigureAwait(false);
+        await Ip.BestEffortAsync(null, attachments.Select(a => $"netns del {a.Namespace}")).ConfigureAwait(false);
     }
 
     private async ValueTask ConfigureAsync(AttachmentPlan attachment, RouterPlan plan, CancellationToken ct)
