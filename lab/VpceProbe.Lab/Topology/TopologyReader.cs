@@ -91,8 +91,16 @@ public static class TopologyReader
     }
 
     /// <summary>The topology as a file (camelCase, indented), as `lab up` keeps it in the lab's state directory.</summary>
-    public static string Serialize(LabTopology topology) =>
-        JsonSerializer.Serialize(topology, new JsonSerializerOptions(Json) { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
+    public static string Serialize(LabTopology topology) => JsonSerializer.Serialize(topology, FileJson);
+
+    // A file for people to read and edit (a twin's names and descriptions come from their VPC: "Bob's <prod> VPC"),
+    // never embedded in HTML: the relaxed encoder writes ' < > & as they are instead of \u0027, \u003C….
+    private static readonly JsonSerializerOptions FileJson = new(Json)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static TopologyReadResult Failed(string origin, string message) => new(null, [new TopologyError("$", message)], origin);
 }

@@ -14,6 +14,40 @@ public class NatLabTests(SharedLab lab)
     private const string Internet = "curl -sS -o /dev/null -m 3 http://google.com/";
 
     [Fact]
+    public async Task a_second_az_reaches_the_internet_through_its_own_nat_gateway_only_while_that_nats_subnet_routes_to_the_internet_gateway()
+    {
+        var walkthrough = await Walkthrough.UpAsync(lab);
+        using var ec2 = lab.Ec2();
+        var made = new LabResources(ec2);
+        try
+        {
+            var vpc = walkthrough.Seeded.VpcId;
+            var (publicTable, nat, privateB) = await made.ZoneWithNatAsync(vpc, "us-east-1b", "10.0.3.0/24", "10.0.4.0/24", walkthrough.Seeded.Id("internet-gateway", "twtechIGW"));
+            var instance = await made.InstanceAsync(walkthrough, privateB, [walkthrough.Seeded.Id("security-group", "twtech-private-sg")], publicAddress: false);
+
+            var namespaces = await InNamespace.HostAsync("ip netns list");
+            var through = await InNamespace.ShAsync(lab.InstanceNamespace(instance), Internet);
+            await ec2.DeleteRouteAsync(new DeleteRouteRequest { RouteTableId = publicTable, DestinationCidrBlock = "0.0.0.0/0" }, Ct);
+            // A NAT gateway in a subnet without an internet gateway route gets nowhere; the first AZ's NAT is untouched.
+            var stranded = await InNamespace.ShAsync(lab.InstanceNamespace(instance), Internet);
+            var firstAz = await walkthrough.OnInstanceAsync(Internet);
+
+            Assert.Contains(lab.Names.NatGateway(nat), namespaces.Output, StringComparison.Ordinal);
+            Assert.Contains(lab.Names.NatGateway(walkthrough.Seeded.Id("nat-gateway", "twtechNAT")), namespaces.Output, StringComparison.Ordinal);
+            Assert.True(through.ExitCode == 0, through.Output + await lab.RouterStateAsync());
+            Assert.Equal(InNamespace.CurlTimedOut, stranded.ExitCode);
+            Assert.True(firstAz.ExitCode == 0, firstAz.Output);
+        }
+        finally
+        {
+            await made.DisposeAsync();
+        }
+
+        var gone = await InNamespace.HostAsync("ip netns list");
+        Assert.Equal(1, gone.Output.Split('\n').Count(l => l.StartsWith(lab.Names.Prefix + "nat-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task a_route_to_a_nat_instance_carries_traffic_only_once_its_source_dest_check_is_off()
     {
         var walkthrough = await Walkthrough.UpAsync(lab);

@@ -12,6 +12,7 @@ public class SsmEmulatorTests(SharedMoto moto) : IAsyncLifetime
 {
     private static readonly GatewayOptions Fast = new(FaultSettings.None, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(300));
 
+    private readonly PausableClock _clock = new();
     private TestGateway _gateway = null!;
     private AmazonSimpleSystemsManagementClient _ssm = null!;
 
@@ -19,7 +20,7 @@ public class SsmEmulatorTests(SharedMoto moto) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync(moto.Server, Fast);
+        _gateway = await TestGateway.StartAsync(moto.Server, Fast, _clock);
         _ssm = _gateway.Ssm();
     }
 
@@ -77,10 +78,15 @@ public class SsmEmulatorTests(SharedMoto moto) : IAsyncLifetime
     public async Task right_after_sending_the_invocation_does_not_exist_yet()
     {
         var id = await OnlineInstanceAsync();
+        // The clock stands still from the send to the first read: "right after" holds however slow the machine is.
+        _clock.Pause();
         var commandId = await SendAsync(id, "true");
 
         await Assert.ThrowsAsync<InvocationDoesNotExistException>(() =>
             _ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = commandId, InstanceId = id }, Ct));
+        _clock.Resume();
+        var done = await LabInstances.InvocationAsync(_ssm, commandId, id, r => r.Status == CommandInvocationStatus.Success);
+        Assert.Equal(commandId, done.CommandId);
     }
 
     [Fact]

@@ -67,4 +67,16 @@ public class TopologyReaderTests
         Assert.True(again.IsValid, string.Join("\n", again.Errors));
         Assert.Equal(TopologyReader.Serialize(topology), TopologyReader.Serialize(again.Topology!));
     }
+
+    [Fact]
+    public void a_serialized_topology_keeps_quotes_and_angle_brackets_readable()
+    {
+        var topology = TopologyReader.Parse(TopologyDocuments.Valid, "test").Topology! with { Description = "Bob's <prod> VPC & \"friends\"" };
+
+        var file = TopologyReader.Serialize(topology);
+
+        Assert.Contains("\"description\": \"Bob's <prod> VPC & \\\"friends\\\"\"", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00", file, StringComparison.Ordinal);
+        Assert.Equal(topology.Description, TopologyReader.Parse(file, "again").Topology!.Description);
+    }
 }
