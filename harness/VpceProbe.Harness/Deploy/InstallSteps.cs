@@ -23,7 +23,8 @@ internal static class InstallSteps
     public static SsmCommand Download(AgentBinary b, string url) => new(
         PlainCommand.Of("curl", "--fail", "--silent", "--show-error", "--connect-timeout", "10", "--max-time", "300", "--retry", "2", "--output", b.RemotePartPath, url),
         DownloadStep,
-        "vpceprobe: agent deploy");
+        "vpceprobe: agent deploy",
+        DueWithin: TimeSpan.FromSeconds(60));
 
     public static SsmCommand MakeExecutable(AgentBinary b) => new(PlainCommand.Of("chmod", "0755", b.RemotePartPath), QuickStep, "vpceprobe: agent deploy");
 

@@ -25,7 +25,9 @@ public class SsmTransportPollingTests(MotoFixture moto)
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.True(run.Report!.Pass);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(4, ssm.Requests.Count(r => r.Target == "GetCommandInvocation"));
+        // One listing per poll; the short report fits in the listing's 2,500 characters, so no GetCommandInvocation.
+        Assert.Equal(4, ssm.Requests.Count(r => r.Target == "ListCommandInvocations"));
+        Assert.DoesNotContain(ssm.Requests, r => r.Target == "GetCommandInvocation");
     }
 
     [Fact]
@@ -119,8 +121,8 @@ public class SsmTransportPollingTests(MotoFixture moto)
         Assert.Equal(AgentRunStatus.TimedOut, run.Status);
         Assert.Contains("stopped waiting after 240 s (last status Delayed)", run.Error, StringComparison.Ordinal);
 
-        // Backoff (1, 2, 4, 8, then 10 s apart): one poll per 5 s step would have made 48 over these 240 s.
-        Assert.InRange(ssm.Requests.Count(r => r.Target == "GetCommandInvocation"), 3, 40);
+        // Due pace until the plan's deadline (60 s + 5), then backoff (1, 2, 4, 8, then 10 s apart): one poll per 5 s step would have made 48 over these 240 s.
+        Assert.InRange(ssm.Requests.Count(r => r.Target == "ListCommandInvocations"), 3, 40);
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         var options = new SsmOptions { PollInitialDelay = TimeSpan.FromSeconds(1), PollMaxDelay = TimeSpan.FromSeconds(1) };
 
         var running = Ssm(ssm.Client(), _s3, InstalledOn(I), options, time).RunAsync([I], Plan(), cts.Token);
-        while (!ssm.Requests.Any(r => r.Target == "GetCommandInvocation"))
+        while (!ssm.Requests.Any(r => r.Target == "ListCommandInvocations"))
         {
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
