@@ -52,7 +52,8 @@ except botocore.exceptions.ClientError as e:
         raise
 PY
   local seeded; seeded=$(now)
-  "${lab_env[@]}" ./vpceprobe run walkthrough --yes --transport ssm --staging-bucket vpceprobe-bench-staging \
+  # --proceed-on-failed-baseline: every phase is timed even when a loaded lab makes a baseline probe fail.
+  "${lab_env[@]}" ./vpceprobe run walkthrough --yes --proceed-on-failed-baseline --transport ssm --staging-bucket vpceprobe-bench-staging \
     --endpoint-url "$url" --region us-east-1 --vpc-name "$vpc_name" --output-dir "$dir/reports" >"$dir/run.log" 2>&1 || echo "  (run exit $?: see $dir/run.log)" >&2
   ran=$(now)
   curl -sf "$url/_lab/ssm/invocations" >"$dir/invocations.json"

@@ -30,6 +30,7 @@ internal sealed class CommandPoller(IAmazonSimpleSystemsManagement ssm, SsmOptio
         var started = time.GetTimestamp();
         var latest = new Dictionary<string, CommandInvocation>(StringComparer.Ordinal);
         var pacer = new PollPacer(options, dueWithin);
+        var attemptStarted = started;
         bool Ended(string id) => latest.TryGetValue(id, out var i) && SsmStatuses.End(i) is not null;
         bool Settled() => awaited.All(id => Ended(id) || (!latest.ContainsKey(id) && time.GetElapsedTime(started) >= options.NotYetVisibleGrace));
 
@@ -44,7 +45,7 @@ internal sealed class CommandPoller(IAmazonSimpleSystemsManagement ssm, SsmOptio
                     _ => false,
                 }),
                 MaxRetryAttempts = int.MaxValue,
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(pacer.Next(time.GetElapsedTime(started), throttled: args.Outcome.Exception is not null)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(NextDelay(args.Outcome.Exception is not null)),
                 OnRetry = args =>
                 {
                     options.Progress.Waiting(Awaiting(awaited.Where(id => !Ended(id)).ToList(), latest), args.AttemptNumber + 1, time.GetElapsedTime(started), args.RetryDelay);
@@ -53,12 +54,22 @@ internal sealed class CommandPoller(IAmazonSimpleSystemsManagement ssm, SsmOptio
             })
             .Build();
 
+        // The pace is start to start: a listing that took 300 ms is followed 200 ms later at the due pace, so a slow
+        // SSM answer does not add its own time to every pick-up. Throttled pauses are kept whole.
+        TimeSpan NextDelay(bool throttled)
+        {
+            var delay = pacer.Next(time.GetElapsedTime(started), throttled);
+            var spent = time.GetElapsedTime(attemptStarted);
+            return throttled ? delay : spent >= delay ? TimeSpan.Zero : delay - spent;
+        }
+
         (InvocationEnd End, string Message)? failure = null;
         try
         {
             await pipeline.ExecuteAsync(
                 async token =>
                 {
+                    attemptStarted = time.GetTimestamp();
                     await RoundAsync(commandId, awaited, latest, token).ConfigureAwait(false);
                     return Settled();
                 },

@@ -60,6 +60,18 @@ public class CommandPollerTests
         Assert.Equal([0, 2, 6, 14], at);
     }
 
+    [Fact]
+    public async Task a_slow_listing_does_not_push_the_next_poll_later_the_pace_is_start_to_start()
+    {
+        var time = new FakeTimeProvider();
+        var ssm = new ClockedSsm(time, endsAfter: TimeSpan.FromSeconds(2)) { CallTakes = TimeSpan.FromSeconds(0.3) };
+
+        await Drive(time, new CommandPoller(ssm, new SsmOptions(), time).PollAsync("cmd-1", ["i-00000000000000001"], TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), "not listed", TestContext.Current.CancellationToken));
+
+        // Each listing takes 0.3 s; the next starts 0.5 s after the last one started, not 0.8 s.
+        Assert.Equal([0, 0.5, 1, 1.5, 2], ssm.Calls.Select(c => c.At.TotalSeconds));
+    }
+
     /// <summary>Moves fake time in 50 ms steps until the poll ends; the real pause only lets its continuations run.</summary>
     private static async Task<T> Drive<T>(FakeTimeProvider time, Task<T> polling)
     {
@@ -82,6 +94,9 @@ public class CommandPollerTests
 
         public int ThrottleFirst { get; init; }
 
+        /// <summary>How long each listing takes, on the fake clock (SSM answering slowly).</summary>
+        public TimeSpan CallTakes { get; init; }
+
         public IReadOnlyList<string> Instances { get; init; } = ["i-00000000000000001"];
 
         public override Task<ListCommandInvocationsResponse> ListCommandInvocationsAsync(ListCommandInvocationsRequest request, CancellationToken cancellationToken = default)
@@ -94,6 +109,7 @@ public class CommandPollerTests
             }
 
             var offset = request.NextToken is null ? 0 : int.Parse(request.NextToken, System.Globalization.CultureInfo.InvariantCulture);
+            time.Advance(CallTakes);
             var ids = Instances;
             var status = at >= endsAfter ? CommandInvocationStatus.Success : CommandInvocationStatus.InProgress;
             var page = ids.Skip(offset).Take(request.MaxResults ?? 50)
