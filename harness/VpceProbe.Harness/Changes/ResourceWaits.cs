@@ -17,7 +17,12 @@ public sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgres
     /// <summary>Interface endpoints usually become available in one to three minutes; ten is generous.</summary>
     public static readonly TimeSpan DefaultBound = TimeSpan.FromMinutes(10);
 
+    private long _waitedTicks;
+
     public TimeSpan Bound { get; } = bound;
+
+    /// <summary>All the time spent in these waits so far, for the phase timing (<see cref="Timing.PhaseClock"/>).</summary>
+    public TimeSpan Waited => TimeSpan.FromTicks(Interlocked.Read(ref _waitedTicks));
 
     /// <summary>Polls until <paramref name="done"/> holds. Throws <see cref="WaitTimedOutException"/> (our bound) or OperationCanceledException (the caller).</summary>
     public async Task<T> UntilAsync<T>(string what, Func<CancellationToken, ValueTask<T>> poll, Func<T, bool> done, CancellationToken cancellationToken)
@@ -51,6 +56,7 @@ public sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgres
         finally
         {
             _progress.Done(what);
+            Interlocked.Add(ref _waitedTicks, time.GetElapsedTime(started).Ticks);
         }
     }
 

@@ -8,10 +8,13 @@ namespace VpceProbe.Harness.Cli;
 
 /// <summary>
 /// The options of the SSM transport and of agent deployment, shared by `agent deploy`, `probe` and `run`:
-/// --staging-bucket, --agent-dir, --instance-s3-endpoint, --output-bucket.
+/// --staging-bucket, --agent-dir, --instance-s3-endpoint, --output-bucket, --ssm-tag-target with its rate controls.
 /// </summary>
 public sealed class SsmCliOptions
 {
+    /// <summary>The SSM calls of this command line's runner, for the run's timing section.</summary>
+    public SsmCallCounter Calls { get; } = new();
+
     public Option<string?> StagingBucket { get; } = new("--staging-bucket")
     {
         Description = "S3 bucket the agent binary is staged in (keyed by its SHA-256) for instances to download through a presigned URL.",
@@ -32,8 +35,28 @@ public sealed class SsmCliOptions
         Description = "S3 bucket SSM writes command output to when a report could exceed GetCommandInvocation's 24,000 characters.",
     };
 
+    public Option<string?> TagTarget { get; } = new("--ssm-tag-target")
+    {
+        Description = "KEY=VALUE: send each command to the instances with this tag (SendCommand Targets) and let SSM fan out, for fleets past a few hundred instances; the instances are still chosen by the scenario, and must carry the tag.",
+    };
+
+    public Option<string> MaxConcurrency { get; } = new("--ssm-max-concurrency")
+    {
+        Description = "With --ssm-tag-target: SSM's MaxConcurrency, a number or a percentage.",
+        DefaultValueFactory = _ => "50",
+    };
+
+    public Option<string> MaxErrors { get; } = new("--ssm-max-errors")
+    {
+        Description = "With --ssm-tag-target: SSM's MaxErrors, a number or a percentage (the agent exits 1 when an expectation fails, which SSM counts as an error).",
+        DefaultValueFactory = _ => "100%",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(TagTarget);
+        command.Options.Add(MaxConcurrency);
+        command.Options.Add(MaxErrors);
         command.Options.Add(StagingBucket);
         command.Options.Add(AgentDir);
         command.Options.Add(InstanceS3Endpoint);
@@ -52,10 +75,14 @@ public sealed class SsmCliOptions
             throw new UsageException($"agent directory {agentDir.FullName} does not exist: run scripts/publish-agent.sh or pass --agent-dir");
         }
 
+        var tag = parse.GetValue(TagTarget) is { } text
+            ? Transport.TagTarget.Parse(text, parse.GetValue(MaxConcurrency)!, parse.GetValue(MaxErrors)!)
+                ?? throw new UsageException($"--ssm-tag-target '{text}' with --ssm-max-concurrency and --ssm-max-errors: expected KEY=VALUE and each rate a number or a percentage up to 100%")
+            : null;
         var clients = new AwsClientFactory(aws);
         var s3 = clients.S3();
         var time = TimeProvider.System;
-        var runner = new SsmCommandRunner(clients.Ssm(), s3, new SsmOptions { OutputBucket = parse.GetValue(OutputBucket), Progress = WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected) }, time);
+        var runner = new SsmCommandRunner(clients.Ssm(), s3, new SsmOptions { OutputBucket = parse.GetValue(OutputBucket), TagTarget = tag, Calls = Calls, Progress = WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected) }, time);
         var staging = new AgentStaging(s3, clients.S3ForInstances(parse.GetValue(InstanceS3Endpoint)), bucket, time);
         var deployer = new AgentDeployer(runner, new InstanceArchitectures(clients.Ec2()), staging, agentDir) { Progress = progress };
         return (runner, deployer);

@@ -92,7 +92,6 @@ public sealed class AgentDeployer(SsmCommandRunner runner, InstanceArchitectures
         static bool Succeeded(SsmInvocation i) => i.End == InvocationEnd.Success;
         var steps = new (SsmCommand Command, Func<SsmInvocation, bool> Ok, Func<SsmInvocation, (DeployFailure, string)> Explain)[]
         {
-            (InstallSteps.MakeDirectory(binary), Succeeded, i => DeployMessages.ForStep(i, "mkdir")),
             (InstallSteps.Download(binary, url), Succeeded, DeployMessages.ForDownload),
 
             // The .part file of a failed check stays out of the way: it never gets the final name, and the next deploy overwrites it.

@@ -16,14 +16,15 @@ internal static class InstallSteps
     /// <summary>Prints "HASH  PATH" when the file is there; exits 1 when it is not.</summary>
     public static SsmCommand Hash(string path) => new(PlainCommand.Of("sha256sum", path), QuickStep, "vpceprobe: agent check");
 
-    public static SsmCommand MakeDirectory(AgentBinary b) => new(PlainCommand.Of("mkdir", "-p", b.RemoteDirectory), QuickStep, "vpceprobe: agent deploy");
-
     // --fail makes an HTTP error an exit code (22) instead of saving S3's XML error as the binary; connect and
     // overall timeouts make a silently dropped path (no NAT, no endpoint) end in exit 28 instead of hanging.
+    // --create-dirs makes the per-hash directory: one SSM command fewer than a mkdir of its own, and each
+    // command waits for the slowest instance of a fleet.
     public static SsmCommand Download(AgentBinary b, string url) => new(
-        PlainCommand.Of("curl", "--fail", "--silent", "--show-error", "--connect-timeout", "10", "--max-time", "300", "--retry", "2", "--output", b.RemotePartPath, url),
+        PlainCommand.Of("curl", "--fail", "--silent", "--show-error", "--connect-timeout", "10", "--max-time", "300", "--retry", "2", "--create-dirs", "--output", b.RemotePartPath, url),
         DownloadStep,
-        "vpceprobe: agent deploy");
+        "vpceprobe: agent deploy",
+        DueWithin: TimeSpan.FromSeconds(60));
 
     public static SsmCommand MakeExecutable(AgentBinary b) => new(PlainCommand.Of("chmod", "0755", b.RemotePartPath), QuickStep, "vpceprobe: agent deploy");
 

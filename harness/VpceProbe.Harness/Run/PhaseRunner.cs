@@ -38,7 +38,8 @@ public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenari
     }
 
     /// <param name="vpc">The VPC before the run: its region and CIDRs go into the plan.</param>
-    public async Task<PhaseResult> ProbeAsync(PhaseDefinition phase, VpcSnapshot vpc, CancellationToken cancellationToken)
+    /// <param name="clock">Told how long the transport ran, for the phase's timing; null when not measured.</param>
+    public async Task<PhaseResult> ProbeAsync(PhaseDefinition phase, VpcSnapshot vpc, CancellationToken cancellationToken, Timing.PhaseClock? clock = null)
     {
         var actions = phase.Actions.Select(a => a.Type).ToList();
         var plan = PhasePlans.Build(scenario, phase, vpc.Region, vpc.Cidrs, null);
@@ -48,7 +49,9 @@ public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenari
         }
 
         services.Log.WriteLine($"[{phase.Name}] running {plan.Probes.Count} probes on {targets.Count} target(s) through {services.Transport.Name}");
+        var sent = services.Time.GetTimestamp();
         var runs = await services.Transport.RunAsync([.. targets.Select(t => t.Id)], plan, cancellationToken).ConfigureAwait(false);
+        clock?.TransportRan(services.Time.GetElapsedTime(sent));
 
         // A transport reports a cancelled agent run as data; for the run, Ctrl-C means stop and roll back now.
         cancellationToken.ThrowIfCancellationRequested();

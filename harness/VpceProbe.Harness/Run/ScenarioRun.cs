@@ -103,6 +103,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
                 Changed = true,
                 VpcAfter = outcome.Cleanup.After,
                 Duration = services.Time.GetUtcNow() - started,
+                Timing = Timing.RunTiming.Of(outcome.Phases, services.Log),
             };
         }
     }
@@ -120,6 +121,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             {
                 var phase = scenario.Phases[i];
                 var phaseStarted = services.Time.GetUtcNow();
+                var clock = new Timing.PhaseClock(services.Time, services.Waits, services.Transport);
                 VpcSnapshot? picture = null;
                 var cleanupAction = phase.Actions.FirstOrDefault(a => a.Type == ActionTypes.Cleanup);
                 if (cleanupAction is not null)
@@ -143,8 +145,11 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
                     picture = await services.Discoverer.DescribeAsync(vpc.VpcId, cancellationToken).ConfigureAwait(false);
                 }
 
-                var probed = await runner.ProbeAsync(phase, vpc, cancellationToken).ConfigureAwait(false);
-                phases.Add(probed with { Duration = services.Time.GetUtcNow() - phaseStarted, Vpc = picture });
+                clock.ChangesApplied();
+                var probed = await runner.ProbeAsync(phase, vpc, cancellationToken, clock).ConfigureAwait(false);
+                var timing = clock.Finish(probed.Runs);
+                services.Log.WriteLine($"[{phase.Name}] time {timing.Line()}");
+                phases.Add(probed with { Duration = services.Time.GetUtcNow() - phaseStarted, Vpc = picture, Timing = timing });
                 if (BaselineGate(scenario, i, probed, journal) is { } stop)
                 {
                     services.Log.WriteLine($"STOPPED: {stop.Message}");

@@ -11,11 +11,16 @@ namespace VpceProbe.Harness.Transport;
 /// failed is tried again at its next run (an S3 gateway endpoint may have appeared since) and, if it fails again,
 /// gets a Failed run that says why.
 /// </summary>
-public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer deployer) : IAgentTransport
+public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer deployer, TimeProvider? time = null) : IAgentTransport, Timing.ITransportTiming
 {
     private readonly Dictionary<string, AgentInstallation> _installed = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public string Name => "ssm";
+
+    public TimeSpan Deploying { get; private set; }
+
+    public SsmCallCounter Calls => runner.Options.Calls;
 
     /// <summary>Deploys where needed and returns what every given instance has now; safe to call before the first phase.</summary>
     public async Task<AgentInstallations> DeployAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
@@ -23,9 +28,17 @@ public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer dep
         var missing = instanceIds.Where(id => _installed.GetValueOrDefault(id) is not { Ready: true }).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            foreach (var installation in (await deployer.DeployAsync(missing, cancellationToken).ConfigureAwait(false)).All)
+            var started = _time.GetTimestamp();
+            try
             {
-                _installed[installation.InstanceId] = installation;
+                foreach (var installation in (await deployer.DeployAsync(missing, cancellationToken).ConfigureAwait(false)).All)
+                {
+                    _installed[installation.InstanceId] = installation;
+                }
+            }
+            finally
+            {
+                Deploying += _time.GetElapsedTime(started);
             }
         }
 

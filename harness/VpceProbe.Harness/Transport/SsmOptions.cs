@@ -9,7 +9,13 @@ public sealed record SsmOptions
     /// <summary>SendCommand's TimeoutSeconds: how long SSM tries to deliver (AWS allows 30 s to 30 days).</summary>
     public TimeSpan DeliveryTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>First pause between GetCommandInvocation calls; doubles up to <see cref="PollMaxDelay"/>.</summary>
+    /// <summary>
+    /// Pause between ListCommandInvocations calls while results are due (see <see cref="PollPacer"/>): half a second
+    /// reads a result within about 0.5 s of its end, at two calls a second per 50 instances.
+    /// </summary>
+    public TimeSpan PollDueDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>First pause between polls once results are overdue; doubles up to <see cref="PollMaxDelay"/>.</summary>
     public TimeSpan PollInitialDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan PollMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
@@ -28,6 +34,15 @@ public sealed record SsmOptions
 
     public string OutputKeyPrefix { get; init; } = "vpceprobe/ssm-output";
 
+    /// <summary>
+    /// When set, SendCommand targets instances by this tag and SSM itself fans out under <see cref="TagTarget.MaxConcurrency"/>
+    /// and <see cref="TagTarget.MaxErrors"/> (one command for the whole fleet) instead of the harness listing instance ids.
+    /// </summary>
+    public TagTarget? TagTarget { get; init; }
+
+    /// <summary>Counts the SSM calls made, for the run's timing and the benchmark.</summary>
+    public SsmCallCounter Calls { get; init; } = new();
+
     /// <summary>Shows a person what the harness is waiting for while SSM runs the command (interactive consoles only).</summary>
     public Changes.WaitProgress Progress { get; init; } = Changes.WaitProgress.None;
 
@@ -37,6 +52,9 @@ public sealed record SsmOptions
     /// <summary>GetCommandInvocation returns the first 24,000 characters of stdout (8,000 of stderr).</summary>
     public const int StdoutLimit = 24_000;
 
+    /// <summary>ListCommandInvocations' MaxResults: at most 50 invocations a page.</summary>
+    public const int ListPageSize = 50;
+
     public SsmOptions Validated()
     {
         if (DeliveryTimeout < TimeSpan.FromSeconds(30))
@@ -44,7 +62,7 @@ public sealed record SsmOptions
             throw new ArgumentOutOfRangeException(nameof(DeliveryTimeout), DeliveryTimeout, "SSM's TimeoutSeconds is at least 30 seconds");
         }
 
-        if (PollInitialDelay < TimeSpan.Zero || PollMaxDelay < PollInitialDelay || NotYetVisibleGrace < TimeSpan.Zero || WaitMargin < TimeSpan.Zero)
+        if (PollDueDelay < TimeSpan.Zero || PollInitialDelay < TimeSpan.Zero || PollMaxDelay < PollInitialDelay || NotYetVisibleGrace < TimeSpan.Zero || WaitMargin < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(PollMaxDelay), "poll delays and margins must be non-negative, the maximum at least the initial delay");
         }
@@ -53,5 +71,15 @@ public sealed record SsmOptions
     }
 }
 
-/// <summary>One plain command for a set of instances, with its own execution timeout and an optional S3 output.</summary>
-public sealed record SsmCommand(PlainCommand Command, TimeSpan ExecutionTimeout, string Comment, bool OutputToS3 = false);
+/// <summary>
+/// One plain command for a set of instances, with its own execution timeout and an optional S3 output.
+/// <paramref name="DueWithin"/> is how long after sending its results can be expected (the agent's deadline, a
+/// few seconds for a file operation): the harness polls quickly until then and backs off after.
+/// </summary>
+public sealed record SsmCommand(PlainCommand Command, TimeSpan ExecutionTimeout, string Comment, bool OutputToS3 = false, TimeSpan? DueWithin = null)
+{
+    /// <summary>A step that only touches a file is done in well under this on any instance SSM can reach.</summary>
+    public static readonly TimeSpan QuickDue = TimeSpan.FromSeconds(15);
+
+    public TimeSpan Due => DueWithin ?? QuickDue;
+}

@@ -33,7 +33,7 @@ public sealed class SsmTransport(SsmCommandRunner runner, AgentInstallations ins
         var sent = groups.Select(async group =>
         {
             var command = new SsmCommand(
-                PlainCommand.Of(group.Key, "--plan-base64", planBase64), ExecutionTimeout(plan), "vpceprobe: agent run", MayExceedStdoutLimit(plan));
+                PlainCommand.Of(group.Key, "--plan-base64", planBase64), ExecutionTimeout(plan), "vpceprobe: agent run", MayExceedStdoutLimit(plan), DueWithin(plan));
             var invocations = await runner.RunAsync([.. group], command, cancellationToken).ConfigureAwait(false);
             return invocations.Select(i => AgentRuns.From(i, group.Key));
         });
@@ -52,6 +52,10 @@ public sealed class SsmTransport(SsmCommandRunner runner, AgentInstallations ins
     internal static bool MayExceedStdoutLimit(ProbePlan plan) =>
         ReportCharsFixed + (plan.Probes.Count * ReportCharsPerProbe) > SsmOptions.StdoutLimit * 3 / 4;
 
-    internal static TimeSpan ExecutionTimeout(ProbePlan plan) =>
-        (Duration.TryParse(plan.Deadline, out var deadline) ? deadline : TimeSpan.FromSeconds(60)) + ExecutionSlack;
+    internal static TimeSpan ExecutionTimeout(ProbePlan plan) => Deadline(plan) + ExecutionSlack;
+
+    /// <summary>The agent stops at the plan's deadline: its report is due by then, plus a moment for SSM to deliver it.</summary>
+    internal static TimeSpan DueWithin(ProbePlan plan) => Deadline(plan) + TimeSpan.FromSeconds(5);
+
+    private static TimeSpan Deadline(ProbePlan plan) => Duration.TryParse(plan.Deadline, out var deadline) ? deadline : TimeSpan.FromSeconds(60);
 }

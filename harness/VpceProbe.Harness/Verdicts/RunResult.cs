@@ -57,6 +57,9 @@ public sealed record RunResult
     [JsonIgnore]
     public VpcSnapshot? VpcAfter { get; init; }
 
+    /// <summary>The phases' timing added up (each phase has its own); null when no phase was measured.</summary>
+    public Timing.PhaseTiming? Timing { get; init; }
+
     public bool Pass => ExitCode == ExitCodes.Success;
 }
 
@@ -64,6 +67,9 @@ public sealed record PhaseResult(string Name, IReadOnlyList<string> Actions, IRe
 {
     /// <summary>From the start of the phase's actions to its last agent report; null when not measured.</summary>
     public TimeSpan? Duration { get; init; }
+
+    /// <summary>Where the phase's time went (<see cref="Timing.PhaseTiming"/>); null when not measured.</summary>
+    public Timing.PhaseTiming? Timing { get; init; }
 
     /// <summary>
     /// The VPC as described right after this phase's actions (what its probes ran against); null when the phase

@@ -7,9 +7,10 @@ namespace VpceProbe.Lab.Gateway;
 
 /// <summary>
 /// The lab's own API under /_lab/ on 127.0.0.1:4566 only (never on a frontend inside a namespace):
-/// GET /_lab/status; GET, PUT and DELETE /_lab/faults; POST /_lab/faults/fail-once/OPERATION.
+/// GET /_lab/status; GET, PUT and DELETE /_lab/faults; POST /_lab/faults/fail-once/OPERATION;
+/// GET /_lab/ssm/invocations (<see cref="Ssm.SsmTimeline"/>).
 /// </summary>
-public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadOnlyDictionary<string, string>> pingStatuses)
+public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadOnlyDictionary<string, string>> pingStatuses, Ssm.CommandStore? commands = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -22,6 +23,9 @@ public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadO
             case "/_lab/status" when method == "GET":
                 await WriteAsync(http, 200, new { lab.Name, lab.Region, Moto = lab.MotoUrl, PingStatus = pingStatuses(), Faults = FaultsBody.From(faults.Settings) })
                     .ConfigureAwait(false);
+                return;
+            case "/_lab/ssm/invocations" when method == "GET" && commands is not null:
+                await WriteAsync(http, 200, Ssm.SsmTimeline.From(commands)).ConfigureAwait(false);
                 return;
             case "/_lab/faults" when method == "GET":
                 await WriteAsync(http, 200, FaultsBody.From(faults.Settings)).ConfigureAwait(false);

@@ -14,6 +14,9 @@ public sealed record LabInstance(
 
     public const string X86_64 = "x86_64";
     public const string Arm64 = "arm64";
+
+    /// <summary>Its EC2 tags (SendCommand Targets by tag resolve against them).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>Reads the instances from moto (DescribeInstances) and an instance profile's role (IAM GetInstanceProfile).</summary>
@@ -56,7 +59,7 @@ public sealed class InstanceDirectory(MotoQueries moto)
     {
         var state = Ec2Xml.ChildElement(item, "instanceState");
         var profile = Ec2Xml.ChildElement(item, "iamInstanceProfile");
-        var tags = Ec2Xml.ChildElement(item, "tagSet")?.Elements().Where(e => e.Name.LocalName == "item") ?? [];
+        var tags = (Ec2Xml.ChildElement(item, "tagSet")?.Elements().Where(e => e.Name.LocalName == "item") ?? []).ToList();
         var agentVersion = tags.FirstOrDefault(t => Ec2Xml.Child(t, "key") == LabInstance.AgentVersionTag) is { } tag ? Ec2Xml.Child(tag, "value") : null;
         return new LabInstance(
             Ec2Xml.Child(item, "instanceId")!,
@@ -65,6 +68,11 @@ public sealed class InstanceDirectory(MotoQueries moto)
             state is null ? "unknown" : Ec2Xml.Child(state, "name") ?? "unknown",
             Ec2Xml.Child(item, "subnetId"),
             Ec2Xml.Child(item, "architecture") ?? LabInstance.X86_64,
-            string.IsNullOrWhiteSpace(agentVersion) ? Ssm.SsmControlPath.DefaultLabAgentVersion : agentVersion.Trim());
+            string.IsNullOrWhiteSpace(agentVersion) ? Ssm.SsmControlPath.DefaultLabAgentVersion : agentVersion.Trim())
+        {
+            Tags = tags.Where(t => Ec2Xml.Child(t, "key") is not null)
+                .GroupBy(t => Ec2Xml.Child(t, "key")!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => Ec2Xml.Child(g.First(), "value") ?? string.Empty, StringComparer.Ordinal),
+        };
     }
 }

@@ -39,7 +39,7 @@ public static class LabGateway
             new Ec2Interceptor(forwarder, moto, lab.State, lab.DataPlane), forwarder, lab.Time);
         var pipeline = new GatewayPipeline(
             lab.DataPlane,
-            new ControlApi(lab, faults, () => fleet.Nodes.ToDictionary(n => n.InstanceId, n => n.PingStatus)),
+            new ControlApi(lab, faults, () => fleet.Nodes.ToDictionary(n => n.InstanceId, n => n.PingStatus), commands),
             new ImdsResponder(instances, callers, lab.Time, lab.Region, options.AccountId),
             new EndpointGuard(moto, lab.State, callers),
             api);

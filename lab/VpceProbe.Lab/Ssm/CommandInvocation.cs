@@ -24,6 +24,28 @@ public sealed class CommandInvocation(SsmCommand command, string instanceId)
 
     public DateTimeOffset? ExecutionEnd { get; private set; }
 
+    /// <summary>Waiting for the command's MaxConcurrency to let it go: not delivered until then (<see cref="CommandRollout"/>).</summary>
+    public bool Held { get; private set; }
+
+    public void Hold() => Held = true;
+
+    public void Release() => Held = false;
+
+    /// <summary>When an API answer first showed this invocation ended: minus <see cref="ExecutionEnd"/>, the caller's pick-up delay.</summary>
+    public DateTimeOffset? FirstReadEnded { get; private set; }
+
+    /// <summary>Notes that an answer is showing the invocation; only the first answer after its end counts.</summary>
+    public void MarkRead(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (State.IsTerminal && FirstReadEnded is null)
+            {
+                FirstReadEnded = now;
+            }
+        }
+    }
+
     /// <summary>Moves Pending (or Delayed) to InProgress; false when the invocation is no longer waiting (cancelled, timed out).</summary>
     public bool TryStart(DateTimeOffset now)
     {

@@ -6,6 +6,12 @@ namespace VpceProbe.Lab.Ssm;
 public sealed class CommandStore
 {
     private readonly ConcurrentDictionary<string, SsmCommand> _commands = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one emulated SSM call (SendCommand, ListCommandInvocations …), for the control API.</summary>
+    public void CountCall(string operation) => _calls.AddOrUpdate(operation, 1, (_, n) => n + 1);
+
+    public IReadOnlyDictionary<string, int> Calls => new SortedDictionary<string, int>(_calls, StringComparer.Ordinal);
 
     public void Add(SsmCommand command) => _commands[command.CommandId] = command;
 
@@ -15,5 +21,5 @@ public sealed class CommandStore
 
     /// <summary>Invocations still waiting for their agent.</summary>
     public IEnumerable<CommandInvocation> Waiting =>
-        _commands.Values.SelectMany(c => c.Invocations).Where(i => i.State == InvocationState.Pending || i.State == InvocationState.Delayed);
+        _commands.Values.SelectMany(c => c.Invocations).Where(i => !i.Held).Where(i => i.State == InvocationState.Pending || i.State == InvocationState.Delayed);
 }

@@ -19,5 +19,11 @@ public sealed record InvocationState(string Status, string Details)
     public static InvocationState Undeliverable { get; } = new("Failed", "Undeliverable");
     public static InvocationState Cancelled { get; } = new("Cancelled", "Cancelled");
 
+    /// <summary>
+    /// Never sent because the command passed MaxErrors: "subsequent command invocations were canceled by the system"
+    /// (Understanding command statuses), so Status Cancelled with StatusDetails Terminated.
+    /// </summary>
+    public static InvocationState Terminated { get; } = new("Cancelled", "Terminated");
+
     public bool IsTerminal => Status is "Success" or "Failed" or "TimedOut" or "Cancelled";
 }

@@ -13,4 +13,7 @@ public sealed record ManagedNode(
 
     /// <summary>DescribeInstances' architecture: arm64 instances run arm64 programs under qemu (<see cref="AgentCommandEnvironment"/>).</summary>
     public string Architecture { get; init; } = Gateway.LabInstance.X86_64;
+
+    /// <summary>The instance's EC2 tags, for SendCommand Targets by tag.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -2,14 +2,17 @@ namespace VpceProbe.Lab.Ssm;
 
 /// <summary>
 /// How SSM cuts command output, as the SSM agent does (iohandler.TruncateOutput): the text plus its marker
-/// never exceeds the limit. GetCommandInvocation shows the first 24,000 characters of stdout and of stderr;
-/// ListCommandInvocations with Details shows stdout and stderr together within 8,000. The full output is
+/// never exceeds the limit. GetCommandInvocation shows the first 24,000 characters of stdout and 8,000 of stderr
+/// (StandardOutputContent, StandardErrorContent); ListCommandInvocations with Details shows stdout and stderr
+/// together within 2,500 (CommandPlugin.Output, "Maximum length of 2500":
+/// https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_CommandPlugin.html). The full output is
 /// only in S3 (OutputS3BucketName).
 /// </summary>
 public static class OutputTruncation
 {
     public const int InvocationLimit = 24_000;
-    public const int PluginOutputLimit = 8_000;
+    public const int ErrorLimit = 8_000;
+    public const int PluginOutputLimit = 2_500;
     public const string OutputMarker = "\n---Output truncated---";
     public const string ErrorMarker = "\n---Error truncated----";
     public const string ErrorHeader = "\n----------ERROR-------\n";

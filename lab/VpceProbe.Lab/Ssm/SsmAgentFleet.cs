@@ -68,15 +68,18 @@ public sealed class SsmAgentFleet(
 
         foreach (var invocation in commands.Waiting.ToList())
         {
-            Deliver(invocation, present.Contains(invocation.InstanceId), cancellationToken);
+            _ = Deliver(invocation, present.Contains(invocation.InstanceId), cancellationToken);
         }
     }
 
-    /// <summary>Right after SendCommand: an Online agent receives the command at once, as a connected agent would.</summary>
-    public void DeliverNow(CommandInvocation invocation, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Right after SendCommand (or when its rate controls let it go): an Online agent receives the command at once, as
+    /// a connected agent would. The task ends when the command has run, or at once when it could not be delivered now.
+    /// </summary>
+    public Task DeliverNow(CommandInvocation invocation, CancellationToken cancellationToken) =>
         Deliver(invocation, instancePresent: dataPlane.InstanceNamespace(invocation.InstanceId) is not null, cancellationToken);
 
-    private void Deliver(CommandInvocation invocation, bool instancePresent, CancellationToken cancellationToken)
+    private Task Deliver(CommandInvocation invocation, bool instancePresent, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (!instancePresent)
@@ -86,12 +89,14 @@ public sealed class SsmAgentFleet(
         else if (Node(invocation.InstanceId) is { IsOnline: true } node)
         {
             // Runs in the background: the command takes as long as it takes, the API answers meanwhile.
-            _ = executor.ExecuteAsync(invocation, node.Namespace, node.Architecture, cancellationToken);
+            return executor.ExecuteAsync(invocation, node.Namespace, node.Architecture, cancellationToken);
         }
         else if (now >= invocation.Command.DeliveryDeadline)
         {
             invocation.TryEndUndelivered(InvocationState.DeliveryTimedOut, now);
         }
+
+        return Task.CompletedTask;
     }
 
     private void MarkSilent(ManagedNode node)
@@ -131,6 +136,7 @@ public sealed class SsmAgentFleet(
             instance.InstanceId, namespaceName, instance.PrivateIp, lastPing, status, known?.RegisteredAt ?? now, instance.AgentVersion)
         {
             Architecture = instance.Architecture,
+            Tags = instance.Tags,
         };
         state.SetPingStatus(instance.InstanceId, status);
     }

@@ -25,6 +25,14 @@ public sealed class SsmCommand
 
     public string? OutputS3KeyPrefix { get; init; }
 
+    /// <summary>SendCommand's Targets as given (empty when it named InstanceIds).</summary>
+    public IReadOnlyList<SsmTarget> Targets { get; init; } = [];
+
+    /// <summary>SSM's rate controls as given; SSM's defaults are 50 and 0.</summary>
+    public string MaxConcurrency { get; init; } = "50";
+
+    public string MaxErrors { get; init; } = "0";
+
     public List<CommandInvocation> Invocations { get; } = [];
 
     public DateTimeOffset DeliveryDeadline => RequestedAt + DeliveryTimeout + ExecutionTimeout;

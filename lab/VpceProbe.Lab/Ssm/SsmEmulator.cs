@@ -24,12 +24,13 @@ public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, Time
     {
         using var document = JsonDocument.Parse(request.Body.Length == 0 ? "{}"u8.ToArray() : request.Body);
         var input = new SsmInput(document.RootElement);
+        commands.CountCall(request.Operation);
         var (status, body) = request.Operation switch
         {
             "SendCommand" => Send(input),
             "CancelCommand" => Cancel(input),
             "GetCommandInvocation" => GetInvocation(input),
-            "ListCommandInvocations" => (200, new Dictionary<string, object?> { ["CommandInvocations"] = Invocations(input).Select(i => SsmShapes.ListedInvocation(i, input.Bool("Details"), region)).ToList() }),
+            "ListCommandInvocations" => ListInvocations(input),
             "ListCommands" => (200, new Dictionary<string, object?> { ["Commands"] = Commands(input).Select(c => SsmShapes.Command(c, region)).ToList() }),
             _ => (200, new Dictionary<string, object?> { ["InstanceInformationList"] = SsmNodeFilter.Apply(fleet.Nodes, input).Select(SsmShapes.Node).ToList() }),
         };
@@ -46,9 +47,16 @@ public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, Time
             return Error("InvalidDocument", $"Document {document} is not supported by the lab (only AWS-RunShellScript)");
         }
 
-        var instanceIds = input.Strings("InstanceIds");
+        var targets = Targets(input);
+        if (targets.Count > 0 && (input.Strings("InstanceIds").Count > 0 || targets.Any(t => !t.IsSupported || t.Values.Count == 0)))
+        {
+            return Error("InvalidParameters", "give InstanceIds or Targets, not both; the lab resolves Targets by InstanceIds, tag:NAME and tag-key, each with values");
+        }
+
+        // SSM resolves Targets to the managed nodes they select when the command is sent; none is not an error.
+        var instanceIds = targets.Count > 0 ? SsmTarget.Resolve(targets, fleet.Nodes) : input.Strings("InstanceIds");
         var unmanaged = instanceIds.Where(id => fleet.Node(id) is null).ToList();
-        if (instanceIds.Count == 0 || unmanaged.Count > 0)
+        if ((targets.Count == 0 && instanceIds.Count == 0) || unmanaged.Count > 0)
         {
             // AWS refuses targets that are not managed nodes (never registered with SSM) up front, with this text
             // (as the AWS CLI prints it: "An error occurred (InvalidInstanceId) ...: Instances not in a valid state for account").
@@ -70,12 +78,30 @@ public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, Time
             ExecutionTimeout = executionTimeout,
             OutputS3BucketName = input.String("OutputS3BucketName"),
             OutputS3KeyPrefix = input.String("OutputS3KeyPrefix"),
+            Targets = targets,
+            MaxConcurrency = input.String("MaxConcurrency") ?? "50",
+            MaxErrors = input.String("MaxErrors") ?? "0",
         };
+        var concurrency = CommandRollout.Parse(command.MaxConcurrency, instanceIds.Count, atLeastOne: true);
+        var errors = CommandRollout.Parse(command.MaxErrors, instanceIds.Count, atLeastOne: false);
+        if (concurrency is null || errors is null)
+        {
+            return Error("InvalidParameters", "MaxConcurrency and MaxErrors are a number or a percentage (10, 10%)");
+        }
+
         command.Invocations.AddRange(instanceIds.Select(id => new CommandInvocation(command, id)));
         commands.Add(command);
-        foreach (var invocation in command.Invocations)
+        if (concurrency >= instanceIds.Count && errors >= instanceIds.Count)
         {
-            fleet.DeliverNow(invocation, lifetime);
+            foreach (var invocation in command.Invocations)
+            {
+                _ = fleet.DeliverNow(invocation, lifetime);
+            }
+        }
+        else
+        {
+            command.Invocations.ForEach(i => i.Hold());
+            _ = CommandRollout.RunAsync(command, concurrency.Value, errors.Value, i => fleet.DeliverNow(i, lifetime), time, lifetime);
         }
 
         return (200, new Dictionary<string, object?> { ["Command"] = SsmShapes.Command(command, region) });
@@ -102,10 +128,51 @@ public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, Time
         var command = commands.Find(input.String("CommandId") ?? string.Empty);
         var invocation = command?.Invocations.FirstOrDefault(i => i.InstanceId == input.String("InstanceId"));
         // Invocations appear a moment after SendCommand returns; until then AWS answers InvocationDoesNotExist.
-        return invocation is null || time.GetUtcNow() - command!.RequestedAt < options.InvocationVisibleAfter
-            ? Error("InvocationDoesNotExist", string.Empty)
-            : (200, SsmShapes.Invocation(invocation, region));
+        if (invocation is null || time.GetUtcNow() - command!.RequestedAt < options.InvocationVisibleAfter)
+        {
+            return Error("InvocationDoesNotExist", string.Empty);
+        }
+
+        invocation.MarkRead(time.GetUtcNow());
+        return (200, SsmShapes.Invocation(invocation, region));
     }
+
+    /// <summary>
+    /// One page of invocations: MaxResults from 1 to 50 (50 when absent), NextToken from the previous page
+    /// (API_ListCommandInvocations: "Valid Range: Minimum value of 1. Maximum value of 50.").
+    /// </summary>
+    private (int, Dictionary<string, object?>) ListInvocations(SsmInput input)
+    {
+        var max = input.Int("MaxResults") ?? 50;
+        if (max is < 1 or > 50)
+        {
+            return Error("ValidationException", $"1 validation error detected: Value '{max}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50");
+        }
+
+        var offset = 0;
+        if (input.String("NextToken") is { } token && !ListToken.TryRead(token, out offset))
+        {
+            return Error("InvalidNextToken", "The specified token is not valid.");
+        }
+
+        var all = Invocations(input).ToList();
+        var page = all.Skip(offset).Take(max).ToList();
+        var now = time.GetUtcNow();
+        page.ForEach(i => i.MarkRead(now));
+        var body = new Dictionary<string, object?> { ["CommandInvocations"] = page.Select(i => SsmShapes.ListedInvocation(i, input.Bool("Details"), region)).ToList() };
+        if (offset + page.Count < all.Count)
+        {
+            body["NextToken"] = ListToken.Write(offset + page.Count);
+        }
+
+        return (200, body);
+    }
+
+    private static List<SsmTarget> Targets(SsmInput input) =>
+        input.Element("Targets") is { ValueKind: JsonValueKind.Array } array
+            ? [.. array.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.Object)
+                .Select(t => new SsmTarget(t.TryGetProperty("Key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : string.Empty, SsmInput.Strings(t, "Values")))]
+            : [];
 
     private IEnumerable<CommandInvocation> Invocations(SsmInput input) =>
         Commands(input).SelectMany(c => c.Invocations).Where(i => input.String("InstanceId") is not { } id || i.InstanceId == id);

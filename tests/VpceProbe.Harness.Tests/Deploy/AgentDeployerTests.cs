@@ -29,11 +29,10 @@ public class AgentDeployerTests(MotoFixture moto)
         Assert.Equal("linux-arm64", installed.Rid);
         Assert.Equal($"/var/lib/vpceprobe/agent/{b.Sha256}/vpceprobe-agent", installed.RemotePath);
         var commands = lab.Commands;
-        Assert.Equal(6, commands.Count);
+        Assert.Equal(5, commands.Count);
         Assert.Equal($"sha256sum {b.RemotePath}", commands[0]);
-        Assert.Equal($"mkdir -p /var/lib/vpceprobe/agent/{b.Sha256}", commands[1]);
-        Assert.StartsWith($"curl --fail --silent --show-error --connect-timeout 10 --max-time 300 --retry 2 --output {b.RemotePartPath} 'https://", commands[2], StringComparison.Ordinal);
-        Assert.Equal([$"sha256sum {b.RemotePartPath}", $"chmod 0755 {b.RemotePartPath}", $"mv -f {b.RemotePartPath} {b.RemotePath}"], commands.Skip(3));
+        Assert.StartsWith($"curl --fail --silent --show-error --connect-timeout 10 --max-time 300 --retry 2 --create-dirs --output {b.RemotePartPath} 'https://", commands[1], StringComparison.Ordinal);
+        Assert.Equal([$"sha256sum {b.RemotePartPath}", $"chmod 0755 {b.RemotePartPath}", $"mv -f {b.RemotePartPath} {b.RemotePath}"], commands.Skip(2));
 
         // The staged object is the build itself, under its hash.
         using var staged = await moto.Clients.S3().GetObjectAsync(lab.Bucket, $"vpceprobe/agent/{b.Sha256}/vpceprobe-agent", TestContext.Current.CancellationToken);

@@ -8,9 +8,11 @@ using VpceProbe.Testing;
 namespace VpceProbe.Harness.Tests.Transport;
 
 /// <summary>
-/// A loopback HTTP server speaking SSM's JSON 1.1 protocol from a script: SendCommand gets a fixed command id,
-/// GetCommandInvocation the next answer the test queued for that instance (the last one repeats), shaped as AWS
-/// sends them, errors included (HTTP 400 with "__type"). It records every request it was sent.
+/// A loopback HTTP server speaking SSM's JSON 1.1 protocol from a script: SendCommand gets a fixed command id;
+/// each ListCommandInvocations of a command moves every instance of it to the next answer the test queued (the last
+/// one repeats; an InvocationDoesNotExist answer leaves the instance out of the listing), shaped as AWS lists them
+/// (CommandPlugins Output: stdout and stderr together, cut at 2,500 characters), 50 a page with a NextToken;
+/// GetCommandInvocation answers the instance's current answer. It records every request it was sent.
 /// </summary>
 internal sealed class SsmReplayServer : IAsyncDisposable
 {
@@ -18,6 +20,8 @@ internal sealed class SsmReplayServer : IAsyncDisposable
     private readonly Dictionary<string, Queue<(int Status, string Body)>> _answers = new(StringComparer.Ordinal);
     private readonly List<(string Target, JsonNode Body)> _requests = [];
     private readonly Task _loop;
+    private readonly Dictionary<string, string[]> _targets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Status, string Body)> _current = new(StringComparer.Ordinal);
     private int _commands;
 
     public SsmReplayServer()
@@ -122,7 +126,13 @@ internal sealed class SsmReplayServer : IAsyncDisposable
             case "SendCommand":
                 var id = $"cmd-{Interlocked.Increment(ref _commands)}";
                 var command = body["Parameters"]!["commands"]![0]!.GetValue<string>();
-                foreach (var instance in body["InstanceIds"]!.AsArray().Select(n => n!.GetValue<string>()))
+                var targets = body["InstanceIds"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? [.. TagTargets];
+                lock (_answers)
+                {
+                    _targets[id] = targets;
+                }
+
+                foreach (var instance in targets)
                 {
                     if (Script?.Invoke(instance, command) is { } scripted)
                     {
@@ -131,12 +141,12 @@ internal sealed class SsmReplayServer : IAsyncDisposable
                 }
 
                 return (200, new JsonObject { ["Command"] = new JsonObject { ["CommandId"] = id, ["Status"] = "Pending" } }.ToJsonString());
+            case "ListCommandInvocations":
+                return List(body["CommandId"]!.GetValue<string>(), body["MaxResults"]?.GetValue<int>() ?? 50, body["NextToken"]?.GetValue<string>());
             case "GetCommandInvocation":
-                var instanceId = body["InstanceId"]!.GetValue<string>();
                 lock (_answers)
                 {
-                    var queue = _answers[instanceId];
-                    return queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+                    return _current[body["InstanceId"]!.GetValue<string>()];
                 }
 
             case "CancelCommand":
@@ -144,6 +154,66 @@ internal sealed class SsmReplayServer : IAsyncDisposable
             default:
                 return Error("InvalidAction", target);
         }
+    }
+
+    /// <summary>The instances a tag-targeted SendCommand (no InstanceIds) resolves to.</summary>
+    public IReadOnlyList<string> TagTargets { get; init; } = [];
+
+    /// <summary>A page of the command's invocations; the first page of each poll advances every instance's queue.</summary>
+    private (int, string) List(string commandId, int maxResults, string? token)
+    {
+        lock (_answers)
+        {
+            var targets = _targets[commandId];
+            var offset = token is null ? 0 : int.Parse(token, System.Globalization.CultureInfo.InvariantCulture);
+            if (token is null)
+            {
+                foreach (var instance in targets)
+                {
+                    var queue = _answers[instance];
+                    _current[instance] = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+                }
+            }
+
+            var listed = targets.Where(i => _current[i].Status == 200).ToList();
+            var page = listed.Skip(offset).Take(maxResults).Select(i => Listed(i, JsonNode.Parse(_current[i].Body)!)).ToArray<JsonNode?>();
+            var result = new JsonObject { ["CommandInvocations"] = new JsonArray(page) };
+            if (offset + maxResults < listed.Count)
+            {
+                result["NextToken"] = (offset + maxResults).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return (200, result.ToJsonString());
+        }
+    }
+
+    /// <summary>A GetCommandInvocation answer as ListCommandInvocations with Details lists it.</summary>
+    private static JsonObject Listed(string instanceId, JsonNode get)
+    {
+        var stdout = get["StandardOutputContent"]!.GetValue<string>();
+        var stderr = get["StandardErrorContent"]!.GetValue<string>();
+        var output = stdout + (stderr.Length == 0 ? "" : "\n----------ERROR-------\n" + stderr);
+        if (output.Length > 2500)
+        {
+            output = output[..(2500 - 23)] + "\n---Output truncated---";
+        }
+
+        return new JsonObject
+        {
+            ["CommandId"] = get["CommandId"]!.GetValue<string>(),
+            ["InstanceId"] = instanceId,
+            ["Status"] = get["Status"]!.GetValue<string>(),
+            ["StatusDetails"] = get["StatusDetails"]!.GetValue<string>(),
+            ["DocumentName"] = "AWS-RunShellScript",
+            ["CommandPlugins"] = new JsonArray(new JsonObject
+            {
+                ["Name"] = "aws:runShellScript",
+                ["Status"] = get["Status"]!.GetValue<string>(),
+                ["StatusDetails"] = get["StatusDetails"]!.GetValue<string>(),
+                ["ResponseCode"] = get["ResponseCode"]!.GetValue<int>(),
+                ["Output"] = output,
+            }),
+        };
     }
 
     public async ValueTask DisposeAsync()

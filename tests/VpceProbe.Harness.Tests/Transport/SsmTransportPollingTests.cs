@@ -25,7 +25,9 @@ public class SsmTransportPollingTests(MotoFixture moto)
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.True(run.Report!.Pass);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(4, ssm.Requests.Count(r => r.Target == "GetCommandInvocation"));
+        // One listing per poll; the short report fits in the listing's 2,500 characters, so no GetCommandInvocation.
+        Assert.Equal(4, ssm.Requests.Count(r => r.Target == "ListCommandInvocations"));
+        Assert.DoesNotContain(ssm.Requests, r => r.Target == "GetCommandInvocation");
     }
 
     [Fact]
@@ -119,8 +121,8 @@ public class SsmTransportPollingTests(MotoFixture moto)
         Assert.Equal(AgentRunStatus.TimedOut, run.Status);
         Assert.Contains("stopped waiting after 240 s (last status Delayed)", run.Error, StringComparison.Ordinal);
 
-        // Backoff (1, 2, 4, 8, then 10 s apart): one poll per 5 s step would have made 48 over these 240 s.
-        Assert.InRange(ssm.Requests.Count(r => r.Target == "GetCommandInvocation"), 3, 40);
+        // Due pace until the plan's deadline (60 s + 5), then backoff (1, 2, 4, 8, then 10 s apart): one poll per 5 s step would have made 48 over these 240 s.
+        Assert.InRange(ssm.Requests.Count(r => r.Target == "ListCommandInvocations"), 3, 40);
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         var options = new SsmOptions { PollInitialDelay = TimeSpan.FromSeconds(1), PollMaxDelay = TimeSpan.FromSeconds(1) };
 
         var running = Ssm(ssm.Client(), _s3, InstalledOn(I), options, time).RunAsync([I], Plan(), cts.Token);
-        while (!ssm.Requests.Any(r => r.Target == "GetCommandInvocation"))
+        while (!ssm.Requests.Any(r => r.Target == "ListCommandInvocations"))
         {
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
@@ -183,4 +185,63 @@ public class SsmTransportPollingTests(MotoFixture moto)
         Assert.Equal(AgentRunStatus.Failed, run.Status);
         Assert.Contains("SendCommand could not reach SSM", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task a_report_longer_than_the_listing_shows_is_read_with_one_get_command_invocation()
+    {
+        var report = Report(pass: true, results: 20);
+        Assert.True(report.Length > 2_500);
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("InProgress"), Invocation("Success", code: 0, stdout: report));
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.Completed, run.Status);
+        Assert.Equal(20, run.Report!.Results.Count);
+        Assert.Single(ssm.Requests, r => r.Target == "GetCommandInvocation");
+    }
+
+    [Fact]
+    public async Task a_tag_target_sends_one_command_for_the_whole_fleet_with_ssm_s_rate_controls()
+    {
+        var ids = Enumerable.Range(0, 60).Select(i => $"i-{i:x17}").ToArray();
+        await using var ssm = new SsmReplayServer { TagTargets = ids, Script = (_, _) => [Invocation("Success", code: 0, stdout: Report(pass: true))] };
+        var options = ZeroDelay with { TagTarget = new TagTarget("vpceprobe:fleet", "acceptance", MaxConcurrency: "10", MaxErrors: "5%") };
+
+        var runs = await Ssm(ssm.Client(), _s3, InstalledOn(ids), options).RunAsync(ids, Plan(), TestContext.Current.CancellationToken);
+
+        Assert.All(runs, r => Assert.Equal(AgentRunStatus.Completed, r.Status));
+        var sent = Assert.Single(ssm.Sent);
+        Assert.Null(sent["InstanceIds"]);
+        Assert.Equal("tag:vpceprobe:fleet", sent["Targets"]![0]!["Key"]!.GetValue<string>());
+        Assert.Equal("acceptance", sent["Targets"]![0]!["Values"]![0]!.GetValue<string>());
+        Assert.Equal("10", sent["MaxConcurrency"]!.GetValue<string>());
+        Assert.Equal("5%", sent["MaxErrors"]!.GetValue<string>());
+
+        // 60 invocations are two pages of 50: one poll, two calls.
+        Assert.Equal(2, ssm.Requests.Count(r => r.Target == "ListCommandInvocations"));
+    }
+
+    [Fact]
+    public async Task an_instance_the_tag_does_not_select_fails_and_says_so()
+    {
+        const string Untagged = "i-0000000000000beef";
+        await using var ssm = new SsmReplayServer { TagTargets = [I], Script = (_, _) => [Invocation("Success", code: 0, stdout: Report(pass: true))] };
+        var options = ZeroDelay with { TagTarget = new TagTarget("team", "net"), NotYetVisibleGrace = TimeSpan.Zero };
+
+        var runs = await Ssm(ssm.Client(), _s3, InstalledOn(I, Untagged), options).RunAsync([I, Untagged], Plan(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(AgentRunStatus.Completed, runs[0].Status);
+        Assert.Equal(AgentRunStatus.Failed, runs[1].Status);
+        Assert.Contains("tag:team=net did not select this instance", runs[1].Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("env=prod", "50", "100%", true)]
+    [InlineData("env=", "50", "100%", false)]
+    [InlineData("=prod", "50", "100%", false)]
+    [InlineData("env=prod", "101%", "100%", false)]
+    [InlineData("env=prod", "10%", "0", true)]
+    public void a_tag_target_is_checked_before_anything_is_sent(string tag, string concurrency, string errors, bool valid) =>
+        Assert.Equal(valid, TagTarget.Parse(tag, concurrency, errors) is not null);
 }

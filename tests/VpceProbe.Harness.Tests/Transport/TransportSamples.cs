@@ -15,7 +15,7 @@ internal static class TransportSamples
     public static readonly string AgentPath = $"/var/lib/vpceprobe/agent/{Sha}/vpceprobe-agent";
 
     /// <summary>No real waiting: every poll delay is zero.</summary>
-    public static readonly SsmOptions ZeroDelay = new() { PollInitialDelay = TimeSpan.Zero, PollMaxDelay = TimeSpan.Zero };
+    public static readonly SsmOptions ZeroDelay = new() { PollDueDelay = TimeSpan.Zero, PollInitialDelay = TimeSpan.Zero, PollMaxDelay = TimeSpan.Zero };
 
     public static ProbePlan Plan(int probes = 2) => new()
     {

@@ -102,7 +102,7 @@ public class SsmEmulatorTests(SharedMoto moto) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task output_is_truncated_at_24000_characters_and_at_8000_in_listed_details_with_the_full_output_in_s3()
+    public async Task output_is_truncated_at_24000_characters_and_at_2500_in_listed_details_with_the_full_output_in_s3()
     {
         using var s3 = _gateway.S3();
         await s3.PutBucketAsync("ssm-output-bucket", Ct);

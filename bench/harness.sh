@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Times a whole run through the ssm transport on the lab (README "Fan-out and timing"): the walkthrough scenario
+# on the `walkthrough` topology (1 instance), then the same scenario, probes and phases on the `fleet` topology
+# (50 instances across 3 AZs). Prints, for each: lab up, the run's total and per-phase times with their breakdown
+# (report.json's timing), SSM calls per phase, the pick-up delay (when the lab first showed an invocation ended,
+# minus when it ended: p50, p95, max, from GET /_lab/ssm/invocations), then the ratio fleet / one per phase.
+# Targets: fleet ≤ 1.5× one per phase and in total; pick-up p95 ≤ 1 s; the walkthrough (lab up + run + lab down,
+# i.e. the demo) ≤ 25 s with harness overhead ≤ 1 s per phase.
+# Usage: sudo bash bench/harness.sh        (PORT=P, default a free one; ONLY=walkthrough|fleet to run one; KEEP=1 keeps the output)
+# Everything stays inside the lab's network namespaces and loopback; each lab is taken down after its run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "$(id -u)" -eq 0 ] || { echo "bench/harness.sh needs root (network namespaces)" >&2; exit 2; }
+./vpceprobe version >/dev/null   # builds the harness and publishes the agent once, outside the timings
+out=$(mktemp -d)
+lab=fanb$$
+lab=${lab:0:6}
+trap './vpceprobe lab down --name "$lab" >/dev/null 2>&1 || true; [ "${KEEP:-0}" = 1 ] || rm -rf "$out"' EXIT INT TERM
+port=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+url=http://127.0.0.1:$port
+
+# The lab's own credentials and endpoint, explicitly: nothing of the caller's AWS environment takes part.
+lab_env=(env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_ENDPOINT_URL AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+  AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true)
+now() { date +%s.%N; }
+
+one() {   # one() TOPOLOGY VPC-NAME
+  local topology=$1 vpc_name=$2 dir=$out/$1
+  mkdir -p "$dir"
+  local start up ran down
+  start=$(now)
+  ./vpceprobe lab up --name "$lab" --topology "$topology" --port "$port" >"$dir/lab-up.log"
+  up=$(now)
+  # The staging bucket, and what the walkthrough probes where the topology lacks it (the fleet has no twtech data).
+  "${lab_env[@]}" python3 - "$url" <<'PY'
+import sys, boto3, botocore
+url = sys.argv[1]
+s3 = boto3.client("s3", endpoint_url=url, region_name="us-east-1")
+sm = boto3.client("secretsmanager", endpoint_url=url, region_name="us-east-1")
+for bucket, body in [("vpceprobe-bench-staging", None), ("twtech-secure-bucket", "twtech secure data"), ("twtech-other-bucket", "twtech other data")]:
+    try:
+        s3.create_bucket(Bucket=bucket)
+    except botocore.exceptions.ClientError as e:
+        if e.response["Error"]["Code"] not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+            raise
+    if body:
+        s3.put_object(Bucket=bucket, Key="hello.txt", Body=body.encode())
+try:
+    sm.create_secret(Name="twtech/db-password", SecretString="lab-only-not-a-real-password")
+except botocore.exceptions.ClientError as e:
+    if e.response["Error"]["Code"] != "ResourceExistsException":
+        raise
+PY
+  local seeded; seeded=$(now)
+  # --proceed-on-failed-baseline: every phase is timed even when a loaded lab makes a baseline probe fail.
+  "${lab_env[@]}" ./vpceprobe run walkthrough --yes --proceed-on-failed-baseline --transport ssm --staging-bucket vpceprobe-bench-staging \
+    --endpoint-url "$url" --region us-east-1 --vpc-name "$vpc_name" --output-dir "$dir/reports" >"$dir/run.log" 2>&1 || echo "  (run exit $?: see $dir/run.log)" >&2
+  ran=$(now)
+  curl -sf "$url/_lab/ssm/invocations" >"$dir/invocations.json"
+  ./vpceprobe lab down --name "$lab" >/dev/null
+  down=$(now)
+  python3 -c 'import json,sys; json.dump({"labUp": float(sys.argv[2]) - float(sys.argv[1]), "run": float(sys.argv[4]) - float(sys.argv[3]), "labDown": float(sys.argv[5]) - float(sys.argv[4])}, open(sys.argv[6], "w"))' \
+    "$start" "$up" "$seeded" "$ran" "$down" "$dir/times.json"
+}
+
+case "${ONLY:-both}" in
+  walkthrough) one walkthrough twtechVPC ;;
+  fleet) one fleet fleet-vpc ;;
+  *) one walkthrough twtechVPC; one fleet fleet-vpc ;;
+esac
+
+python3 - "$out" <<'PY'
+import json, os, statistics, sys
+out = sys.argv[1]
+
+def load(topology):
+    d = os.path.join(out, topology)
+    if not os.path.exists(os.path.join(d, "times.json")):
+        return None
+    times = json.load(open(os.path.join(d, "times.json")))
+    report_path = os.path.join(d, "reports", "report.json")
+    report = json.load(open(report_path)) if os.path.exists(report_path) else {"phases": []}
+    inv = json.load(open(os.path.join(d, "invocations.json")))
+    return times, report, inv
+
+def pct(values, p):
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    k = max(0, min(len(s) - 1, int(round(p / 100 * len(s) + 0.5)) - 1))
+    return s[k]
+
+results = {}
+for topology in ("walkthrough", "fleet"):
+    loaded = load(topology)
+    if loaded is None:
+        continue
+    times, report, inv = loaded
+    results[topology] = (times, report)
+    instances = len({i["instanceId"] for i in inv["invocations"]})
+    print(f"## {topology}: {instances} instance(s), exit {report.get('exitCode', '?')}")
+    print(f"lab up {times['labUp']:.1f} s · run {times['run']:.1f} s · lab down {times['labDown']:.1f} s")
+    print("| phase | total (s) | changes | AWS waits | agent deploy | agent | SSM beyond agent | harness | SSM calls |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for p in report["phases"]:
+        t = p.get("timing")
+        if not t:
+            continue
+        calls = ", ".join(f"{v} {k}" for k, v in (t.get("ssmCalls") or {}).items())
+        print(f"| {p['name']} | {t['totalMs']/1000:.1f} | {t['applyingChangesMs']/1000:.1f} | {t['waitingForAwsMs']/1000:.1f} | {t['deployingAgentMs']/1000:.1f} | {t['inAgentMs']/1000:.1f} | {t['waitingForSsmMs']/1000:.1f} | {t['harnessMs']/1000:.1f} | {calls} |")
+    total = report.get("timing")
+    if total:
+        print(f"| **phases** | {total['totalMs']/1000:.1f} | {total['applyingChangesMs']/1000:.1f} | {total['waitingForAwsMs']/1000:.1f} | {total['deployingAgentMs']/1000:.1f} | {total['inAgentMs']/1000:.1f} | {total['waitingForSsmMs']/1000:.1f} | {total['harnessMs']/1000:.1f} | |")
+    pick = [i["pickUpMs"] for i in inv["invocations"] if i.get("pickUpMs") is not None]
+    print(f"pick-up delay over {len(pick)} invocations: p50 {pct(pick, 50):.0f} ms · p95 {pct(pick, 95):.0f} ms · max {max(pick) if pick else float('nan'):.0f} ms")
+    print(f"SSM calls the lab answered: {json.dumps(inv['calls'])}")
+    print()
+
+if "walkthrough" in results and "fleet" in results:
+    (wt, wr), (ft, fr) = results["walkthrough"], results["fleet"]
+    wp = {p["name"]: p.get("timing") for p in wr["phases"]}
+    print("| phase | one (s) | fleet (s) | fleet / one |")
+    print("|---|---:|---:|---:|")
+    for p in fr["phases"]:
+        a, b = wp.get(p["name"]), p.get("timing")
+        if a and b and a["totalMs"] > 0:
+            print(f"| {p['name']} | {a['totalMs']/1000:.1f} | {b['totalMs']/1000:.1f} | {b['totalMs']/a['totalMs']:.2f} |")
+    print(f"| **run** | {wt['run']:.1f} | {ft['run']:.1f} | {ft['run']/wt['run']:.2f} |")
+PY

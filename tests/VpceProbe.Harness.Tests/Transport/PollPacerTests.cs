@@ -1,0 +1,57 @@
+using VpceProbe.Harness.Transport;
+
+namespace VpceProbe.Harness.Tests.Transport;
+
+/// <summary>The poll pace as arithmetic on elapsed time: no clock, no SSM.</summary>
+public class PollPacerTests
+{
+    private static readonly SsmOptions Options = new()
+    {
+        PollDueDelay = TimeSpan.FromMilliseconds(500), PollInitialDelay = TimeSpan.FromSeconds(1), PollMaxDelay = TimeSpan.FromSeconds(10),
+    };
+
+    private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
+
+    [Fact]
+    public void while_results_are_due_it_polls_every_half_second()
+    {
+        var pacer = new PollPacer(Options, dueWithin: S(35));
+
+        Assert.All([0, 0.5, 1, 10, 34.9], t => Assert.Equal(S(0.5), pacer.Next(S(t), throttled: false)));
+    }
+
+    [Fact]
+    public void past_the_due_bound_it_backs_off_doubling_to_the_maximum()
+    {
+        var pacer = new PollPacer(Options, dueWithin: S(5));
+
+        var delays = new[] { 5, 6, 8, 12, 20, 30, 40 }.Select(t => pacer.Next(S(t), throttled: false).TotalSeconds);
+
+        Assert.Equal([1, 2, 4, 8, 10, 10, 10], delays);
+    }
+
+    [Fact]
+    public void throttling_doubles_the_pause_from_at_least_a_second_and_recovers_one_step_per_answered_poll()
+    {
+        var pacer = new PollPacer(Options, dueWithin: S(60));
+
+        var throttled = new[] { true, true, true }.Select(t => pacer.Next(S(1), t).TotalSeconds).ToList();
+        var recovering = new[] { false, false, false, false }.Select(t => pacer.Next(S(1), t).TotalSeconds).ToList();
+
+        Assert.Equal([2, 4, 8], throttled);
+        Assert.Equal([4, 2, 0.5, 0.5], recovering);
+    }
+
+    [Fact]
+    public void a_throttled_pause_never_passes_a_minute()
+    {
+        var pacer = new PollPacer(Options, dueWithin: S(0));
+
+        var delays = Enumerable.Range(0, 40).Select(_ => pacer.Next(S(100), throttled: true)).ToList();
+
+        Assert.Equal(TimeSpan.FromSeconds(2), delays[0]);
+        var last = delays[^1];
+
+        Assert.Equal(PollPacer.MaxThrottledDelay, last);
+    }
+}
