@@ -4,6 +4,7 @@ using Amazon.SimpleSystemsManagement.Model;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Transport;
 
@@ -66,7 +67,7 @@ internal sealed class InvocationPoller(IAmazonSimpleSystemsManagement ssm, SsmOp
         }
         catch (AmazonServiceException e)
         {
-            return (last, InvocationEnd.ApiError, $"GetCommandInvocation failed: {e.ErrorCode}: {e.Message}");
+            return (last, InvocationEnd.ApiError, $"GetCommandInvocation failed: {AccessDenial.Describe(e, "ssm:GetCommandInvocation")}");
         }
         catch (Exception e) when (e is AmazonClientException or HttpRequestException)
         {
