@@ -28,6 +28,11 @@ internal static class AwsCommandErrors
             await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (AmazonServiceException e) when (AccessDenial.From(e) is { } denial)
+        {
+            await error.WriteLineAsync($"error: {denial.Explain()}").ConfigureAwait(false);
+            return ExitCodes.Infrastructure;
+        }
         catch (AmazonServiceException e)
         {
             await error.WriteLineAsync($"error: AWS answered {e.ErrorCode ?? ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {e.Message}")

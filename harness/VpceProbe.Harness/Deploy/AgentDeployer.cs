@@ -1,5 +1,6 @@
 using Amazon.S3;
 using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Deploy;
 
@@ -84,7 +85,7 @@ public sealed class AgentDeployer(SsmCommandRunner runner, InstanceArchitectures
         }
         catch (AmazonS3Exception e)
         {
-            var error = $"could not stage the agent in s3://{staging.Bucket}: {e.ErrorCode}: {e.Message} (does the bucket exist in this region, and may these credentials write to it?)";
+            var error = $"could not stage the agent in s3://{staging.Bucket}: {AccessDenial.Describe(e, "s3:PutObject")} (does the bucket exist in this region, and may these credentials write to it?)";
             done.AddRange(pending.Select(id => Failed(id, DeployFailure.StagingFailed, error)));
             return done;
         }

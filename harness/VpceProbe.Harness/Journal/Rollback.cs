@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Changes.Undo;
 using VpceProbe.Harness.Verdicts;
+using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Journal;
 
@@ -57,7 +58,7 @@ public sealed class Rollback(UndoContext context)
         }
         catch (AmazonServiceException e)
         {
-            return UndoResult.Left($"AWS refused: {e.ErrorCode} {e.Message}");
+            return UndoResult.Left($"AWS refused: {AccessDenial.Describe(e)}");
         }
         catch (UndoGaveUpException e)
         {

@@ -13,6 +13,7 @@ public static class RunErrors
         OperationCanceledException when cancelled => new(RunErrorKind.Interrupted, "interrupted (Ctrl-C or SIGTERM); the run rolled back"),
         AmazonServiceException a when TransientErrors.IsThrottling(a) =>
             new(RunErrorKind.AwsError, $"AWS kept throttling ({a.ErrorCode}) beyond the SDK's retries (AWS_MAX_ATTEMPTS to allow more): {a.Message}"),
+        AmazonServiceException a when AccessDenial.From(a) is { } denial => new(RunErrorKind.AccessDenied, denial.Explain()),
         AmazonServiceException a => new(RunErrorKind.AwsError, $"AWS error {a.ErrorCode ?? ((int)a.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {a.Message}"),
         _ when TransientErrors.IsConnection(e) => new(RunErrorKind.Connection, $"could not reach AWS: {e.Message}"),
         OperationCanceledException => new(RunErrorKind.Connection, $"a call to AWS timed out: {e.Message}"),

@@ -39,8 +39,10 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             Vpc = vpc,
         };
 
-        var findings = PreflightChecks.Run(new PreflightInput(scenario, vpc, targets, services.Transport.Name))
-            .Concat(await EndpointServicesCheck.RunAsync(services.Ec2, scenario, vpc.Region, cancellationToken).ConfigureAwait(false)).ToList();
+        var input = new PreflightInput(scenario, vpc, targets, services.Transport.Name);
+        var findings = PreflightChecks.Run(input)
+            .Concat(await EndpointServicesCheck.RunAsync(services.Ec2, scenario, vpc.Region, cancellationToken).ConfigureAwait(false))
+            .Concat(await PermissionsCheck.RunAsync(services.Ec2, input, cancellationToken).ConfigureAwait(false)).ToList();
         foreach (var finding in findings)
         {
             services.Log.WriteLine($"preflight: {(finding.Refuse ? "REFUSED" : "note")}: {finding.Message}");

@@ -85,7 +85,7 @@ internal sealed class CommandPoller(IAmazonSimpleSystemsManagement ssm, SsmOptio
         }
         catch (AmazonServiceException e)
         {
-            failure = (InvocationEnd.ApiError, $"ListCommandInvocations failed: {e.ErrorCode}: {e.Message}");
+            failure = (InvocationEnd.ApiError, $"ListCommandInvocations failed: {AccessDenial.Describe(e, "ssm:ListCommandInvocations")}");
         }
         catch (Exception e) when (e is AmazonClientException or HttpRequestException)
         {

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Deploy;
+using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Transport;
 
@@ -55,7 +56,7 @@ public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer dep
         catch (AmazonServiceException e)
         {
             // EC2 refused to describe the instances (permissions, throttling past retries): a run result, not a crash.
-            return [.. instanceIds.Select(id => new AgentRun(id, AgentRunStatus.Failed, null, null, $"could not deploy the agent: {e.ErrorCode}: {e.Message}"))];
+            return [.. instanceIds.Select(id => new AgentRun(id, AgentRunStatus.Failed, null, null, $"could not deploy the agent: {AccessDenial.Describe(e)}"))];
         }
 
         return await new SsmTransport(runner, installations).RunAsync(instanceIds, plan, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
+using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Transport;
 
@@ -54,7 +55,7 @@ public sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazon
         }
         catch (AmazonServiceException e)
         {
-            return batch.Select(id => new SsmInvocation(id, null, InvocationEnd.ApiError, null, "", "", null, $"SendCommand failed: {e.ErrorCode}: {e.Message}"));
+            return batch.Select(id => new SsmInvocation(id, null, InvocationEnd.ApiError, null, "", "", null, $"SendCommand failed: {AccessDenial.Describe(e, "ssm:SendCommand")}"));
         }
         catch (Exception e) when (e is AmazonClientException or HttpRequestException)
         {

@@ -1,4 +1,5 @@
 using Amazon.S3;
+using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Transport;
 
@@ -29,7 +30,7 @@ internal sealed class SsmOutputReader(IAmazonS3 s3)
         }
         catch (AmazonS3Exception e)
         {
-            return (null, $"{MissingOutput} (s3://{bucket}/{key}: {e.ErrorCode}; can the instance reach S3 in this phase?)");
+            return (null, $"{MissingOutput} (s3://{bucket}/{key}: {AccessDenial.Describe(e, "s3:GetObject")}; can the instance reach S3 in this phase?)");
         }
     }
 }

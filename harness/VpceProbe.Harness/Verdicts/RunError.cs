@@ -12,6 +12,9 @@ public enum RunErrorKind
     /// <summary>AWS refused a call (after the SDK's retries); the run rolled back.</summary>
     AwsError,
 
+    /// <summary>AWS refused a call for lack of permission (the message names the action and the iam/ file); the run rolled back.</summary>
+    AccessDenied,
+
     /// <summary>AWS could not be reached (after the SDK's retries); the run rolled back.</summary>
     Connection,
 

@@ -7,10 +7,11 @@ namespace VpceProbe.Lab.Gateway;
 
 /// <summary>
 /// The lab's own API under /_lab/ on 127.0.0.1:4566 only (never on a frontend inside a namespace):
-/// GET /_lab/status; GET, PUT and DELETE /_lab/faults; POST /_lab/faults/fail-once/OPERATION;
+/// GET /_lab/status; GET, PUT and DELETE /_lab/faults; POST /_lab/faults/fail-once/OPERATION; the AWS actions served
+/// (<see cref="ActionLog"/>) and the caller's permissions (<see cref="PermissionGate"/>) through <see cref="PermissionsControl"/>;
 /// GET /_lab/ssm/invocations (<see cref="Ssm.SsmTimeline"/>).
 /// </summary>
-public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadOnlyDictionary<string, string>> pingStatuses, Ssm.CommandStore? commands = null)
+public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadOnlyDictionary<string, string>> pingStatuses, PermissionsControl permissions, Ssm.CommandStore? commands = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -18,6 +19,11 @@ public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadO
     {
         var path = http.Request.Path.Value ?? string.Empty;
         var method = http.Request.Method;
+        if (await permissions.TryHandleAsync(http, path, method).ConfigureAwait(false))
+        {
+            return;
+        }
+
         switch (path)
         {
             case "/_lab/status" when method == "GET":
@@ -59,7 +65,7 @@ public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadO
         }
     }
 
-    private static async Task WriteAsync(HttpContext http, int status, object body)
+    internal static async Task WriteAsync(HttpContext http, int status, object body)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";

@@ -10,7 +10,8 @@ namespace VpceProbe.Lab.Gateway;
 /// 127.0.0.1:4566; IMDS and service traffic on the frontends inside lab namespaces. Service traffic is first
 /// checked against the path it took (endpoint available, endpoint policy) and then handled like an API call.
 /// </summary>
-public sealed class GatewayPipeline(IDataPlane dataPlane, ControlApi control, ImdsResponder imds, EndpointGuard guard, ApiDispatcher api)
+public sealed class GatewayPipeline(
+    IDataPlane dataPlane, ControlApi control, ImdsResponder imds, EndpointGuard guard, ActionLog actions, PermissionGate permissions, ApiDispatcher api)
 {
     internal const string FrontendItem = "vpl.frontend";
 
@@ -33,6 +34,7 @@ public sealed class GatewayPipeline(IDataPlane dataPlane, ControlApi control, Im
         }
 
         var request = await AwsRequestReader.ReadAsync(http.Request, ct).ConfigureAwait(false);
+        actions.Record(request);
         if (path is not null)
         {
             var verdict = await guard.CheckAsync(request, path, ct).ConfigureAwait(false);
@@ -48,6 +50,13 @@ public sealed class GatewayPipeline(IDataPlane dataPlane, ControlApi control, Im
                 http.Abort();
                 return;
             }
+        }
+
+        if (permissions.Decide(request) is { } refusal)
+        {
+            // The caller's IAM permissions (or EC2's DryRun) answer before the call reaches moto: nothing changes.
+            await refusal.WriteAsync(http.Response, ct).ConfigureAwait(false);
+            return;
         }
 
         await api.DispatchAsync(request, http.Response, ct).ConfigureAwait(false);

@@ -37,11 +37,15 @@ public static class LabGateway
         var api = new ApiDispatcher(
             faults, [new SsmEmulator(commands, fleet, lab.Time, options, lab.Region, stopping.Token), new StsIdentityEmulation(callers, options.AccountId)],
             new Ec2Interceptor(forwarder, moto, lab.State, lab.DataPlane), forwarder, lab.Time);
+        var actions = new ActionLog(callers);
+        var permissions = new PermissionGate(callers, lab.Region, options.AccountId);
         var pipeline = new GatewayPipeline(
             lab.DataPlane,
-            new ControlApi(lab, faults, () => fleet.Nodes.ToDictionary(n => n.InstanceId, n => n.PingStatus), commands),
+            new ControlApi(lab, faults, () => fleet.Nodes.ToDictionary(n => n.InstanceId, n => n.PingStatus), new PermissionsControl(actions, permissions), commands),
             new ImdsResponder(instances, callers, lab.Time, lab.Region, options.AccountId),
             new EndpointGuard(moto, lab.State, callers),
+            actions,
+            permissions,
             api);
 
         var builder = WebApplication.CreateSlimBuilder();
