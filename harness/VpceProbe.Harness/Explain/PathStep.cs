@@ -36,7 +36,8 @@ public enum StepVerdict
 /// <param name="Cause">Set on a detour, a block or a note: the code to report when this step decides the cell.</param>
 /// <param name="FixValues">The values the cause's fix is filled with.</param>
 public sealed record PathStep(
-    PathLayer Layer, StepVerdict Verdict, string Resource, string Detail, CauseCode? Cause = null, IReadOnlyList<string>? FixValues = null)
+    PathLayer Layer, StepVerdict Verdict, string Resource, string Detail, CauseCode? Cause = null,
+    [property: JsonIgnore] IReadOnlyList<string>? FixValues = null)
 {
     [JsonIgnore]
     public bool Stops => Verdict == StepVerdict.Block;

@@ -13,6 +13,7 @@ public sealed record Prediction(Outcome? Outcome, IReadOnlyList<PathStep> Path)
     /// The step that decided the outcome: a detour that led to a block (the detour is why the traffic was where it
     /// was stopped), else the block, else a detour, else a note; null on a clean path.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public PathStep? Deciding
     {
         get

@@ -41,7 +41,10 @@ public static class RouteLayer
             && e.State is not ("deleted" or "deleting" or "failed")).ToList();
         var listRoute = table.Routes.FirstOrDefault(r => r.DestinationPrefixListId is not null && gateways.Any(g => g.Id == r.TargetId));
         var peer = listRoute is null ? Anywhere : vpc.PrefixListCidrs.GetValueOrDefault(listRoute.DestinationPrefixListId!)?.FirstOrDefault() ?? Anywhere;
-        var route = RouteEvaluator.Lookup(table, peer, vpc.PrefixListCidrs);
+        // A prefix list whose ranges are not known (a planned endpoint) is taken as holding the service.
+        var route = listRoute is not null && !vpc.PrefixListCidrs.ContainsKey(listRoute.DestinationPrefixListId!)
+            ? listRoute
+            : RouteEvaluator.Lookup(table, peer, vpc.PrefixListCidrs);
         var onTable = gateways.FirstOrDefault(g => g.RouteTableIds.Contains(table.Id));
         if (route is not null && route.TargetKind == RouteTargetKind.VpcEndpoint && gateways.FirstOrDefault(g => g.Id == route.TargetId) is { } gateway)
         {
