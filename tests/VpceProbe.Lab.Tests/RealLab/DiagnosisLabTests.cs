@@ -116,6 +116,22 @@ public class DiagnosisLabTests(SharedLab lab)
                     await DeleteAsync(ec2, created, endpoint);
                     await ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = group }, CancellationToken.None);
                 });
+
+            // 4. A Secrets Manager endpoint with private DNS off and no NAT route: the name stays public and has no way out.
+            var quiet = "";
+            await FaultAsync("private-dns-off", "secret", "unreachable", "PRIVATE_DNS_OFF", () => quiet,
+                async () =>
+                {
+                    await walkthrough.RemoveNatRouteAsync(ec2);
+                    quiet = await SecretsEndpointAsync(ec2, walkthrough, walkthrough.Seeded.Id("security-group", "twtech-endpoints-sg"), privateDns: false);
+                    created.Add(quiet);
+                    await Walkthrough.WaitAvailableAsync(ec2, [quiet]);
+                },
+                async () =>
+                {
+                    await DeleteAsync(ec2, created, quiet);
+                    await walkthrough.RestoreNatRouteAsync(ec2);
+                });
         }
         finally
         {
@@ -152,11 +168,11 @@ public class DiagnosisLabTests(SharedLab lab)
         created.Remove(endpoint);
     }
 
-    private static async Task<string> SecretsEndpointAsync(AmazonEC2Client ec2, Walkthrough walkthrough, string group) =>
+    private static async Task<string> SecretsEndpointAsync(AmazonEC2Client ec2, Walkthrough walkthrough, string group, bool privateDns = true) =>
         (await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
         {
             VpcId = walkthrough.VpcId(), ServiceName = "com.amazonaws.us-east-1.secretsmanager", VpcEndpointType = VpcEndpointType.Interface,
-            SubnetIds = [walkthrough.Seeded.Id("subnet", "twtechPrivateSubnet")], SecurityGroupIds = [group], PrivateDnsEnabled = true,
+            SubnetIds = [walkthrough.Seeded.Id("subnet", "twtechPrivateSubnet")], SecurityGroupIds = [group], PrivateDnsEnabled = privateDns,
         }, Ct)).VpcEndpoint.VpcEndpointId;
 
     private static async Task<string> GatewayAsync(AmazonEC2Client ec2, Walkthrough walkthrough, string policy) =>
