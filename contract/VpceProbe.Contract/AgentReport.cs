@@ -5,7 +5,13 @@ public sealed record AgentReport
 {
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>Raised when fields are added and none changes meaning: 1 added the host's /etc/hosts entries and proxy variables.</summary>
+    public const int CurrentMinorVersion = 1;
+
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>Absent (0) in reports of agents from before the first minor version.</summary>
+    public int MinorVersion { get; init; } = CurrentMinorVersion;
 
     public required AgentInfo Agent { get; init; }
 
@@ -40,6 +46,15 @@ public sealed record HostFacts
 
     /// <summary>Resolvers from /etc/resolv.conf.</summary>
     public List<string>? Nameservers { get; init; }
+
+    /// <summary>
+    /// The /etc/hosts lines that pin a name to an address other than the host's own or loopback ("52.1.2.3 s3.us-east-1.amazonaws.com"):
+    /// such a line decides a name before any resolver is asked. Since minor version 1.
+    /// </summary>
+    public List<string>? HostsEntries { get; init; }
+
+    /// <summary>The proxy variables of the agent's environment (http_proxy, HTTPS_PROXY…), any user:password removed from their URLs. Since minor version 1.</summary>
+    public Dictionary<string, string>? Proxy { get; init; }
 
     public string? Region { get; init; }
 }

@@ -20,6 +20,8 @@ public static class HostFactsReader
         Architecture = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
         Addresses = Addresses(),
         Nameservers = Nameservers(ResolvConf),
+        HostsEntries = InstanceOverrides.HostsEntries(InstanceOverrides.EtcHosts),
+        Proxy = InstanceOverrides.Proxy(Environment.GetEnvironmentVariables()),
         Region = region,
     };
 

@@ -29,7 +29,8 @@ public sealed class AcceptRun(IAgentTransport transport, TimeProvider time)
             runs.AddRange(groupRuns);
             // Same probes, not the same reasons: each instance's cells are explained by its own plan (its route table).
             var byInstance = group.ToDictionary(p => p.Target.Instance.Id, p => p.Probes.ToDictionary(d => d.Probe.Id, StringComparer.Ordinal), StringComparer.Ordinal);
-            cells.AddRange(MatrixBuilder.Build(Phase, plan, groupRuns).Select(c => Explained(c, byInstance[c.InstanceId][c.ProbeId])));
+            cells.AddRange(Explain.CellExplainer.Explain(MatrixBuilder.Build(Phase, plan, groupRuns), plan, groupRuns, vpc)
+                .Select(c => Explained(c, byInstance[c.InstanceId][c.ProbeId])));
         }
 
         var phase = new PhaseResult(Phase, [], cells, runs);

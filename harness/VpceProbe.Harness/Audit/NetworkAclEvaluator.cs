@@ -11,21 +11,27 @@ namespace VpceProbe.Harness.Audit;
 /// </summary>
 public static class NetworkAclEvaluator
 {
-    private const string Tcp = "6";
+    /// <summary>AWS's protocol number for TCP, as NACL entries carry it.</summary>
+    public const string Tcp = "6";
+
+    /// <summary>ICMP: NACL entries for it have no port range, so any port range asked is covered.</summary>
+    public const string Icmp = "1";
+
     private const string All = "-1";
 
+    /// <param name="protocol">The protocol number: <see cref="Tcp"/> (the default) or <see cref="Icmp"/>.</param>
     /// <returns>The rule number that drops some of the traffic (32767 for the final `*` rule), or null when all of it passes.</returns>
-    public static int? FirstBlockingRule(NetworkAclInfo acl, bool egress, string peerCidr, int fromPort, int toPort)
+    public static int? FirstBlockingRule(NetworkAclInfo acl, bool egress, string peerCidr, int fromPort, int toPort, string protocol = Tcp)
     {
         foreach (var entry in acl.Entries.Where(e => e.Egress == egress).OrderBy(e => e.RuleNumber))
         {
             var cidr = entry.Cidr ?? entry.Ipv6Cidr;
-            if (cidr is null || (entry.Protocol != All && entry.Protocol != Tcp) || !Cidrs.Overlaps(cidr, peerCidr))
+            if (cidr is null || (entry.Protocol != All && entry.Protocol != protocol) || !Cidrs.Overlaps(cidr, peerCidr))
             {
                 continue;
             }
 
-            var allPorts = entry.Protocol == All || entry.FromPort is null;
+            var allPorts = entry.Protocol == All || entry.FromPort is null || protocol == Icmp;
             var portsOverlap = allPorts || (entry.FromPort <= toPort && entry.ToPort >= fromPort);
             if (!portsOverlap)
             {
@@ -49,4 +55,7 @@ public static class NetworkAclEvaluator
     }
 
     public const int ImplicitDeny = 32767;
+
+    /// <summary>"100", or "*" for the implicit deny, as the console names NACL rules.</summary>
+    public static string RuleName(int rule) => rule == ImplicitDeny ? "*" : rule.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,27 @@ public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenari
         [.. scenario.Phases.SelectMany(p => p.Actions.Where(a => a.Type != ActionTypes.Cleanup)
             .SelectMany(a => ChangeCatalog.For(a).Preview(new(services.Ec2, vpc, targets, null, services.Waits, services.Crash, p.Name, runId))))];
 
+    /// <summary>Dry run: each phase's cells predicted against the VPC as the phases before it and its own actions would leave it.</summary>
+    public IReadOnlyList<Explain.PredictedCell> Predict(VpcSnapshot vpc)
+    {
+        var cells = new List<Explain.PredictedCell>();
+        var current = vpc;
+        foreach (var phase in scenario.Phases)
+        {
+            // Cleanup puts the VPC back as it was; the other actions change it one after the other.
+            current = phase.Actions.Any(a => a.Type == ActionTypes.Cleanup) ? vpc : current;
+            foreach (var action in phase.Actions.Where(a => a.Type != ActionTypes.Cleanup))
+            {
+                current = Explain.PhaseProjection.Apply(Context(current, null, phase.Name), action);
+            }
+
+            var plan = PhasePlans.Build(scenario, phase, vpc.Region, vpc.Cidrs, null);
+            cells.AddRange(targets.SelectMany(t => plan.Probes.Select(p => Explain.PredictedCell.For(phase.Name, p, t, current))));
+        }
+
+        return cells;
+    }
+
     public async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(PhaseDefinition phase, RunJournal journal, CancellationToken cancellationToken)
     {
         var records = new List<ChangeRecord>();
@@ -38,8 +59,9 @@ public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenari
     }
 
     /// <param name="vpc">The VPC before the run: its region and CIDRs go into the plan.</param>
+    /// <param name="described">The VPC as described after the phase's actions: each cell's prediction is made from it.</param>
     /// <param name="clock">Told how long the transport ran, for the phase's timing; null when not measured.</param>
-    public async Task<PhaseResult> ProbeAsync(PhaseDefinition phase, VpcSnapshot vpc, CancellationToken cancellationToken, Timing.PhaseClock? clock = null)
+    public async Task<PhaseResult> ProbeAsync(PhaseDefinition phase, VpcSnapshot vpc, VpcSnapshot described, CancellationToken cancellationToken, Timing.PhaseClock? clock = null)
     {
         var actions = phase.Actions.Select(a => a.Type).ToList();
         var plan = PhasePlans.Build(scenario, phase, vpc.Region, vpc.Cidrs, null);
@@ -55,7 +77,7 @@ public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenari
 
         // A transport reports a cancelled agent run as data; for the run, Ctrl-C means stop and roll back now.
         cancellationToken.ThrowIfCancellationRequested();
-        return new PhaseResult(phase.Name, actions, MatrixBuilder.Build(phase.Name, plan, runs), runs);
+        return new PhaseResult(phase.Name, actions, Explain.CellExplainer.Explain(MatrixBuilder.Build(phase.Name, plan, runs), plan, runs, described), runs);
     }
 
     private ChangeContext Context(VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, RunJournal? journal, string phase) =>

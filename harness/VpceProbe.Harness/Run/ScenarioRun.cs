@@ -59,6 +59,11 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             : "baseline: a phase before the first change that fails or brings back no report stops the run before any change");
         var runner = new PhaseRunner(services, scenario, targets);
         var planned = runner.Preview(vpc, settings.DryRun ? null : result.RunId);
+        if (settings.DryRun)
+        {
+            Explain.PredictedMatrix.Write(runner.Predict(vpc), services.Log);
+        }
+
         if (settings.DryRun || !services.Confirm(planned))
         {
             // Dry run: the plan is the result. Not confirmed: nothing was changed, as for any usage refusal.
@@ -117,6 +122,8 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
         var changes = new List<ChangeRecord>();
         var undo = new UndoContext(services.Ec2, journal, services.Waits, new UndoRetry(services.Time, settings.UndoBound), services.Log);
         var cleanup = new RunCleanup(undo, services.Discoverer);
+        // The VPC as last described: the probes of a phase that changed nothing run against the previous picture.
+        var described = vpc;
         try
         {
             for (var i = 0; i < scenario.Phases.Count; i++)
@@ -148,7 +155,8 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
                 }
 
                 clock.ChangesApplied();
-                var probed = await runner.ProbeAsync(phase, vpc, cancellationToken, clock).ConfigureAwait(false);
+                described = picture ?? described;
+                var probed = await runner.ProbeAsync(phase, vpc, described, cancellationToken, clock).ConfigureAwait(false);
                 var timing = clock.Finish(probed.Runs);
                 services.Log.WriteLine($"[{phase.Name}] time {timing.Line()}");
                 phases.Add(probed with { Duration = services.Time.GetUtcNow() - phaseStarted, Vpc = picture, Timing = timing });

@@ -85,7 +85,14 @@ public sealed record PhaseResult(string Name, IReadOnlyList<string> Actions, IRe
 /// <param name="Reason">Why the probe is there, when it was derived from the VPC (`accept`); null for probes written by hand.</param>
 public sealed record MatrixCell(
     string Phase, string ProbeId, string InstanceId, string Kind, string Target, string Expected,
-    Outcome? Observed, FailureKind? FailureKind, bool Pass, string? Detail, long DurationMs, string? Reason = null);
+    Outcome? Observed, FailureKind? FailureKind, bool Pass, string? Detail, long DurationMs, string? Reason = null)
+{
+    /// <summary>What the VPC's configuration predicted for the cell, with its path (Explain/); null when not predicted.</summary>
+    public Explain.Prediction? Prediction { get; init; }
+
+    /// <summary>Why a failed or unexpected cell came out so: set only for those.</summary>
+    public Explain.Cause? Cause { get; init; }
+}
 
 /// <summary>An instance as a comparison recognises it after a replacement: same subnet, same Name tag.</summary>
 public sealed record InstanceIdentity(string InstanceId, string? SubnetId, string? Name);

@@ -136,6 +136,25 @@ public class ScenarioRunTests(MotoFixture moto, IntegrationBackends backends)
     }
 
     [Fact]
+    public async Task dry_run_prints_every_phases_predicted_matrix_from_the_vpc_as_the_changes_would_leave_it()
+    {
+        var vpc = await WalkthroughVpc.CreateAsync(moto);
+        var harness = new RunHarness(moto, vpc);
+
+        await harness.RunAsync(RunHarness.Walkthrough(vpc.VpcId, "127.0.0.1:53"), dryRun: true);
+
+        var log = harness.Log.ToString();
+        TestContext.Current.TestOutputHelper?.WriteLine(log);
+        Assert.Contains("predicted matrix", log, StringComparison.Ordinal);
+        Assert.Matches(@"\[baseline\] egress-http@i-\w+ http http://127.0.0.1/: expect reachable, predicted reachable pass", log);
+        Assert.Matches(@"\[nat-removed\] secret@i-\w+ secret twtech/db-password: expect unreachable, predicted unreachable pass", log);
+        Assert.Matches(@"\[endpoints\] s3-bucket@i-\w+ s3 s3://twtech-secure-bucket: expect allowed, predicted allowed pass", log);
+        Assert.Matches(@"\[endpoints\] s3-other-bucket@i-\w+ s3 s3://twtech-other-bucket: expect denied, predicted denied pass", log);
+        Assert.Matches(@"\[endpoints\] secret@i-\w+ secret twtech/db-password: expect allowed, predicted allowed pass", log);
+        Assert.Matches(@"\[cleanup\] egress-http@i-\w+ http http://127.0.0.1/: expect reachable, predicted reachable pass", log);
+    }
+
+    [Fact]
     public async Task private_dns_on_a_vpc_without_dns_hostnames_is_refused_before_any_change()
     {
         var vpc = await WalkthroughVpc.CreateAsync(moto);

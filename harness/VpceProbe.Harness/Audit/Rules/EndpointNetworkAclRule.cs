@@ -38,12 +38,12 @@ public sealed class EndpointNetworkAclRule : IAuditRule
             {
                 if (NetworkAclEvaluator.FirstBlockingRule(acl, egress: false, peer.Cidr, Https, Https) is { } inRule)
                 {
-                    problems.Add((acl.Id, $"{subnetId}: inbound TCP 443 from {peer.Id} ({peer.Cidr}) denied by rule {RuleName(inRule)}"));
+                    problems.Add((acl.Id, $"{subnetId}: inbound TCP 443 from {peer.Id} ({peer.Cidr}) denied by rule {NetworkAclEvaluator.RuleName(inRule)}"));
                 }
 
                 if (NetworkAclEvaluator.FirstBlockingRule(acl, egress: true, peer.Cidr, EphemeralFrom, EphemeralTo) is { } outRule)
                 {
-                    problems.Add((acl.Id, $"{subnetId}: outbound TCP 1024-65535 to {peer.Id} ({peer.Cidr}) denied by rule {RuleName(outRule)}"));
+                    problems.Add((acl.Id, $"{subnetId}: outbound TCP 1024-65535 to {peer.Id} ({peer.Cidr}) denied by rule {NetworkAclEvaluator.RuleName(outRule)}"));
                 }
             }
         }
@@ -51,6 +51,4 @@ public sealed class EndpointNetworkAclRule : IAuditRule
         return problems.GroupBy(p => p.Acl).Select(g => new Finding(
             Id, DefaultSeverity, g.Key, ResourceTypes.NetworkAcl, $"{g.Key}: {string.Join("; ", g.Select(p => p.Problem))}", Why, AuditText.Fill(Fix, g.Key)));
     }
-
-    private static string RuleName(int rule) => rule == NetworkAclEvaluator.ImplicitDeny ? "*" : rule.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

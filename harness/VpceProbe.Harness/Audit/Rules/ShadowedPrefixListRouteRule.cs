@@ -33,7 +33,9 @@ public sealed class ShadowedPrefixListRouteRule : IAuditRule
                 var ranges = vpc.PrefixListCidrs.GetValueOrDefault(endpointRoute.DestinationPrefixListId!) ?? [];
                 foreach (var route in table.Routes.Where(r => r.DestinationCidr is not null && r.TargetKind != RouteTargetKind.Local))
                 {
-                    var shadowed = ranges.FirstOrDefault(range => Cidrs.Contains(range, route.DestinationCidr!));
+                    // The route takes the addresses it names when the table's lookup for them picks it over the endpoint.
+                    var shadowed = ranges.FirstOrDefault(range => Cidrs.Contains(range, route.DestinationCidr!)
+                        && RouteEvaluator.Lookup(table, route.DestinationCidr!, vpc.PrefixListCidrs) != endpointRoute);
                     if (shadowed is not null)
                     {
                         yield return new Finding(

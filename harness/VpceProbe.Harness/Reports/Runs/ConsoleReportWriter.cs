@@ -37,15 +37,25 @@ public sealed class ConsoleReportWriter : IReportWriter<RunResult>
         var cells = result.Phases.SelectMany(p => p.Cells).ToList();
         // Derived probes (`accept`) say why they are there; hand-written ones have no reason and no column for it.
         var why = cells.Any(c => c.Reason is not null);
+        // Predicted cells (a run, accept) get the prediction and the cause, footnoted below the table.
+        var predicted = CauseText.Any(cells);
+        var numbered = CauseText.Numbered(cells);
+        string[] header = ["Phase", "Probe", "Instance", "Target", "Expected", "Observed", "Kind", "Result", .. predicted ? ["Predicted", "Cause"] : Array.Empty<string>(), .. why ? ["Why"] : Array.Empty<string>()];
         FittedTable.Write(
             console,
             writer,
             null,
-            why ? ["Phase", "Probe", "Instance", "Target", "Expected", "Observed", "Kind", "Result", "Why"] : ["Phase", "Probe", "Instance", "Target", "Expected", "Observed", "Kind", "Result"],
-            [.. cells.Select(c => why
-                ? new[] { c.Phase, c.ProbeId, c.InstanceId, c.Target, c.Expected, ReportText.Observed(c), ReportText.Kind(c), c.Pass ? "pass" : "FAIL", c.Reason ?? "" }
-                : new[] { c.Phase, c.ProbeId, c.InstanceId, c.Target, c.Expected, ReportText.Observed(c), ReportText.Kind(c), c.Pass ? "pass" : "FAIL" })],
+            header,
+            [.. cells.Select(c => (string[])[
+                c.Phase, c.ProbeId, c.InstanceId, c.Target, c.Expected, ReportText.Observed(c), ReportText.Kind(c), c.Pass ? "pass" : "FAIL",
+                .. predicted ? [CauseText.Predicted(c), CauseText.Column(c, numbered)] : Array.Empty<string>(),
+                .. why ? [c.Reason ?? ""] : Array.Empty<string>()])],
             (row, column) => column == 7 ? new Style(cells[row].Pass ? Color.Green : Color.Red) : (Style?)null);
+        foreach (var footnote in numbered.SelectMany(c => CauseText.Footnote(c, numbered)))
+        {
+            writer.WriteLine(footnote);
+        }
+
         foreach (var phase in result.Phases)
         {
             foreach (var run in ReportText.Troubled(phase))

@@ -133,7 +133,7 @@ public sealed class JUnitReportWriter : IReportWriter<RunResult>
         var type = cell.Observed is null ? "no_report" : ReportText.Kind(cell) is { Length: > 0 } kind ? kind : "unexpected_outcome";
         testcase.Add(new XElement(element,
             new XAttribute("type", type),
-            new XAttribute("message", ReportText.Mismatch(cell)),
+            new XAttribute("message", CauseText.Lead(cell) + ReportText.Mismatch(cell)),
             Body(cell)));
         return WithReason(testcase, cell);
     }

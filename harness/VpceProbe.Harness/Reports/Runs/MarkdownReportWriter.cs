@@ -54,13 +54,23 @@ public sealed class MarkdownReportWriter : IReportWriter<RunResult>
 
         // Derived probes (`accept`) say why they are there: a column only when some cell has a reason.
         var why = phase.Cells.Any(c => c.Reason is not null);
+        var predicted = CauseText.Any(phase.Cells);
+        var numbered = CauseText.Numbered(phase.Cells);
         writer.Write("| Probe | Instance | Target | Expected | Observed | Failure kind | Result | Detail |");
-        writer.Write(why ? " Why |\n|---|---|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|---|---|---|\n");
+        writer.Write(predicted ? " Predicted | Cause |" : "");
+        writer.Write(why ? " Why |\n" : "\n");
+        writer.Write($"|{string.Concat(Enumerable.Repeat("---|", 8 + (predicted ? 2 : 0) + (why ? 1 : 0)))}\n");
         foreach (var c in phase.Cells)
         {
             writer.Write($"| {Cell(c.ProbeId)} | {Cell(c.InstanceId)} | {Cell(c.Target)} | {Cell(c.Expected)} | {Cell(ReportText.Observed(c))} | ");
             writer.Write($"{Cell(ReportText.Kind(c))} | {Mark(c.Pass)} | {Cell(c.Detail ?? "")} |");
+            writer.Write(predicted ? $" {Cell(CauseText.Predicted(c))} | {Cell(CauseText.Column(c, numbered))} |" : "");
             writer.Write(why ? $" {Cell(c.Reason ?? "")} |\n" : "\n");
+        }
+
+        if (numbered.Count > 0)
+        {
+            writer.Write($"\n```\n{string.Join('\n', numbered.SelectMany(c => CauseText.Footnote(c, numbered)))}\n```\n");
         }
 
         foreach (var run in ReportText.Troubled(phase))

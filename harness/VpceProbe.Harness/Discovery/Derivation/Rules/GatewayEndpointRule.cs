@@ -64,7 +64,7 @@ public sealed class GatewayEndpointRule : IDerivationRule
             return (Expectations.Reachable, $"{service} must answer through it");
         }
 
-        return PolicyCall.Allows(endpoint.PolicyDocument, "s3:ListAllMyBuckets", "*")
+        return Audit.PolicyEvaluator.Decide(endpoint.PolicyDocument, "s3:ListAllMyBuckets", "*").Kind == Audit.PolicyDecisionKind.Allowed
             ? (Expectations.Allowed, "ListBuckets must be allowed through it")
             : (Expectations.Denied, "its policy does not allow s3:ListAllMyBuckets, so ListBuckets must be denied by it (which proves the path)");
     }
