@@ -20,6 +20,19 @@ internal static class Ip
     public static Task AddNamespacesAsync(IEnumerable<string> namespaces, CancellationToken ct = default) =>
         CommandBatchAsync(["ip", "-batch", "-"], namespaces.Select(ns => $"netns add {ns}"), ct);
 
+    /// <summary>
+    /// Undoing in one `ip -force -batch` that goes on past errors and never throws: for removals whose target may
+    /// already be gone (a namespace deleted with its links, a half-made attachment) and for cleaning up after a failure.
+    /// </summary>
+    public static async Task BestEffortAsync(string? ns, IEnumerable<string> commands)
+    {
+        var script = string.Join('\n', commands);
+        if (script.Length > 0)
+        {
+            await Commands.RunAsync(ns is null ? ["ip", "-force", "-batch", "-"] : ["ip", "-n", ns, "-force", "-batch", "-"], script + "\n", TimeSpan.FromSeconds(30), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>A tool that reads commands on stdin (`ip -batch -`), one process for all of them.</summary>
     public static Task CommandBatchAsync(IReadOnlyList<string> command, IEnumerable<string> lines, CancellationToken ct)
     {

@@ -8,8 +8,8 @@ namespace VpceProbe.Lab.DataPlane;
 
 /// <summary>
 /// The lab's <see cref="IDataPlane"/>: builds the fabric, opens the service frontends, runs the web host and
-/// the VPC resolver, and reconciles the router with the VPC state read from moto. Reconciles are serialized;
-/// requests made while one runs coalesce into one more pass.
+/// the VPC resolver, and reconciles the router with the VPC state read from moto. Passes run one at a time and
+/// callers share them (<see cref="ReconcilePasses"/>).
 /// </summary>
 public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
 {
@@ -18,12 +18,11 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
     private readonly RouterPlanner _planner;
     private readonly RouterApplier _applier;
     private readonly VpcResolver _resolver;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ReconcilePasses _passes;
     private readonly WebHost _webHost;
     private readonly IReadOnlyDictionary<string, string> _publicServiceByAddress;
     private volatile RouterPlan? _plan;
     private volatile VpcState? _vpc;
-    private int _requested;
 
     private LabDataPlane(LabNames names, LabTopology topology, IAmazonEC2 moto, LabState state, string caPem, WebHost webHost, IReadOnlyList<ServiceFrontend> frontends)
     {
@@ -35,6 +34,8 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
         _webHost = webHost;
         Frontends = frontends;
         _publicServiceByAddress = topology.Internet.ServiceAddresses.ToDictionary(p => p.Value, p => p.Key);
+        // Every failed pass is in the daemon's log, also one nobody waited for (a background pass after a ping status).
+        _passes = new ReconcilePasses(PassAsync, e => Console.Error.WriteLine($"reconcile failed ({e.GetType().Name}): {e.Message}"), state.Time);
         state.Changed += RequestReconcile;
         state.BeforeAvailable = ReconcileAsync;
     }
@@ -62,45 +63,26 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
         return new LabDataPlane(names, topology, moto, state, caPem, webHost, frontends);
     }
 
-    public async Task ReconcileAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            Interlocked.Exchange(ref _requested, 0);
-            var vpc = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (vpc is null)
-            {
-                return;
-            }
+    /// <summary>Waits for a pass that started after this call (shared with every caller waiting at that time).</summary>
+    public Task ReconcileAsync(CancellationToken cancellationToken) => _passes.RunAsync(cancellationToken);
 
-            var plan = _planner.Plan(vpc);
-            await _applier.ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
-            _vpc = vpc;
-            _plan = plan;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public void RequestReconcile() => _passes.Request();
 
-    public void RequestReconcile()
+    /// <summary>Reconcile passes completed so far.</summary>
+    public int Passes => _passes.Completed;
+
+    private async Task PassAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _requested, 1) == 0)
+        var vpc = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (vpc is null)
         {
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await ReconcileAsync(CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is LabCommandException or AmazonEC2Exception or HttpRequestException or IOException or InvalidOperationException)
-                {
-                    await Console.Error.WriteLineAsync($"reconcile failed: {e.Message}").ConfigureAwait(false);
-                }
-            });
+            return;
         }
+
+        var plan = _planner.Plan(vpc);
+        await _applier.ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
+        _vpc = vpc;
+        _plan = plan;
     }
 
     public string? InstanceNamespace(string instanceId) =>
@@ -122,13 +104,13 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // First: a pass still running would start the resolver again or write into namespaces being removed.
+        await _passes.DisposeAsync().ConfigureAwait(false);
         await _webHost.DisposeAsync().ConfigureAwait(false);
         await _resolver.DisposeAsync().ConfigureAwait(false);
         foreach (var frontend in Frontends)
         {
             frontend.Listener.Dispose();
         }
-
-        _gate.Dispose();
     }
 }

@@ -10,7 +10,7 @@ namespace VpceProbe.Lab.DataPlane;
 internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string caPem)
 {
     private const int Parallelism = 4;
-    private readonly HashSet<string> _subnets = [];
+    private readonly Dictionary<string, SubnetPlan> _subnets = [];
     private readonly Dictionary<string, AttachmentPlan> _attachments = [];
     private readonly HashSet<(string Address, string Bridge)> _eniAddresses = [];
     private string? _vpcCidr;
@@ -21,30 +21,83 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
         if (_vpcCidr != plan.VpcCidr)
         {
             // The VPC-local route of every route table: traffic inside the VPC never reaches a subnet's table.
-            await Ip.InAsync(router, $"rule add from {plan.VpcCidr} to {plan.VpcCidr} lookup main pref 100", ct).ConfigureAwait(false);
+            // (Deleted first: a pass that failed after adding it is retried from here.)
+            await Ip.BestEffortAsync(router, [VpcLocalRule("del", plan.VpcCidr)]).ConfigureAwait(false);
+            await Ip.InAsync(router, VpcLocalRule("add", plan.VpcCidr), ct).ConfigureAwait(false);
             await resolver.EnsureStartedAsync(plan.ResolverAddress, ct).ConfigureAwait(false);
             _vpcCidr = plan.VpcCidr;
         }
 
-        var setup = new List<string>();
-        foreach (var subnet in plan.Subnets.Where(s => _subnets.Add(s.Id)))
-        {
-            setup.Add($"link add {subnet.Bridge} type bridge");
-            setup.Add($"addr add {subnet.RouterAddress} dev {subnet.Bridge}");
-            setup.Add($"link set {subnet.Bridge} up");
-            setup.Add($"rule add from {subnet.Cidr} lookup {subnet.TableId} pref {subnet.TableId}");
-        }
-
-        await Ip.BatchAsync(router, setup, ct).ConfigureAwait(false);
-        await DetachGoneAsync(plan, ct).ConfigureAwait(false);
+        await AddNewSubnetsAsync(plan, ct).ConfigureAwait(false);
+        await DetachGoneAsync(plan).ConfigureAwait(false);
         await AttachNewAsync(plan, ct).ConfigureAwait(false);
-        await Ip.BatchAsync(router, EniChanges(plan), ct).ConfigureAwait(false);
+        await ApplyEniChangesAsync(plan, ct).ConfigureAwait(false);
+        await RemoveGoneSubnetsAsync(plan).ConfigureAwait(false);
         await Ip.BatchAsync(router, plan.Subnets.SelectMany(s => s.Routes.Select(r => $"route add {r} table {s.TableId}").Prepend($"route flush table {s.TableId}")), ct).ConfigureAwait(false);
         await Ip.NftAsync(router, RouterNftRules.Render(plan), ct).ConfigureAwait(false);
         await resolver.UpdateAsync(plan.HostsFile, ct).ConfigureAwait(false);
     }
 
-    private async Task DetachGoneAsync(RouterPlan plan, CancellationToken ct)
+    private static string VpcLocalRule(string verb, string vpcCidr) => $"rule {verb} from {vpcCidr} to {vpcCidr} lookup main pref 100";
+
+    /// <summary>
+    /// A bridge, its router address and its policy rule per new subnet. Remembered only once made; if the batch
+    /// fails, what it made is removed again, so the retry finds nothing half-made (a second `link add` would fail).
+    /// </summary>
+    private async Task AddNewSubnetsAsync(RouterPlan plan, CancellationToken ct)
+    {
+        var added = plan.Subnets.Where(s => !_subnets.ContainsKey(s.Id)).ToList();
+        try
+        {
+            await Ip.BatchAsync(names.Router, added.SelectMany(subnet => new[]
+            {
+                $"link add {subnet.Bridge} type bridge",
+                $"addr add {subnet.RouterAddress} dev {subnet.Bridge}",
+                $"link set {subnet.Bridge} up",
+                $"rule add from {subnet.Cidr} lookup {subnet.TableId} pref {subnet.TableId}",
+            }), ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await Ip.BestEffortAsync(names.Router, added.SelectMany(SubnetRemoval)).ConfigureAwait(false);
+            throw;
+        }
+
+        foreach (var subnet in added)
+        {
+            _subnets[subnet.Id] = subnet;
+        }
+    }
+
+    /// <summary>
+    /// A deleted subnet's bridge (with its router address), rule and table go. Left behind, a new subnet with the
+    /// same CIDR would get a second bridge with the same router address, and the router's replies to it would go
+    /// out of the old bridge: a new instance there could not even resolve names.
+    /// </summary>
+    private async Task RemoveGoneSubnetsAsync(RouterPlan plan)
+    {
+        var wanted = plan.Subnets.Select(s => s.Id).ToHashSet();
+        var gone = _subnets.Values.Where(s => !wanted.Contains(s.Id)).ToList();
+        if (gone.Count == 0)
+        {
+            return;
+        }
+
+        await Ip.BestEffortAsync(names.Router, gone.SelectMany(SubnetRemoval)).ConfigureAwait(false);
+        foreach (var subnet in gone)
+        {
+            _subnets.Remove(subnet.Id);
+        }
+    }
+
+    private static IEnumerable<string> SubnetRemoval(SubnetPlan subnet) =>
+    [
+        $"rule del from {subnet.Cidr} lookup {subnet.TableId} pref {subnet.TableId}",
+        $"route flush table {subnet.TableId}",
+        $"link del {subnet.Bridge}",
+    ];
+
+    private async Task DetachGoneAsync(RouterPlan plan)
     {
         var wanted = plan.Attachments.ToDictionary(a => a.Id);
         // An attachment whose address, subnet or forwarding changed is made again from scratch.
@@ -54,8 +107,8 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
             return;
         }
 
-        // Deleting a namespace deletes its veth, and with it the router's end.
-        await Ip.CommandBatchAsync(["ip", "-batch", "-"], gone.Select(a => $"netns del {a.Namespace}"), ct).ConfigureAwait(false);
+        // Deleting a namespace deletes its veth, and with it the router's end. Best effort: one already gone is as good.
+        await Ip.BestEffortAsync(null, gone.Select(a => $"netns del {a.Namespace}")).ConfigureAwait(false);
         foreach (var attachment in gone)
         {
             _attachments.Remove(attachment.Id);
@@ -71,38 +124,57 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
             return;
         }
 
-        await Ip.AddNamespacesAsync(added.Select(a => a.Namespace), ct).ConfigureAwait(false);
-        await Ip.BatchAsync(names.Router, added.SelectMany(a => new[]
+        try
         {
-            $"link add {a.RouterLink} type veth peer name eth0 netns {a.Namespace}",
-            $"link set {a.RouterLink} master {a.Bridge}",
-            $"link set {a.RouterLink} up",
-        }), ct).ConfigureAwait(false);
-        await Parallel.ForEachAsync(added, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (attachment, token) =>
-        {
-            if (attachment.Kind == AttachmentKind.Instance)
+            await Ip.AddNamespacesAsync(added.Select(a => a.Namespace), ct).ConfigureAwait(false);
+            await Ip.BatchAsync(names.Router, added.SelectMany(a => new[]
             {
-                NamespaceFiles.Write(attachment.Namespace, plan.ResolverAddress, caPem, Path.Combine(names.StateDirectory, "ssl"));
+                $"link add {a.RouterLink} type veth peer name eth0 netns {a.Namespace}",
+                $"link set {a.RouterLink} master {a.Bridge}",
+                $"link set {a.RouterLink} up",
+            }), ct).ConfigureAwait(false);
+            await Parallel.ForEachAsync(added, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, (attachment, token) =>
+                ConfigureAsync(attachment, plan, token)).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Whatever failed (a command, a file, the lab stopping), none of this pass's attachments stays half-made:
+            // the next pass makes them all again, and a namespace or link left here would make its `add` fail forever.
+            await Ip.BestEffortAsync(null, added.Select(a => $"netns del {a.Namespace}")).ConfigureAwait(false);
+            foreach (var attachment in added)
+            {
+                NamespaceFiles.Remove(attachment.Namespace);
             }
 
-            await Ip.BatchAsync(attachment.Namespace, [
-                "link set lo up",
-                // noprefixroute: even a neighbour in the same subnet is reached through the router, which is where
-                // security groups are enforced (AWS enforces them at every ENI, also inside a subnet).
-                $"addr add {attachment.Address}/{attachment.PrefixLength} dev eth0 noprefixroute",
-                "link set eth0 up",
-                $"route add {attachment.Gateway} dev eth0",
-                $"route add default via {attachment.Gateway}",
-            ], token).ConfigureAwait(false);
-            NamespaceSysctl.Write(attachment.Namespace, attachment.Forwards ? LabFabric.ForwarderSysctls : ["net.ipv4.ip_forward=0"]);
-            if (attachment.Forwards)
-            {
-                await Ip.NftAsync(attachment.Namespace, Masquerade(attachment, plan.VpcCidr), token).ConfigureAwait(false);
-            }
-        }).ConfigureAwait(false);
+            throw;
+        }
+
         foreach (var attachment in added)
         {
             _attachments[attachment.Id] = attachment;
+        }
+    }
+
+    private async ValueTask ConfigureAsync(AttachmentPlan attachment, RouterPlan plan, CancellationToken ct)
+    {
+        if (attachment.Kind == AttachmentKind.Instance)
+        {
+            NamespaceFiles.Write(attachment.Namespace, plan.ResolverAddress, caPem, Path.Combine(names.StateDirectory, "ssl"));
+        }
+
+        await Ip.BatchAsync(attachment.Namespace, [
+            "link set lo up",
+            // noprefixroute: even a neighbour in the same subnet is reached through the router, which is where
+            // security groups are enforced (AWS enforces them at every ENI, also inside a subnet).
+            $"addr add {attachment.Address}/{attachment.PrefixLength} dev eth0 noprefixroute",
+            "link set eth0 up",
+            $"route add {attachment.Gateway} dev eth0",
+            $"route add default via {attachment.Gateway}",
+        ], ct).ConfigureAwait(false);
+        NamespaceSysctl.Write(attachment.Namespace, attachment.Forwards ? LabFabric.ForwarderSysctls : ["net.ipv4.ip_forward=0"]);
+        if (attachment.Forwards)
+        {
+            await Ip.NftAsync(attachment.Namespace, Masquerade(attachment, plan.VpcCidr), ct).ConfigureAwait(false);
         }
     }
 
@@ -113,14 +185,16 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
         }
         """;
 
-    private List<string> EniChanges(RouterPlan plan)
+    /// <summary>
+    /// Interface endpoint addresses on their subnets' bridges. `replace` adds idempotently and removals are best
+    /// effort (a gone subnet's bridge took its addresses with it), so a pass retried after a failure converges.
+    /// </summary>
+    private async Task ApplyEniChangesAsync(RouterPlan plan, CancellationToken ct)
     {
         var wanted = plan.Enis.Select(e => (e.Address, e.Bridge)).ToHashSet();
-        var changes = _eniAddresses.Except(wanted).Select(e => $"addr del {e.Address}/32 dev {e.Bridge}")
-            .Concat(wanted.Except(_eniAddresses).Select(e => $"addr add {e.Address}/32 dev {e.Bridge}"))
-            .ToList();
+        await Ip.BestEffortAsync(names.Router, _eniAddresses.Except(wanted).Select(e => $"addr del {e.Address}/32 dev {e.Bridge}")).ConfigureAwait(false);
+        await Ip.BatchAsync(names.Router, wanted.Except(_eniAddresses).Select(e => $"addr replace {e.Address}/32 dev {e.Bridge}"), ct).ConfigureAwait(false);
         _eniAddresses.Clear();
         _eniAddresses.UnionWith(wanted);
-        return changes;
     }
 }

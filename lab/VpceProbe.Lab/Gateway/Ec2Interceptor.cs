@@ -33,9 +33,9 @@ public sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, La
         if (answer.IsSuccessStatusCode)
         {
             body = Record(action, request, body);
-            if (IsMutating(action))
+            if (IsMutating(action) && await PutInForceAsync(action, cancellationToken).ConfigureAwait(false) is { } notInForce)
             {
-                await dataPlane.ReconcileAsync(cancellationToken).ConfigureAwait(false);
+                response.Headers[NotInForceHeader] = notInForce;
             }
         }
 
@@ -43,6 +43,48 @@ public sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, La
         response.ContentType = answer.Content.Headers.ContentType?.ToString() ?? "text/xml";
         await response.WriteAsync(body, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>On a performed call whose data plane change is not in force yet: why (the daemon's log has it too).</summary>
+    internal const string NotInForceHeader = "x-vpceprobe-lab-not-in-force";
+
+    internal const int ReconcileAttempts = 3;
+
+    /// <summary>
+    /// moto has performed the call: from here on the answer is moto's, whatever the data plane does. An error
+    /// (a 500, a dropped connection) would tell the SDK to send the call again, and a second CreateNatGateway or
+    /// RunInstances is not the same call (moto: "Resource … is already associated"). So the reconcile that puts the
+    /// change in force is awaited up to <see cref="ReconcileAttempts"/> passes; if none succeeds, the caller still
+    /// gets its success, as EC2 answers a call it accepted whose effect is not yet visible everywhere ("Eventual
+    /// consistency in the Amazon EC2 API", https://docs.aws.amazon.com/ec2/latest/devguide/eventual-consistency.html),
+    /// the failure goes to the daemon's log and a header, and the data plane keeps retrying on its own.
+    /// </summary>
+    /// <returns>Null once the change is in force; else why it is not.</returns>
+    private async Task<string?> PutInForceAsync(string action, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await dataPlane.ReconcileAsync(cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+            // Whatever the pass threw (ip, nft, moto's Describe*, a file): after moto performed the call no failure of the
+            // data plane may turn into an error answer; only the caller going away ends the wait.
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                if (attempt == ReconcileAttempts)
+                {
+                    var why = $"{action} was performed, but the lab could not put it in force on the data plane after {attempt} reconcile passes "
+                        + $"({e.GetType().Name}: {e.Message.Split('\n', 2)[0].Trim()}); the lab keeps retrying";
+                    await Console.Error.WriteLineAsync(why).ConfigureAwait(false);
+                    return Ascii(why);
+                }
+            }
+        }
+    }
+
+    /// <summary>Printable ASCII only: an HTTP header value.</summary>
+    private static string Ascii(string text) => new([.. text.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
 
     // moto ignores ModifyVpcEndpoint's ResetPolicy; AWS puts back the default full-access policy.
     internal static AwsRequest WithResetPolicy(AwsRequest request)

@@ -45,7 +45,8 @@ public static class LabGateway
             api);
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // Only errors, on the daemon's stderr (its log file): an exception that escapes a request must be seen.
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error);
         builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, lab));
         var app = builder.Build();
         app.Run(pipeline.HandleAsync);

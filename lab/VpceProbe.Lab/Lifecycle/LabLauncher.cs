@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Amazon.Runtime;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Faults;
 using VpceProbe.Lab.Tls;
@@ -67,6 +68,14 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
             record.Write(names);
             return record;
         }
+        catch (Exception e) when (e is TopologySeedException or AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            // A seeding call failed: the daemon's log says what the lab saw (a failed reconcile, moto's error), and
+            // it goes with the sweep, so its last lines go into the error.
+            var daemonLog = DaemonLogTail();
+            await new LabSweeper(names, log, time).SweepAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new LabCommandException($"{topology.Name}: {e.Message}{daemonLog}", e);
+        }
         catch
         {
             // Whatever failed (or Ctrl-C), nothing of this lab stays behind; the caller reports the failure.
@@ -102,6 +111,12 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
         || variable.EndsWith("_proxy", StringComparison.OrdinalIgnoreCase)
         || variable.Equals("no_proxy", StringComparison.OrdinalIgnoreCase);
 
+    private string DaemonLogTail()
+    {
+        var daemonLog = Path.Combine(names.StateDirectory, "daemon.log");
+        return File.Exists(daemonLog) ? $"\nthe lab daemon's log ends with:\n{string.Join('\n', File.ReadAllLines(daemonLog).TakeLast(15))}" : "";
+    }
+
     private async Task<LabRecord> WaitReadyAsync(CancellationToken ct)
     {
         LabRecord? record = null;
@@ -112,9 +127,7 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
         }, ReadyTimeout, TimeSpan.FromMilliseconds(100), time, ct).ConfigureAwait(false);
         if (!ready || record is not { Ready: true })
         {
-            var daemonLog = Path.Combine(names.StateDirectory, "daemon.log");
-            var tail = File.Exists(daemonLog) ? string.Join('\n', File.ReadAllLines(daemonLog).TakeLast(15)) : "";
-            throw new LabCommandException($"the lab daemon did not become ready: {record?.Error ?? "timed out"}\n{tail}");
+            throw new LabCommandException($"the lab daemon did not become ready: {record?.Error ?? "timed out"}{DaemonLogTail()}");
         }
 
         return record;

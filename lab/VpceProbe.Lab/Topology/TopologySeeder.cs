@@ -20,32 +20,53 @@ public sealed class TopologySeeder(Uri endpoint, TimeProvider time)
     /// <summary>The lab's fake credentials (moto accepts any).</summary>
     public static AWSCredentials Credentials { get; } = new BasicAWSCredentials("testing", "testing");
 
+    /// <exception cref="TopologySeedException">A call failed; what was made before it is left for the caller to sweep.</exception>
     public async Task<SeededTopology> SeedAsync(LabTopology topology, CancellationToken cancellationToken)
     {
         var ct = cancellationToken;
         var ledger = new SeedLedger();
-        using var ec2 = new AmazonEC2Client(Credentials, new AmazonEC2Config { ServiceURL = endpoint.ToString(), AuthenticationRegion = topology.Region });
-        using var s3 = new AmazonS3Client(Credentials, new AmazonS3Config { ServiceURL = endpoint.ToString(), AuthenticationRegion = topology.Region, ForcePathStyle = true });
+        // No SDK retries: most seeding calls create something (RunInstances, CreateNatGateway, AllocateAddress…), and
+        // a blind resend of one the lab already performed makes a second resource or fails on the first one's
+        // (moto keeps ClientToken but does not deduplicate with it). A failed call fails `lab up`, which sweeps.
+        using var ec2 = new AmazonEC2Client(Credentials, new AmazonEC2Config { ServiceURL = endpoint.ToString(), AuthenticationRegion = topology.Region, MaxErrorRetry = 0 });
+        using var s3 = new AmazonS3Client(Credentials, new AmazonS3Config { ServiceURL = endpoint.ToString(), AuthenticationRegion = topology.Region, ForcePathStyle = true, MaxErrorRetry = 0 });
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
         var calls = new SignedAwsCalls(http, endpoint, topology.Region, time);
         var images = new ImageCatalog(ec2);
 
-        await new VpcSeeder(ec2, ledger).SeedAsync(topology, ct).ConfigureAwait(false);
+        await Family("the VPC and its internet gateway", new VpcSeeder(ec2, ledger).SeedAsync(topology, ct)).ConfigureAwait(false);
         await Task.WhenAll(
-            new SubnetSeeder(ec2, ledger).SeedAsync(topology, ct),
-            new SecurityGroupSeeder(ec2, ledger).SeedAsync(topology, ct),
-            new RoleSeeder(calls, ledger).SeedAsync(topology, ct)).ConfigureAwait(false);
+            Family("subnets", new SubnetSeeder(ec2, ledger).SeedAsync(topology, ct)),
+            Family("security groups", new SecurityGroupSeeder(ec2, ledger).SeedAsync(topology, ct)),
+            Family("roles and instance profiles", new RoleSeeder(calls, ledger).SeedAsync(topology, ct))).ConfigureAwait(false);
         await Task.WhenAll(
-            new NatGatewaySeeder(ec2, ledger).SeedAsync(topology, ct),
-            new NatInstanceSeeder(ec2, images, ledger).SeedAsync(topology, ct),
-            new NetworkAclSeeder(ec2, ledger).SeedAsync(topology, ct)).ConfigureAwait(false);
+            Family("NAT gateways", new NatGatewaySeeder(ec2, ledger).SeedAsync(topology, ct)),
+            Family("NAT instances", new NatInstanceSeeder(ec2, images, ledger).SeedAsync(topology, ct)),
+            Family("network ACLs", new NetworkAclSeeder(ec2, ledger).SeedAsync(topology, ct))).ConfigureAwait(false);
         await Task.WhenAll(
-            new RouteTableSeeder(ec2, ledger).SeedAsync(topology, ct),
-            new InstanceSeeder(ec2, images, ledger).SeedAsync(topology, ct)).ConfigureAwait(false);
+            Family("route tables", new RouteTableSeeder(ec2, ledger).SeedAsync(topology, ct)),
+            Family("instances", new InstanceSeeder(ec2, images, ledger).SeedAsync(topology, ct))).ConfigureAwait(false);
         await Task.WhenAll(
-            new EndpointSeeder(ec2, ledger).SeedAsync(topology, ct),
-            new DataSeeder(s3, calls, ledger).SeedAsync(topology, ct)).ConfigureAwait(false);
+            Family("endpoints", new EndpointSeeder(ec2, ledger).SeedAsync(topology, ct)),
+            Family("buckets and secrets", new DataSeeder(s3, calls, ledger).SeedAsync(topology, ct))).ConfigureAwait(false);
         return new SeededTopology(topology.Name, topology.Region, Ordered(ledger.All()));
+    }
+
+    /// <summary>A family's failure says which family, what the endpoint answered, and that nothing was resent.</summary>
+    private static async Task Family(string family, Task seeding)
+    {
+        try
+        {
+            await seeding.ConfigureAwait(false);
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new TopologySeedException($"seeding {family} failed: {e.ErrorCode ?? ((int)e.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}: {e.Message} (each creating call is sent once, never resent)", e);
+        }
+        catch (Exception e) when (e is AmazonClientException or HttpRequestException)
+        {
+            throw new TopologySeedException($"seeding {family} failed: {e.Message} (each creating call is sent once, never resent)", e);
+        }
     }
 
     /// <summary>By kind in a fixed order (parallel families finish in any order), each kind in the topology's order.</summary>
@@ -56,3 +77,6 @@ public sealed class TopologySeeder(Uri endpoint, TimeProvider time)
         return [.. made.OrderBy(r => Array.IndexOf(order, r.Kind))];
     }
 }
+
+/// <summary>A seeding call failed (its family and the endpoint's answer in the message; the SDK's exception inside).</summary>
+public sealed class TopologySeedException(string message, Exception inner) : Exception(message, inner);

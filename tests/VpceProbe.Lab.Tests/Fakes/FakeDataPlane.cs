@@ -41,10 +41,13 @@ public sealed class FakeDataPlane : IDataPlane, IDisposable
 
     public void RemoveInstance(string instanceId) => _namespaces.TryRemove(instanceId, out _);
 
+    /// <summary>What every reconcile throws, as a data plane whose ip/nft commands fail would (null: they succeed).</summary>
+    public Exception? ReconcileFailure { get; set; }
+
     public Task ReconcileAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reconciles);
-        return Task.CompletedTask;
+        return ReconcileFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
     }
 
     public void RequestReconcile() => Interlocked.Increment(ref _reconciles);

@@ -63,7 +63,7 @@ public sealed class TestGateway : IAsyncDisposable
 
     public static FakeTimeProvider FakeTime() => new(DateTimeOffset.UtcNow);
 
-    private static BasicAWSCredentials Credentials => new(MotoServer.AccessKey, MotoServer.SecretKey);
+    public static BasicAWSCredentials Credentials => new(MotoServer.AccessKey, MotoServer.SecretKey);
 
     private static X509Certificate2 SelfSignedCertificate()
     {
