@@ -47,7 +47,7 @@ public sealed class CreateInterfaceEndpoint(ActionDefinition action) : IVpcChang
     private async Task<string> CreateSecurityGroupAsync(ChangeContext context, CancellationToken cancellationToken)
     {
         var name = GroupName(context);
-        var intent = context.Intent(new JournalEntry { Type = JournalEntryTypes.Intent, Action = ChangeActions.CreateSecurityGroup, GroupName = name });
+        var intent = context.Intent(new JournalEntry { Type = JournalEntryTypes.Intent, Action = ChangeActions.CreateSecurityGroup, ScenarioAction = ChangeActions.CreateSecurityGroup, GroupName = name });
         var group = await context.Ec2.CreateSecurityGroupAsync(
             new()
             {

@@ -66,6 +66,7 @@ internal static class EndpointAdoption
         {
             Type = JournalEntryTypes.Intent,
             Action = ChangeActions.ModifyEndpoint,
+            ScenarioAction = ChangeActions.ModifyEndpoint,
             ResourceId = existing.Id,
             EndpointChange = change,
             Description = description,

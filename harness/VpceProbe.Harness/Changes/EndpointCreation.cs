@@ -63,6 +63,7 @@ internal static class EndpointCreation
         {
             Type = JournalEntryTypes.Intent,
             Action = ChangeActions.CreateEndpoint,
+            ScenarioAction = action,
             ServiceName = request.ServiceName,
             ClientToken = request.ClientToken,
             Description = description,

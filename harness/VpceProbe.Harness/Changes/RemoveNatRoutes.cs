@@ -25,6 +25,7 @@ public sealed class RemoveNatRoutes : IVpcChange
             {
                 Type = JournalEntryTypes.Intent,
                 Action = ChangeActions.RemoveRoute,
+                ScenarioAction = Action,
                 ResourceId = route.RouteTableId,
                 Route = route,
                 Description = Describe(route),

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace VpceProbe.Harness.Journal;
 
 /// <summary>
@@ -20,8 +22,20 @@ public sealed record JournalEntry
 
     public string? Phase { get; init; }
 
-    /// <summary>One of <see cref="ChangeActions"/>.</summary>
+    /// <summary>One of <see cref="ChangeActions"/>: which undo step applies.</summary>
     public string? Action { get; init; }
+
+    /// <summary>
+    /// The change as the run's own rows named it when it was applied: the scenario action (remove-nat-routes,
+    /// create-gateway-endpoint, create-interface-endpoint), or create-security-group / modify-endpoint for the steps
+    /// an action takes on its own. Cleanup and rollback rows show it, so a change reads the same in both. Journals
+    /// written before it existed lack it: they still roll back (undo goes by <see cref="Action"/>) and show that instead.
+    /// </summary>
+    public string? ScenarioAction { get; init; }
+
+    /// <summary>What a cleanup or rollback row calls this change.</summary>
+    [JsonIgnore]
+    public string ShownAction => ScenarioAction ?? Action ?? "?";
 
     /// <summary>The route table, endpoint or security group the change is about (an intent to create has none yet).</summary>
     public string? ResourceId { get; init; }

@@ -22,22 +22,22 @@ public sealed class Rollback(UndoContext context)
             var resource = context.Journal.ResourceOf(intent.Seq) ?? intent.ServiceName ?? intent.GroupName ?? "?";
             if (keepCreated && intent.Action is ChangeActions.CreateEndpoint or ChangeActions.CreateSecurityGroup)
             {
-                context.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Kept, Seq = intent.Seq, Phase = phase, Action = intent.Action, ResourceId = resource });
-                records.Add(new(phase, intent.Action!, resource, $"kept {resource} as the scenario asks", ChangeStatus.Kept));
+                context.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Kept, Seq = intent.Seq, Phase = phase, Action = intent.Action, ScenarioAction = intent.ScenarioAction, ResourceId = resource });
+                records.Add(new(phase, intent.ShownAction, resource, $"kept {resource} as the scenario asks", ChangeStatus.Kept));
                 continue;
             }
 
             var result = await UndoOneAsync(intent, cancellationToken).ConfigureAwait(false);
             if (result.Done)
             {
-                context.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Undone, Seq = intent.Seq, Phase = phase, Action = intent.Action, ResourceId = resource, Description = result.Description });
+                context.Journal.Append(new JournalEntry { Type = JournalEntryTypes.Undone, Seq = intent.Seq, Phase = phase, Action = intent.Action, ScenarioAction = intent.ScenarioAction, ResourceId = resource, Description = result.Description });
             }
             else
             {
-                left.Add($"{intent.Description ?? intent.Action} ({resource}): {result.Description}");
+                left.Add($"{intent.Description ?? intent.ShownAction} ({resource}): {result.Description}");
             }
 
-            records.Add(new(phase, intent.Action!, resource, result.Description, result.Done ? ChangeStatus.RolledBack : ChangeStatus.Failed));
+            records.Add(new(phase, intent.ShownAction, resource, result.Description, result.Done ? ChangeStatus.RolledBack : ChangeStatus.Failed));
         }
 
         return new RollbackResult(records, left);

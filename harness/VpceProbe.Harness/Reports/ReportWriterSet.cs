@@ -36,5 +36,12 @@ public sealed class ReportWriterSet<TReport>(IReadOnlyList<IReportWriter<TReport
     /// <summary>What `--help` says about --format: every format, its file name and what it is for, and the default.</summary>
     public string HelpText() =>
         string.Join("; ", All.Select(w => $"{ReportFormats.Name(w.Format)} ({w.FileName}): {w.Description}"))
-        + $". Default: {string.Join(",", Defaults.Select(ReportFormats.Name))}. Several: --format json,html";
+        + $". Default: {string.Join(",", Defaults.Select(ReportFormats.Name))}. Several: --format {string.Join(",", Example().Select(w => ReportFormats.Name(w.Format)))}";
+
+    // The example names formats this command has (cost has no html): two files if it writes two, else the table and its file.
+    private IEnumerable<IReportWriter<TReport>> Example()
+    {
+        var files = All.Where(w => w.Format != ReportFormat.Table).Take(2).ToList();
+        return files.Count == 2 ? files : All.Take(2);
+    }
 }

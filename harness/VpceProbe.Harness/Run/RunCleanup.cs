@@ -48,7 +48,7 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
 
     internal static List<string> Kept(RunJournal journal) =>
         [.. journal.Entries.Where(e => e.Type == JournalEntryTypes.Kept && e.ResourceId is not null)
-            .GroupBy(e => e.ResourceId!).Select(g => $"{g.Key} ({g.First().Action}), kept as the scenario asks (keep: true)")];
+            .GroupBy(e => e.ResourceId!).Select(g => $"{g.Key} ({g.First().ShownAction}), kept as the scenario asks (keep: true)")];
 }
 
 /// <param name="Kept">What cleanup with keep: true left in place on purpose, one line each.</param>

@@ -29,7 +29,7 @@ internal static class VpcHosts
         // Every interface endpoint also has its own regional name, whatever its private DNS setting.
         foreach (var eni in enis.Where(e => e.CarriesTraffic))
         {
-            lines.Append(eni.Address).Append(' ').Append(eni.EndpointId).Append('.').Append(eni.Service).Append('.').Append(region).Append(".vpce.amazonaws.com\n");
+            lines.Append(eni.Address).Append(' ').Append(EndpointDnsName.Regional(eni.EndpointId, eni.Service, region)).Append('\n');
         }
 
         foreach (var instance in vpc.Instances)

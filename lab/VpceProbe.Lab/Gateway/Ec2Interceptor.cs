@@ -117,9 +117,9 @@ public sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, La
                     state.EndpointCreated(id);
                 }
 
-                return EndpointStates.Rewrite(created, state).ToString(SaveOptions.DisableFormatting);
+                return EndpointDnsNames.Rewrite(EndpointStates.Rewrite(created, state)).ToString(SaveOptions.DisableFormatting);
             case "DescribeVpcEndpoints":
-                return EndpointStates.Rewrite(XElement.Parse(body), state).ToString(SaveOptions.DisableFormatting);
+                return EndpointDnsNames.Rewrite(EndpointStates.Rewrite(XElement.Parse(body), state)).ToString(SaveOptions.DisableFormatting);
             case "DeleteVpcEndpoints":
                 foreach (var id in request.Form.AllKeys.Where(k => k?.StartsWith("VpcEndpointId.", StringComparison.Ordinal) == true).Select(k => request.Form[k]!))
                 {

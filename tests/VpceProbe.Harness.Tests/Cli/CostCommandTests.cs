@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VpceProbe.Contract;
+using VpceProbe.Harness.Reports.Costs;
 using VpceProbe.Harness.Tests.Support;
 
 namespace VpceProbe.Harness.Tests.Cli;
@@ -16,6 +17,7 @@ public class CostCommandTests(MotoFixture moto)
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(("schemaVersion", CostJsonWriter.SchemaVersion), (json.RootElement.EnumerateObject().First().Name, json.RootElement.GetProperty("schemaVersion").GetInt32()));
         var prices = json.RootElement.GetProperty("prices");
         Assert.EndsWith("prices.json", prices.GetProperty("file").GetString(), StringComparison.Ordinal);
         Assert.Equal("USD", prices.GetProperty("currency").GetString());

@@ -43,6 +43,9 @@ public class RollbackTests(MotoFixture moto)
         Assert.True(result.Complete, string.Join("; ", result.Left));
         Assert.Equal([ChangeStatus.RolledBack, ChangeStatus.RolledBack], result.Records.Select(r => r.Status));
         Assert.Contains(orphan, result.Records[0].Description, StringComparison.Ordinal);
+
+        // Written as journals were before intents carried the scenario's action: still undone, shown by the internal name.
+        Assert.Equal([ChangeActions.CreateEndpoint, ChangeActions.RemoveRoute], result.Records.Select(r => r.Action));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
         Assert.Empty(journal.Outstanding());
         Assert.Empty((await new Rollback(undo).RunAsync("rollback", keepCreated: false, ct)).Records);

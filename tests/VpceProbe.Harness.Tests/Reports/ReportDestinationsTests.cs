@@ -57,6 +57,7 @@ public class ReportDestinationsTests
     [Theory]
     [InlineData("run", "table, json, markdown, html, junit")]
     [InlineData("probe", "table, json, markdown, html, junit")]
+    [InlineData("accept", "table, json, markdown, html, junit")]
     [InlineData("discover", "table, json, html")]
     [InlineData("audit", "table, json, html, sarif")]
     [InlineData("cost", "table, json")]
@@ -66,7 +67,7 @@ public class ReportDestinationsTests
         var help = System.Text.RegularExpressions.Regex.Replace((await Support.CliRun.InvokeAsync([command, "--help"])).Output, @"\s+", " ");
         var set = command switch
         {
-            "run" or "probe" => ReportCatalog.Run.Names(),
+            "run" or "probe" or "accept" => ReportCatalog.Run.Names(),
             "discover" => ReportCatalog.Discover.Names(),
             "audit" => ReportCatalog.Audit.Names(),
             _ => ReportCatalog.Cost.Names(),
@@ -79,5 +80,10 @@ public class ReportDestinationsTests
         }
 
         Assert.Contains("--output", help, StringComparison.Ordinal);
+
+        // The example of several formats names only formats this command has.
+        var example = System.Text.RegularExpressions.Regex.Match(help, @"Several: --format (\S+)").Groups[1].Value.TrimEnd('.').Split(',');
+        Assert.Equal(2, example.Length);
+        Assert.All(example, f => Assert.Contains(f, formats.Split(", ")));
     }
 }

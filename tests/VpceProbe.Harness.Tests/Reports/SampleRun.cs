@@ -58,9 +58,9 @@ internal static class SampleRun
         ],
         Changes =
         [
-            new("nat-removed", "remove-route", "rtb-0bb 0.0.0.0/0", "default route to nat-0aa removed", ChangeStatus.RolledBack),
-            new("endpoints", "create-endpoint", "vpce-0cc", "S3 gateway endpoint on rtb-0bb", ChangeStatus.RolledBack),
-            new("endpoints", "create-endpoint", "vpce-0dd", "secretsmanager interface endpoint, private DNS", ChangeStatus.Kept),
+            new("nat-removed", "remove-nat-routes", "rtb-0bb 0.0.0.0/0", "default route to nat-0aa removed", ChangeStatus.RolledBack),
+            new("endpoints", "create-gateway-endpoint", "vpce-0cc", "S3 gateway endpoint on rtb-0bb", ChangeStatus.RolledBack),
+            new("endpoints", "create-interface-endpoint", "vpce-0dd", "secretsmanager interface endpoint, private DNS", ChangeStatus.Kept),
         ],
     };
 

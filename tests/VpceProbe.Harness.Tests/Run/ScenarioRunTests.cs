@@ -51,6 +51,12 @@ public class ScenarioRunTests(MotoFixture moto, IntegrationBackends backends)
         Assert.DoesNotContain(seen[3].SecurityGroups, g => g.Name.StartsWith("vpceprobe-", StringComparison.Ordinal));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(aws));
         Assert.Contains(result.Changes, c => c.Status == ChangeStatus.RolledBack);
+
+        // Cleanup names each change as its apply row did (the scenario's action), never the journal's internal step.
+        Assert.Equal(
+            result.Changes.Where(c => c.Status == ChangeStatus.Applied).Select(c => (c.Action, c.Resource)).Order(),
+            result.Changes.Where(c => c.Status == ChangeStatus.RolledBack).Select(c => (c.Action, c.Resource)).Order());
+        Assert.Contains(result.Changes, c => c.Status == ChangeStatus.RolledBack && c.Action == ActionTypes.RemoveNatRoutes);
     }
 
     private static void AssertEndpointsPhase(VpcSnapshot vpcNow, WalkthroughVpc vpc, string runId)

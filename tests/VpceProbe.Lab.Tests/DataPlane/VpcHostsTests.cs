@@ -54,6 +54,6 @@ public class VpcHostsTests
         var hosts = Hosts(state);
 
         Assert.Contains(Line(VpcStates.Internet.ServiceAddresses["secretsmanager"], "secretsmanager.us-east-1.amazonaws.com"), hosts, StringComparison.Ordinal);
-        Assert.Contains(Line(eni, "vpce-secretsmanager.secretsmanager.us-east-1.vpce.amazonaws.com"), hosts, StringComparison.Ordinal);
+        Assert.Contains(Line(eni, EndpointDnsName.Regional("vpce-secretsmanager", "secretsmanager", "us-east-1")), hosts, StringComparison.Ordinal);
     }
 }

@@ -77,6 +77,18 @@ public class AcceptTopologyLabTests
         var dnsOff = await lab.Harness.AcceptAsync("private-dns-off", common);
         Assert.True(dnsOff.Code == 1, dnsOff.Output);
         Assert.Equal(new[] { $"secret@{a}", $"secret@{b}" }.Order(), dnsOff.Failed);
+
+        // With private DNS off, accept derives the endpoint's own name (vpce-ID-SUFFIX.secretsmanager.REGION.vpce.amazonaws.com,
+        // as DescribeVpcEndpoints gives it): it resolves inside the VPC and answers on 443 from both instances.
+        foreach (var instance in new[] { a, b })
+        {
+            var dns = dnsOff.Cell("dns-secretsmanager-vpce", instance);
+            Assert.Matches(@"^vpce-[0-9a-f]+-[0-9a-f]{8}\.secretsmanager\.us-east-1\.vpce\.amazonaws\.com$", dns.GetProperty("target").GetString());
+            Assert.Equal(("private", true), (dns.GetProperty("expected").GetString(), dns.GetProperty("pass").GetBoolean()));
+            Assert.True(dnsOff.Cell("tcp-secretsmanager-vpce", instance).GetProperty("pass").GetBoolean(), dnsOff.Output);
+        }
+
+        Assert.Contains(dark, dnsOff.Reason("dns-secretsmanager-vpce", a), StringComparison.Ordinal);
         await ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest { VpcEndpointIds = [dark] }, Ct);
         await InterfaceEndpointAsync(ec2, lab.Id("vpc", "locked-down-vpc"), "secretsmanager", subnets, endpointsSg, privateDns: true);
 

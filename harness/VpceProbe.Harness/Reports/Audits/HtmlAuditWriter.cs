@@ -5,15 +5,11 @@ using static VpceProbe.Harness.Reports.Html.HtmlPage;
 namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>`audit --format html`: the VPC drawn with each finding pinned (by number) to its resource, and the findings listed.</summary>
-public sealed class HtmlAuditWriter : IReportWriter<AuditReport>
+public sealed class HtmlAuditWriter() : HtmlWriter<AuditReport>("audit.html", "the VPC drawn with each finding pinned to its resource")
 {
-    public ReportFormat Format => ReportFormat.Html;
+    protected override string Title(AuditReport report) => $"VpceProbe audit · {report.VpcId}";
 
-    public string FileName => "audit.html";
-
-    public string Description => "the VPC drawn with each finding pinned to its resource";
-
-    public void Write(AuditReport report, TextWriter writer) => HtmlPage.Write(writer, $"VpceProbe audit · {report.VpcId}", w =>
+    protected override void Body(AuditReport report, TextWriter w)
     {
         w.Write($"<header><h1>Audit of <code>{E(report.VpcId)}</code> in {E(report.Region)}: {report.Findings.Count} findings</h1>");
         w.Write($"<p class=\"meta\">{report.Rules.Count} rules checked, Describe calls only</p></header>\n");
@@ -36,5 +32,5 @@ public sealed class HtmlAuditWriter : IReportWriter<AuditReport>
         }
 
         w.Write("</tbody></table>\n");
-    }, filterable: false);
+    }
 }

@@ -1,23 +1,15 @@
 using Spectre.Console;
 using VpceProbe.Harness.Audit;
-using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Reports.Terminal;
 
 namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>`--format table` (default): the findings for a person, most severe first. Not a stable format.</summary>
 /// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
-public sealed class TableAuditWriter(int? width = null) : IReportWriter<AuditReport>
+public sealed class TableAuditWriter(int? width = null) : TableWriter<AuditReport>("audit.txt", "a table for a person (default)", width)
 {
-    public ReportFormat Format => ReportFormat.Table;
-
-    public string FileName => "audit.txt";
-
-    public string Description => "a table for a person (default)";
-
-    public void Write(AuditReport report, TextWriter writer)
+    protected override void Write(AuditReport report, IAnsiConsole console, TextWriter writer)
     {
-        var console = ConsoleFor.Writer(writer, width);
         console.MarkupLineInterpolated($"[bold]vpceprobe audit[/] {report.VpcId} in {report.Region}: {report.Rules.Count} rules checked");
         if (report.Findings.Count == 0)
         {

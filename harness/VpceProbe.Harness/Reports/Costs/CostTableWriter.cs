@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spectre.Console;
-using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Cost;
 using VpceProbe.Harness.Reports.Terminal;
 
@@ -8,17 +7,10 @@ namespace VpceProbe.Harness.Reports.Costs;
 
 /// <summary>`cost` for a person: today's monthly cost, then NAT against endpoint per service, then which prices were used.</summary>
 /// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
-public sealed class CostTableWriter(int? width = null) : IReportWriter<CostReport>
+public sealed class CostTableWriter(int? width = null) : TableWriter<CostReport>("cost.txt", "tables for a person (default)", width)
 {
-    public ReportFormat Format => ReportFormat.Table;
-
-    public string FileName => "cost.txt";
-
-    public string Description => "tables for a person (default)";
-
-    public void Write(CostReport report, TextWriter writer)
+    protected override void Write(CostReport report, IAnsiConsole console, TextWriter writer)
     {
-        var console = ConsoleFor.Writer(writer, width);
         var c = report.Prices.Currency;
         console.MarkupLineInterpolated($"[bold]vpceprobe cost[/] {report.VpcId} in {report.Region}, per month ({report.Prices.HoursPerMonth} h)");
 

@@ -65,7 +65,7 @@ public sealed class ConsoleReportWriter : IReportWriter<RunResult>
         }
 
         WriteChanges(result, console);
-        WriteComparison(result, console);
+        WriteComparison(result, console, writer);
         var verdict = result.Pass ? "[green]PASS[/]" : "[red]FAIL[/]";
         console.MarkupLine($"{verdict} exit {result.ExitCode}: {result.Phases.Sum(p => p.Cells.Count(c => c.Pass))} of {result.Phases.Sum(p => p.Cells.Count)} checks met in {ReportText.Seconds(result.Duration)} s");
         if (result.LeftBehind is { } left)
@@ -98,7 +98,7 @@ public sealed class ConsoleReportWriter : IReportWriter<RunResult>
         }
     }
 
-    private static void WriteComparison(RunResult result, IAnsiConsole console)
+    private static void WriteComparison(RunResult result, IAnsiConsole console, TextWriter writer)
     {
         if (result.Comparison is not { } comparison)
         {
@@ -106,15 +106,19 @@ public sealed class ConsoleReportWriter : IReportWriter<RunResult>
         }
 
         console.MarkupLineInterpolated($"Compared with {comparison.Against} (run {comparison.SavedRunId}): {comparison.Summary()}");
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Change", "Phase", "Cell", "Before", "After");
-        foreach (var c in ComparisonText.Notable(comparison))
+        var notable = ComparisonText.Notable(comparison).ToList();
+        if (notable.Count == 0)
         {
-            var category = ComparisonText.Category(c.Category);
-            table.AddRow(
-                new Markup(c.Category == Compare.ComparisonCategory.Regression ? $"[red]{category}[/]" : category),
-                new Text(c.Phase), new Text(ComparisonText.Cell(c)), new Text(ComparisonText.State(c.Before)), new Text(ComparisonText.State(c.After)));
+            return;
         }
 
-        console.Write(table);
+        // Fitted like the matrix: a cell "probe@i-…" or an instance id is never split, whatever the width.
+        FittedTable.Write(
+            console,
+            writer,
+            null,
+            ["Change", "Phase", "Cell", "Before", "After"],
+            [.. notable.Select(c => new[] { ComparisonText.Category(c.Category), c.Phase, ComparisonText.Cell(c), ComparisonText.State(c.Before), ComparisonText.State(c.After) })],
+            (row, column) => column == 0 && notable[row].Category == Compare.ComparisonCategory.Regression ? new Style(Color.Red) : (Style?)null);
     }
 }

@@ -5,18 +5,14 @@ using static VpceProbe.Harness.Reports.Html.HtmlPage;
 namespace VpceProbe.Harness.Reports.Snapshots;
 
 /// <summary>`discover --format html`: the VPC drawn, in one self-contained page.</summary>
-public sealed class HtmlSnapshotWriter : IReportWriter<VpcSnapshot>
+public sealed class HtmlSnapshotWriter() : HtmlWriter<VpcSnapshot>("discover.html", "the VPC drawn, one self-contained page")
 {
-    public ReportFormat Format => ReportFormat.Html;
+    protected override string Title(VpcSnapshot report) => $"VpceProbe discover · {report.VpcId}";
 
-    public string FileName => "discover.html";
-
-    public string Description => "the VPC drawn, one self-contained page";
-
-    public void Write(VpcSnapshot report, TextWriter writer) => HtmlPage.Write(writer, $"VpceProbe discover · {report.VpcId}", w =>
+    protected override void Body(VpcSnapshot report, TextWriter w)
     {
         w.Write($"<header><h1>VPC <code>{E(report.VpcId)}</code> in {E(report.Region)}</h1></header>\n<figure class=\"drawing\">");
         VpcDrawing.Write(w, report, DrawingMarks.None, $"{report.VpcId} as discovered");
         w.Write("</figure>\n");
-    }, filterable: false);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Spectre.Console;
-using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Reports.Terminal;
 
@@ -8,17 +7,10 @@ namespace VpceProbe.Harness.Reports.Snapshots;
 
 /// <summary>`discover` for a person: one table per kind of resource. The layout may change; json is the stable form.</summary>
 /// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
-public sealed class SnapshotTableWriter(int? width = null) : IReportWriter<VpcSnapshot>
+public sealed class SnapshotTableWriter(int? width = null) : TableWriter<VpcSnapshot>("discover.txt", "one table per kind of resource, for a person (default)", width)
 {
-    public ReportFormat Format => ReportFormat.Table;
-
-    public string FileName => "discover.txt";
-
-    public string Description => "one table per kind of resource, for a person (default)";
-
-    public void Write(VpcSnapshot s, TextWriter writer)
+    protected override void Write(VpcSnapshot s, IAnsiConsole console, TextWriter writer)
     {
-        var console = ConsoleFor.Writer(writer, width);
         console.MarkupLineInterpolated($"[bold]{s.VpcId}[/] in {s.Region}: {string.Join(", ", s.Cidrs)}");
         console.MarkupLineInterpolated($"enableDnsSupport={OnOff(s.EnableDnsSupport)}  enableDnsHostnames={OnOff(s.EnableDnsHostnames)}  flow logs: {(s.FlowLogIds.Count == 0 ? "none" : string.Join(", ", s.FlowLogIds))}");
 

@@ -22,7 +22,7 @@ public class ConsoleReportWriterTests
     public void console_report_gives_an_account_of_changes_troubled_agents_and_the_verdict()
     {
         var text = Render();
-        Assert.Contains("[nat-removed] remove-route rtb-0bb 0.0.0.0/0: default route to nat-0aa removed (rolled_back)", text, StringComparison.Ordinal);
+        Assert.Contains("[nat-removed] remove-nat-routes rtb-0bb 0.0.0.0/0: default route to nat-0aa removed (rolled_back)", text, StringComparison.Ordinal);
         Assert.Contains("agent on i-0a1b2c3d4e5f60002: undeliverable", text, StringComparison.Ordinal);
         Assert.Contains("FAIL exit 1: 4 of 6 checks met", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);

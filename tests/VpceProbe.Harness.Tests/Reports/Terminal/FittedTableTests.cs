@@ -1,5 +1,7 @@
 using VpceProbe.Harness.Cli;
+using VpceProbe.Harness.Cost;
 using VpceProbe.Harness.Reports.Audits;
+using VpceProbe.Harness.Reports.Costs;
 using VpceProbe.Harness.Reports.Runs;
 using VpceProbe.Harness.Reports.Snapshots;
 using VpceProbe.Harness.Tests.Support;
@@ -24,6 +26,17 @@ public class FittedTableTests
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public void comparison_with_a_saved_matrix_never_splits_a_cell_or_an_instance_id(int width)
+    {
+        var run = SampleAccept.Create();
+        var text = Render(w => new ConsoleReportWriter(width).Write(run, w));
+
+        AssertWhole(text, [.. run.Comparison!.Cells.Where(c => c.Category != Harness.Compare.ComparisonCategory.Unchanged).Select(c => c.ProbeId + "@" + c.InstanceId)]);
+        AssertBounded(text, width);
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public void audit_table_never_splits_a_resource_id(int width)
     {
         var report = SnapshotWithProblems.Report();
@@ -42,6 +55,18 @@ public class FittedTableTests
 
         AssertWhole(text, [.. vpc.Subnets.Select(s => s.Id), .. vpc.Instances.Select(i => i.Id), .. vpc.Endpoints.Select(e => e.ServiceName)]);
         Assert.True(text.IndexOf("10.0.2.0/24", StringComparison.Ordinal) < text.IndexOf("10.0.12.0/24", StringComparison.Ordinal), "10.0.2.0/24 before 10.0.12.0/24");
+        AssertBounded(text, width);
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void cost_tables_never_split_a_resource_id(int width)
+    {
+        var report = CostEstimator.Estimate(SampleVpc.Before(), PriceBook.Load(), new CostInputs(100m, new Dictionary<string, decimal> { ["s3"] = 1000m }));
+        var text = Render(w => new CostTableWriter(width).Write(report, w));
+
+        AssertWhole(text, [.. report.Current.Select(l => l.Resource), .. report.Services.Select(s => s.Service)]);
+        AssertBounded(text, width);
     }
 
     [Fact]
