@@ -29,7 +29,7 @@ internal static class CauseText
         yield return $"[{Number(cell, numbered)}] {cell.Phase} {cell.ProbeId}@{cell.InstanceId}: {cause.Short}: {cause.Detail}";
         if (cell.Prediction is { Path.Count: > 0 } prediction)
         {
-            yield return $"    path: {string.Join(" → ", prediction.Path.Select(Step))}";
+            yield return $"    path: {PathText(prediction)}";
         }
 
         yield return $"    fix: {cause.Fix}";
@@ -37,6 +37,9 @@ internal static class CauseText
 
     /// <summary>What a JUnit failure message starts with: "SG_INGRESS_BLOCKS sg-1: ".</summary>
     public static string Lead(MatrixCell cell) => cell.Cause is { } cause ? $"{cause.Short}: " : "";
+
+    /// <summary>Each decision of the predicted path, "→"-joined; a step that did not pass carries its verdict.</summary>
+    public static string PathText(Prediction prediction) => string.Join(" → ", prediction.Path.Select(Step));
 
     private static string Step(PathStep step) => step.Verdict == StepVerdict.Pass ? step.Detail : $"{step.Detail} [{ReportText.WireName(step.Verdict)}]";
 

@@ -88,6 +88,7 @@ public sealed class HtmlReportWriter : IReportWriter<RunResult>
         }
 
         w.Write("</tbody></table>\n");
+        Timings(r, w);
     }
 
     private static void Phase(RunResult r, PhaseResult phase, int number, VpcSnapshot? picture, DrawingMarks marks, TextWriter w)
@@ -172,7 +173,55 @@ public sealed class HtmlReportWriter : IReportWriter<RunResult>
         }
 
         Item(w, "detail", cell?.Detail ?? run?.Error ?? "");
+        if (cell is not null)
+        {
+            Explained(cell, w);
+        }
+
         w.Write("</dl></details></td>");
+    }
+
+    // The diagnosis, when the run made one: what the VPC's configuration predicted, and for a failed or
+    // unexpected cell the cause, the resource that decided it and the fix (the same words as the console's footnotes).
+    private static void Explained(MatrixCell cell, TextWriter w)
+    {
+        if (cell.Prediction is { } prediction)
+        {
+            Item(w, "predicted", CauseText.Predicted(cell));
+            if (prediction.Path.Count > 0)
+            {
+                Item(w, "path", CauseText.PathText(prediction));
+            }
+        }
+
+        if (cell.Cause is { } cause)
+        {
+            Item(w, "cause", $"{cause.Short}: {cause.Detail}");
+            Item(w, "fix", cause.Fix);
+        }
+    }
+
+    // Where each phase's time went, when the run measured it (report.json's timing, as the console's time lines).
+    private static void Timings(RunResult r, TextWriter w)
+    {
+        var timed = r.Phases.Where(p => p.Timing is not null).ToList();
+        if (timed.Count == 0)
+        {
+            return;
+        }
+
+        w.Write("<h3 id=\"timing\">Where the time went</h3>\n<ul class=\"timing\">\n");
+        foreach (var phase in timed)
+        {
+            w.Write($"<li><strong>{E(phase.Name)}</strong>: {E(phase.Timing!.Line())}</li>\n");
+        }
+
+        if (r.Timing is { } total)
+        {
+            w.Write($"<li><strong>run</strong>: {E(total.Line())}</li>\n");
+        }
+
+        w.Write("</ul>\n");
     }
 
     private static string? Address(Observation? o) => o?.Address ?? o?.Endpoint ?? o?.Nameserver;

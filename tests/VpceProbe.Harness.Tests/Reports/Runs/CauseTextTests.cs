@@ -55,6 +55,17 @@ public class CauseTextTests
         Assert.Equal("sg-endpoints", cell.GetProperty("cause").GetProperty("resource").GetString());
     }
 
+    [Fact]
+    public void the_html_cell_opens_on_prediction_path_cause_and_fix()
+    {
+        var html = Render(new HtmlReportWriter());
+
+        Assert.Contains("<dt>predicted</dt><dd>unreachable</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>path</dt><dd>the VPC resolver 10.0.0.2 answers", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>cause</dt><dd>SG_INGRESS_BLOCKS sg-endpoints: no ingress rule of sg-endpoints", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>fix</dt><dd>aws ec2 authorize-security-group-ingress --group-id sg-endpoints --protocol tcp --port 443 --cidr 10.0.2.10/32</dd>", html, StringComparison.Ordinal);
+    }
+
     private static string Render(IReportWriter<RunResult> writer)
     {
         var output = new StringWriter();

@@ -23,6 +23,20 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
+    public void where_the_time_went_is_listed_per_phase_and_for_the_run_when_measured()
+    {
+        var sample = SampleRun.Create();
+        var timing = new VpceProbe.Harness.Timing.PhaseTiming(4100, 300, 1200, 0, 800, 700, 100, new Dictionary<string, int> { ["SendCommand"] = 1 });
+        var timed = sample with { Phases = [sample.Phases[0] with { Timing = timing }, .. sample.Phases.Skip(1)], Timing = timing };
+
+        var html = Render(timed);
+
+        Assert.DoesNotContain("Where the time went", Render(sample), StringComparison.Ordinal);
+        Assert.Contains($"<li><strong>{sample.Phases[0].Name}</strong>: 4.1 s: changes 0.3, AWS waits 1.2, agent deploy 0.0, agent 0.8, SSM beyond the agent 0.7, harness 0.1; SSM calls 1 SendCommand</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li><strong>run</strong>: 4.1 s:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void a_hostile_name_tag_is_text_not_markup()
     {
         var hostile = "\"><script>alert('x')</script><img src=x onerror=alert(1)>";
