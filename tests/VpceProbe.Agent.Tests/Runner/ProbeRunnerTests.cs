@@ -107,7 +107,9 @@ public class ProbeRunnerTests
     [Fact]
     public async Task a_deadline_during_wait_for_backoff_cancels_the_probe()
     {
-        var run = Run(TimeSpan.FromSeconds(3), CancellationToken.None, Planned("waiting", ScriptedProbe.Answering(Outcome.Unreachable), waitFor: "1m"));
+        // The deadline is well inside waitFor but far enough from the start that the fake clock, driven in steps of
+        // 50 ms against real 1 ms pauses, cannot pass it before a loaded machine has made the first attempt.
+        var run = Run(TimeSpan.FromSeconds(20), CancellationToken.None, Planned("waiting", ScriptedProbe.Answering(Outcome.Unreachable), waitFor: "1m"));
 
         var result = Assert.Single((await ScriptedProbe.DriveAsync(_time, run, Step)).Results);
 

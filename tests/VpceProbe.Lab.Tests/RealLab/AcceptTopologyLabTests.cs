@@ -57,6 +57,29 @@ public class AcceptTopologyLabTests
     }
 
     [Fact]
+    public async Task fleet_passes_as_built_on_one_instance_per_private_subnet_each_resolving_privately_and_leaving_by_its_nat()
+    {
+        await using var lab = await OwnLab.UpAsync("fleet", 'f');
+
+        var asBuilt = await lab.Harness.AcceptAsync("as-built", "--vpc-name", "fleet-vpc", "--egress-host", "google.com");
+
+        Assert.True(asBuilt.Code == 0, asBuilt.Output);
+        var chosen = asBuilt.Cells.Select(c => c.GetProperty("instanceId").GetString()!).Distinct().ToList();
+        using var ec2 = lab.Ec2();
+        var subnets = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = chosen }, Ct)).Reservations
+            .SelectMany(r => r.Instances).Select(i => i.SubnetId).Order().ToList();
+        Assert.Equal(new[] { lab.Id("subnet", "private-a"), lab.Id("subnet", "private-b"), lab.Id("subnet", "private-c") }.Order(), subnets);
+        foreach (var instance in chosen)
+        {
+            // Each AZ's table sends 0.0.0.0/0 to its own NAT: egress is expected reachable and was; the SSM names are private.
+            Assert.Equal("reachable", asBuilt.Cell("egress", instance).GetProperty("expected").GetString());
+            Assert.True(asBuilt.Cell("egress", instance).GetProperty("pass").GetBoolean(), asBuilt.Output);
+            Assert.True(asBuilt.Cell("dns-ssmmessages", instance).GetProperty("pass").GetBoolean(), asBuilt.Output);
+            Assert.True(asBuilt.Cell("tcp-ssm", instance).GetProperty("pass").GetBoolean(), asBuilt.Output);
+        }
+    }
+
+    [Fact]
     public async Task locked_down_passes_as_built_and_private_dns_off_or_a_gateway_endpoint_missing_from_a_table_fail_the_right_cells()
     {
         await using var lab = await OwnLab.UpAsync("locked-down", 'l');

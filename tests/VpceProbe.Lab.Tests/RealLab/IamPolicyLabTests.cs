@@ -61,6 +61,13 @@ public class IamPolicyLabTests(SharedLab lab)
             commands.Add(await InProcessAsync(control, "discover", [IamPolicyFiles.ReadOnly], [0], "discover", "--vpc", vpc));
             commands.Add(await InProcessAsync(control, "audit", [IamPolicyFiles.ReadOnly], [0, 1], "audit", "--vpc", vpc));
             commands.Add(await InProcessAsync(control, "cost", [IamPolicyFiles.ReadOnly], [0], "cost", "--vpc", vpc));
+            // The shared lab's instance may hold this agent build from an earlier test: deploy would then find it
+            // installed and stage nothing, and the staging permissions would go unproven. Start it without one.
+            using (var ssmClient = lab.Ssm())
+            {
+                await SsmLabTests.RunAsync(ssmClient, walkthrough.InstanceId, "rm -rf /var/lib/vpceprobe/agent");
+            }
+
             commands.Add(await InProcessAsync(control, "agent deploy", [IamPolicyFiles.AgentDeploy], [0],
                 ["agent", "deploy", "--instance", walkthrough.InstanceId, .. ssm[2..]]));
             commands.Add(await InProcessAsync(control, "accept", [IamPolicyFiles.ReadOnly, IamPolicyFiles.AgentDeploy], [0, 1],
