@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes vpceprobe-agent, the one command of README "Publishing the agent":
 #   dist/linux-x64/vpceprobe-agent    NativeAOT (Debian's clang + zlib1g-dev)
-#   dist/linux-arm64/vpceprobe-agent  self-contained, single-file, trimmed (no arm64 AOT cross toolchain here)
+#   dist/linux-arm64/vpceprobe-agent  self-contained, single-file, trimmed, ReadyToRun (no arm64 AOT cross toolchain here)
 # each with a .sha256 beside it (sha256sum format). Trim/AOT warnings fail the build
 # (TreatWarningsAsErrors), and the x64 binary must stay at most 15 MB.
 # Build output goes to $VPCEPROBE_PUBLISH_ARTIFACTS (default artifacts/publish-agent, git-ignored),

@@ -61,6 +61,9 @@ public static class LabGateway
 
     private static void Listen(KestrelServerOptions kestrel, LabContext lab)
     {
+        // Kestrel refuses bodies over 30 MB (413); S3 takes a single PUT of up to 5 GB, and the linux-arm64 agent
+        // that `agent deploy` stages is 39 MB. https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html
+        kestrel.Limits.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
         kestrel.Listen(IPAddress.Parse(lab.GatewayUrl.Host), lab.GatewayUrl.Port);
         foreach (var frontend in lab.DataPlane.Frontends)
         {

@@ -3,9 +3,10 @@ namespace VpceProbe.Lab.Lifecycle;
 /// <summary>
 /// arm64 lab instances run arm64 programs (the linux-arm64 agent build) under qemu user-mode emulation: the
 /// kernel's binfmt_misc hands an aarch64 ELF to Debian's qemu-user-static, which loads it with the aarch64 C
-/// library of libc6-arm64-cross (QEMU_LD_PREFIX, set in an arm64 instance's command environment). What is
-/// missing is said before anything is made; <see cref="EnsureAsync"/> mounts binfmt_misc and registers qemu's
-/// aarch64 entry (from the package's /usr/lib/binfmt.d file) where the package could not (containers).
+/// library of libc6-arm64-cross and the aarch64 OpenSSL of libssl3:arm64 (QEMU_LD_PREFIX, set in an arm64
+/// instance's command environment). What is missing is said before anything is made; <see cref="EnsureAsync"/>
+/// mounts binfmt_misc and registers qemu's aarch64 entry (from the package's /usr/lib/binfmt.d file) where the
+/// package could not (containers).
 /// </summary>
 public static class Arm64Emulation
 {
@@ -15,6 +16,8 @@ public static class Arm64Emulation
     private const string BinfmtDirectory = "/proc/sys/fs/binfmt_misc";
     private const string Registration = "/usr/lib/binfmt.d/qemu-aarch64.conf";
     private const string Packages = "qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross (scripts/install-deps.sh installs them)";
+
+    private static readonly string[] OpenSslLibraries = ["libssl.so.3", "libcrypto.so.3"];
 
     /// <summary>Why arm64 instances cannot run here, or null when they can (possibly after <see cref="EnsureAsync"/>).</summary>
     public static string? Problem()
@@ -27,6 +30,12 @@ public static class Arm64Emulation
         if (!File.Exists(Path.Combine(Sysroot, "lib", "ld-linux-aarch64.so.1")))
         {
             return $"arm64 instances need the aarch64 C library under {Sysroot}, which is missing: Debian packages {Packages}";
+        }
+
+        // TLS from an arm64 program loads the aarch64 OpenSSL from the same prefix; no cross package carries it.
+        if (OpenSslLibraries.FirstOrDefault(l => !File.Exists(Path.Combine(Sysroot, "lib", l))) is { } noSsl)
+        {
+            return $"arm64 instances need the aarch64 OpenSSL ({noSsl} of Debian's libssl3:arm64) under {Sysroot}/lib, which is missing: scripts/install-deps.sh fetches and extracts it there";
         }
 
         if (!Directory.Exists(BinfmtDirectory))
