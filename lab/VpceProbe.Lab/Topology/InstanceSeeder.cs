@@ -51,6 +51,19 @@ internal sealed class InstanceSeeder(IAmazonEC2 ec2, ImageCatalog images, SeedLe
             IamInstanceProfile = spec.InstanceProfile is null ? null : new IamInstanceProfileSpecification { Name = spec.InstanceProfile },
             TagSpecifications = Ec2Tags.Spec("instance", spec.Count == 1 ? spec.Name : null, shared),
         }, ct).ConfigureAwait(false);
-        return [.. run.Reservation.Instances.OrderBy(i => i.AmiLaunchIndex).Select(i => i.InstanceId)];
+        var instances = run.Reservation.Instances.OrderBy(i => i.AmiLaunchIndex).ToList();
+        if (spec.InstanceProfile is not null)
+        {
+            // EC2 gives every instance of a RunInstances the profile; moto 5.2.1 associates it with the first one only
+            // (moto/ec2/responses/instances.py run_instances: associate_iam_instance_profile(new_reservation.instances[0].id)),
+            // which left 47 of the fleet's 50 instances without credentials. The others get it as EC2 would have given it.
+            await SeedParallel.ForEachAsync(instances.Where(i => i.IamInstanceProfile is null), async (instance, token) =>
+                await ec2.AssociateIamInstanceProfileAsync(new AssociateIamInstanceProfileRequest
+                {
+                    InstanceId = instance.InstanceId, IamInstanceProfile = new IamInstanceProfileSpecification { Name = spec.InstanceProfile },
+                }, token).ConfigureAwait(false), ct).ConfigureAwait(false);
+        }
+
+        return [.. instances.Select(i => i.InstanceId)];
     }
 }
