@@ -43,6 +43,11 @@ public static class DnsLayer
         }
 
         steps.Add(PathStep.Passing(PathLayer.Dns, vpc.VpcId, $"the VPC resolver {resolver} answers (enableDnsSupport on)"));
+        if (OwnName(vpc, target.Host) is { } own)
+        {
+            return OwnNameResolution(vpc, instance, target, own, steps);
+        }
+
         var candidates = target.Service is null ? [] : vpc.Endpoints
             .Where(e => e.Type == EndpointType.Interface && e.ShortService == target.Service && e.State is not ("deleted" or "deleting" or "failed" or "rejected"))
             .ToList();
@@ -77,9 +82,35 @@ public static class DnsLayer
             return new(DnsAnswer.Public, null, null, steps);
         }
 
+        steps.Add(PathStep.Passing(PathLayer.Dns, endpoint.Id, $"private DNS of {endpoint.Id}: {target.Host} answers with its network interfaces' addresses"));
+        return Interfaces(vpc, instance, endpoint, steps);
+    }
+
+    // An interface endpoint's own DNS names (vpce-ID-SUFFIX.SERVICE.REGION.vpce.amazonaws.com, and the zonal ones) are
+    // public records that always answer with the endpoint's network interface addresses, whatever its private DNS
+    // setting and the VPC's enableDnsHostnames ("DNS hostnames", https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html).
+    private static EndpointInfo? OwnName(VpcSnapshot vpc, string? host) =>
+        host is null || !host.EndsWith(".vpce.amazonaws.com", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : vpc.Endpoints.FirstOrDefault(e => e.Type == EndpointType.Interface && host.StartsWith(e.Id + "-", StringComparison.OrdinalIgnoreCase));
+
+    private static DnsResolution OwnNameResolution(VpcSnapshot vpc, InstanceInfo instance, ProbeTarget target, EndpointInfo endpoint, List<PathStep> steps)
+    {
+        if (endpoint.State != "available")
+        {
+            steps.Add(new(PathLayer.EndpointState, StepVerdict.Block, endpoint.Id,
+                $"{target.Host} is {endpoint.Id}'s own name and {endpoint.Id} is {endpoint.State}: it carries nothing yet", CauseCode.EndpointPending, [endpoint.Id]));
+            return new(DnsAnswer.None, null, null, steps);
+        }
+
+        steps.Add(PathStep.Passing(PathLayer.Dns, endpoint.Id, $"{target.Host} is {endpoint.Id}'s own DNS name: it answers with its network interfaces' addresses, whatever private DNS says"));
+        return Interfaces(vpc, instance, endpoint, steps);
+    }
+
+    private static DnsResolution Interfaces(VpcSnapshot vpc, InstanceInfo instance, EndpointInfo endpoint, List<PathStep> steps)
+    {
         var subnets = endpoint.SubnetIds.Select(vpc.Subnet).OfType<SubnetInfo>().ToList();
         var inAz = subnets.FirstOrDefault(s => s.AvailabilityZone == instance.AvailabilityZone);
-        steps.Add(PathStep.Passing(PathLayer.Dns, endpoint.Id, $"private DNS of {endpoint.Id}: {target.Host} answers with its network interfaces' addresses"));
         if (inAz is null && subnets.Count > 0)
         {
             steps.Add(new(PathLayer.Dns, StepVerdict.Note, endpoint.Id,

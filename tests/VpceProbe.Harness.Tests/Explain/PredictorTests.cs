@@ -146,6 +146,20 @@ public class PredictorTests
     }
 
     [Fact]
+    public void an_endpoints_own_name_answers_with_its_interfaces_whatever_private_dns_says()
+    {
+        var vpc = ExplainVpc.Snapshot().WithEndpoint("vpce-sm", e => e with { PrivateDnsEnabled = false }).WithoutNatRoute();
+        var own = new ProbeSpec { Id = "dns-vpce", Kind = ProbeKinds.Dns, Name = "vpce-sm-1a2b3c4d.secretsmanager.us-east-1.vpce.amazonaws.com" };
+        var tcp = new ProbeSpec { Id = "tcp-vpce", Kind = ProbeKinds.Tcp, Host = own.Name, Port = 443 };
+        var stranger = new ProbeSpec { Id = "dns-other", Kind = ProbeKinds.Dns, Name = "vpce-0nothere-1a2b3c4d.secretsmanager.us-east-1.vpce.amazonaws.com" };
+
+        Assert.Equal(Outcome.Private, Predict(vpc, own).Outcome);
+        Assert.Contains(Predict(vpc, own).Path, step => step.Resource == "vpce-sm" && step.Detail.Contains("own DNS name", StringComparison.Ordinal));
+        Assert.Equal(Outcome.Reachable, Predict(vpc, tcp).Outcome);
+        Assert.Equal(Outcome.Public, Predict(vpc, stranger).Outcome);
+    }
+
+    [Fact]
     public void dns_hostnames_off_turns_private_dns_off_and_dns_support_off_answers_nothing()
     {
         var hostnames = ExplainVpc.Snapshot() with { EnableDnsHostnames = false };
