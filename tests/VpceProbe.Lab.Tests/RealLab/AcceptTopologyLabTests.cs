@@ -169,6 +169,17 @@ public class AcceptTopologyLabTests
             var record = await new LabLauncher(names, HarnessBinary.Command(), TimeProvider.System, log).UpAsync(topology, gateway, Ct);
             var lab = new OwnLab(names, gateway, record.Seeded!, log);
             await lab.Harness.PrepareAsync(Ct);
+
+            // As a user waits for the console to show the instances managed before accepting: SSM reports an
+            // instance online once its agent has reached the SSM endpoints, which may follow `lab up` by a moment.
+            using var ssm = new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient(
+                new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey),
+                new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig { ServiceURL = gateway.ToString(), AuthenticationRegion = record.Seeded!.Region });
+            foreach (var instance in record.Seeded.OfKind(SeedKinds.Instance))
+            {
+                await Fakes.LabInstances.PingStatusAsync(ssm, instance.Id, Amazon.SimpleSystemsManagement.PingStatus.Online);
+            }
+
             return lab;
         }
 
