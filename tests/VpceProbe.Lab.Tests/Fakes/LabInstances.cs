@@ -29,6 +29,19 @@ public static class LabInstances
             Filters = [new InstanceInformationStringFilter { Key = "InstanceIds", Values = [instanceId] }],
         }, TestContext.Current.CancellationToken)).InstanceInformationList?.SingleOrDefault();
 
+    /// <summary>A shell script run through SSM on an online lab instance; asserts it succeeded and returns its output.</summary>
+    public static async Task<string> RunShellAsync(AmazonSimpleSystemsManagementClient ssm, string instance, string script, TimeSpan? within = null)
+    {
+        await PingStatusAsync(ssm, instance, PingStatus.Online);
+        var sent = await ssm.SendCommandAsync(new SendCommandRequest
+        {
+            InstanceIds = [instance], DocumentName = "AWS-RunShellScript", Parameters = new Dictionary<string, List<string>> { ["commands"] = [script] },
+        }, TestContext.Current.CancellationToken);
+        var done = await InvocationAsync(ssm, sent.Command.CommandId, instance, r => r.Status != CommandInvocationStatus.Pending && r.Status != CommandInvocationStatus.InProgress, within);
+        Assert.True(done.Status == CommandInvocationStatus.Success, $"{script}: {done.Status} {done.StandardOutputContent} {done.StandardErrorContent}");
+        return done.StandardOutputContent;
+    }
+
     /// <param name="within">How long to wait (10 s unless given: programs under qemu take longer).</param>
     public static Task<GetCommandInvocationResponse> InvocationAsync(
         AmazonSimpleSystemsManagementClient ssm, string commandId, string instanceId, Func<GetCommandInvocationResponse, bool> until, TimeSpan? within = null) =>

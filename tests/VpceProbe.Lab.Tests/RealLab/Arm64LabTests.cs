@@ -53,8 +53,8 @@ public class Arm64LabTests(SharedLab lab)
                   {"id":"ssm-name","kind":"dns","name":"ssm.us-east-1.amazonaws.com","expect":"private","timeout":"15s"},
                   {"id":"ssm-tls","kind":"http","url":"https://ssm.us-east-1.amazonaws.com/","expect":"reachable","timeout":"30s"}]}
                 """));
-            var version = await RunAsync(ssm, instance, $"{installed} --version");
-            var report = await RunAsync(ssm, instance, $"{installed} --plan-base64 {plan}; echo \" exit=$?\" >&2");
+            var version = await Fakes.LabInstances.RunShellAsync(ssm, instance, $"{installed} --version", TimeSpan.FromMinutes(2));
+            var report = await Fakes.LabInstances.RunShellAsync(ssm, instance, $"{installed} --plan-base64 {plan}; echo \" exit=$?\" >&2", TimeSpan.FromMinutes(2));
 
             Assert.Equal("arm64", architecture.Value);
             Assert.StartsWith("vpceprobe-agent ", version, StringComparison.Ordinal);
@@ -69,24 +69,11 @@ public class Arm64LabTests(SharedLab lab)
             Assert.Equal("reachable", results["ssm-tls"].GetProperty("outcome").GetString());
             Assert.Equal(
                 await File.ReadAllTextAsync(Path.Combine(dist, "linux-arm64", "vpceprobe-agent.sha256"), Ct) is var sha ? sha.Split(' ')[0].Trim() : "",
-                (await RunAsync(ssm, instance, $"sha256sum {installed}")).Split(' ')[0]);
+                (await Fakes.LabInstances.RunShellAsync(ssm, instance, $"sha256sum {installed}", TimeSpan.FromMinutes(2))).Split(' ')[0]);
         }
         finally
         {
             await ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instance] }, Ct);
         }
-    }
-
-    /// <summary>A command on the instance, waited for as long as the arm64 agent takes under qemu on a busy host.</summary>
-    private static async Task<string> RunAsync(Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient ssm, string instance, string script)
-    {
-        var sent = await ssm.SendCommandAsync(new Amazon.SimpleSystemsManagement.Model.SendCommandRequest
-        {
-            InstanceIds = [instance], DocumentName = "AWS-RunShellScript", Parameters = new Dictionary<string, List<string>> { ["commands"] = [script] },
-        }, Ct);
-        var done = await Fakes.LabInstances.InvocationAsync(
-            ssm, sent.Command.CommandId, instance, r => r.Status != Amazon.SimpleSystemsManagement.CommandInvocationStatus.Pending && r.Status != Amazon.SimpleSystemsManagement.CommandInvocationStatus.InProgress, TimeSpan.FromMinutes(2));
-        Assert.True(done.Status == Amazon.SimpleSystemsManagement.CommandInvocationStatus.Success, $"{script}: {done.Status} {done.StandardOutputContent} {done.StandardErrorContent}");
-        return done.StandardOutputContent;
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
-using Amazon.SimpleSystemsManagement.Model;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Lab.Tests.Fakes;
@@ -45,11 +44,11 @@ public class CleanInstanceLabTests
                 new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey),
                 new AmazonSimpleSystemsManagementConfig { ServiceURL = $"http://127.0.0.1:{port}", AuthenticationRegion = "us-east-1" });
 
-            var environment = await RunAsync(ssm, instance, "env | sort");
-            var homeListing = await RunAsync(ssm, instance, "echo ~; ls -A ~; ls ~/.aws 2>&1; echo mine > ~/marker");
-            var etc = await RunAsync(ssm, instance, "cat /etc/resolv.conf /etc/hosts");
+            var environment = await LabInstances.RunShellAsync(ssm, instance, "env | sort");
+            var homeListing = await LabInstances.RunShellAsync(ssm, instance, "echo ~; ls -A ~; ls ~/.aws 2>&1; echo mine > ~/marker");
+            var etc = await LabInstances.RunShellAsync(ssm, instance, "cat /etc/resolv.conf /etc/hosts");
             var plan = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"schemaVersion":1,"region":"us-east-1","probes":[{"id":"who","kind":"sts","expect":"allowed"}]}"""));
-            var report = await RunAsync(ssm, instance, $"{agent} --plan-base64 {plan} --format json");
+            var report = await LabInstances.RunShellAsync(ssm, instance, $"{agent} --plan-base64 {plan} --format json");
 
             var variables = environment.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
             Assert.Equal(
@@ -62,7 +61,7 @@ public class CleanInstanceLabTests
             Assert.Contains("No such file or directory", homeListing, StringComparison.Ordinal);
             Assert.DoesNotContain("credentials", homeListing, StringComparison.Ordinal);
             Assert.False(File.Exists("/root/marker"), "what the instance wrote in ~ reached the host's /root");
-            Assert.Equal("mine", (await RunAsync(ssm, instance, "cat ~/marker")).Trim());
+            Assert.Equal("mine", (await LabInstances.RunShellAsync(ssm, instance, "cat ~/marker")).Trim());
             Assert.Contains("nameserver 10.0.0.2", etc, StringComparison.Ordinal);
             Assert.Contains("127.0.0.1   localhost", etc, StringComparison.Ordinal);
             Assert.Equal(File.ReadAllText($"/etc/netns/{names.Instance(instance)}/hosts"), etc[etc.IndexOf("127.0.0.1", StringComparison.Ordinal)..]);
@@ -75,17 +74,5 @@ public class CleanInstanceLabTests
             await HarnessProcess.RunAsync("lab", "down", "--name", names.Lab);
             Directory.Delete(home, recursive: true);
         }
-    }
-
-    private static async Task<string> RunAsync(AmazonSimpleSystemsManagementClient ssm, string instance, string script)
-    {
-        await LabInstances.PingStatusAsync(ssm, instance, PingStatus.Online);
-        var sent = await ssm.SendCommandAsync(new SendCommandRequest
-        {
-            InstanceIds = [instance], DocumentName = "AWS-RunShellScript", Parameters = new Dictionary<string, List<string>> { ["commands"] = [script] },
-        }, Ct);
-        var done = await LabInstances.InvocationAsync(ssm, sent.Command.CommandId, instance, r => r.Status != CommandInvocationStatus.Pending && r.Status != CommandInvocationStatus.InProgress);
-        Assert.True(done.Status == CommandInvocationStatus.Success, $"{script}: {done.Status} {done.StandardOutputContent} {done.StandardErrorContent}");
-        return done.StandardOutputContent;
     }
 }

@@ -65,7 +65,7 @@ public class IamPolicyLabTests(SharedLab lab)
             // installed and stage nothing, and the staging permissions would go unproven. Start it without one.
             using (var ssmClient = lab.Ssm())
             {
-                await SsmLabTests.RunAsync(ssmClient, walkthrough.InstanceId, "rm -rf /var/lib/vpceprobe/agent");
+                await Fakes.LabInstances.RunShellAsync(ssmClient, walkthrough.InstanceId, "rm -rf /var/lib/vpceprobe/agent");
             }
 
             commands.Add(await InProcessAsync(control, "agent deploy", [IamPolicyFiles.AgentDeploy], [0],

@@ -42,7 +42,7 @@ public class SsmAgentVersionLabTests(SharedLab lab)
             await LabInstances.PingStatusAsync(ssm, old, PingStatus.ConnectionLost);
 
             Assert.Equal(PingStatus.Online, (await LabInstances.NodeAsync(ssm, current))!.PingStatus);
-            Assert.Equal("through ssmmessages", (await SsmLabTests.RunAsync(ssm, current, "echo through ssmmessages")).Trim());
+            Assert.Equal("through ssmmessages", (await Fakes.LabInstances.RunShellAsync(ssm, current, "echo through ssmmessages")).Trim());
         }
         finally
         {

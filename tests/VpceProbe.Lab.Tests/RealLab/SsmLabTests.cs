@@ -28,12 +28,12 @@ public class SsmLabTests(SharedLab lab)
         {
             // Through the interface endpoints only: no NAT route, the command still runs in the instance.
             await walkthrough.RemoveNatRouteAsync(ec2);
-            Assert.StartsWith("10.0.", await RunAsync(ssm, instance, "getent hosts ssm.us-east-1.amazonaws.com"));
+            Assert.StartsWith("10.0.", await LabInstances.RunShellAsync(ssm, instance, "getent hosts ssm.us-east-1.amazonaws.com"));
 
             // Through NAT: endpoints gone, names resolve public again.
             await walkthrough.RestoreNatRouteAsync(ec2);
             await ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest { VpcEndpointIds = [.. endpoints.Select(e => e.Id)] }, Ct);
-            Assert.StartsWith("198.51.100.", await RunAsync(ssm, instance, "getent hosts ssm.us-east-1.amazonaws.com"));
+            Assert.StartsWith("198.51.100.", await LabInstances.RunShellAsync(ssm, instance, "getent hosts ssm.us-east-1.amazonaws.com"));
 
             // Neither: the agent loses SSM, and a command waits until it ends as AWS ends it.
             await walkthrough.RemoveNatRouteAsync(ec2);
@@ -67,23 +67,12 @@ public class SsmLabTests(SharedLab lab)
         var marker = $"vpceprobe-disk-test-{Guid.NewGuid():N}";
         var hostPath = Path.Combine("/var/lib", marker);
 
-        await RunAsync(ssm, walkthrough.InstanceId, $"mkdir -p /var/lib/{marker} && echo instance-only > /var/lib/{marker}/file");
-        var readBack = await RunAsync(ssm, walkthrough.InstanceId, $"cat /var/lib/{marker}/file");
+        await LabInstances.RunShellAsync(ssm, walkthrough.InstanceId, $"mkdir -p /var/lib/{marker} && echo instance-only > /var/lib/{marker}/file");
+        var readBack = await LabInstances.RunShellAsync(ssm, walkthrough.InstanceId, $"cat /var/lib/{marker}/file");
 
         // The instance keeps its own /var/lib across commands (so an installed agent stays installed), the host never sees it.
         Assert.Equal("instance-only", readBack.Trim());
         Assert.False(Directory.Exists(hostPath), $"{hostPath} leaked onto the host");
         Assert.True(File.Exists(Path.Combine(lab.Names.StateDirectory, "disks", lab.InstanceNamespace(walkthrough.InstanceId), "upper", marker, "file")));
-    }
-
-    internal static async Task<string> RunAsync(AmazonSimpleSystemsManagementClient ssm, string instance, string script)
-    {
-        await LabInstances.PingStatusAsync(ssm, instance, PingStatus.Online);
-        var sent = await ssm.SendCommandAsync(new SendCommandRequest
-        {
-            InstanceIds = [instance], DocumentName = "AWS-RunShellScript", Parameters = new Dictionary<string, List<string>> { ["commands"] = [script] },
-        }, Ct);
-        var done = await LabInstances.InvocationAsync(ssm, sent.Command.CommandId, instance, r => r.Status == CommandInvocationStatus.Success);
-        return done.StandardOutputContent;
     }
 }
