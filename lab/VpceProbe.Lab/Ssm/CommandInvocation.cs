@@ -12,17 +12,24 @@ public sealed class CommandInvocation(SsmCommand command, string instanceId)
 
     public string InstanceId { get; } = instanceId;
 
-    public InvocationState State { get; private set; } = InvocationState.Pending;
+    // Everything an API answer shows, replaced as one reference: a reader that sees a terminal State also sees its
+    // output (assigning the fields one by one let GetCommandInvocation answer Success with an empty output).
+    private InvocationOutcome _outcome = new(InvocationState.Pending, -1, string.Empty, string.Empty, null, null);
 
-    public int ResponseCode { get; private set; } = -1;
+    /// <summary>State, output and times as one consistent view: an API answer reads this once, never field by field.</summary>
+    public InvocationOutcome Current => Volatile.Read(ref _outcome);
 
-    public string StandardOutput { get; private set; } = string.Empty;
+    public InvocationState State => Current.State;
 
-    public string StandardError { get; private set; } = string.Empty;
+    public int ResponseCode => Current.ResponseCode;
 
-    public DateTimeOffset? ExecutionStart { get; private set; }
+    public string StandardOutput => Current.StandardOutput;
 
-    public DateTimeOffset? ExecutionEnd { get; private set; }
+    public string StandardError => Current.StandardError;
+
+    public DateTimeOffset? ExecutionStart => Current.ExecutionStart;
+
+    public DateTimeOffset? ExecutionEnd => Current.ExecutionEnd;
 
     /// <summary>Waiting for the command's MaxConcurrency to let it go: not delivered until then (<see cref="CommandRollout"/>).</summary>
     public bool Held { get; private set; }
@@ -56,8 +63,7 @@ public sealed class CommandInvocation(SsmCommand command, string instanceId)
                 return false;
             }
 
-            State = InvocationState.InProgress;
-            ExecutionStart = now;
+            Volatile.Write(ref _outcome, Current with { State = InvocationState.InProgress, ExecutionStart = now });
             return true;
         }
     }
@@ -71,7 +77,10 @@ public sealed class CommandInvocation(SsmCommand command, string instanceId)
                 return;
             }
 
-            (State, ResponseCode, StandardOutput, StandardError, ExecutionEnd) = (state, responseCode, stdout, stderr, now);
+            Volatile.Write(ref _outcome, Current with
+            {
+                State = state, ResponseCode = responseCode, StandardOutput = stdout, StandardError = stderr, ExecutionEnd = now,
+            });
         }
     }
 
@@ -85,7 +94,7 @@ public sealed class CommandInvocation(SsmCommand command, string instanceId)
                 return false;
             }
 
-            (State, ExecutionEnd) = (state, now);
+            Volatile.Write(ref _outcome, Current with { State = state, ExecutionEnd = now });
             return true;
         }
     }

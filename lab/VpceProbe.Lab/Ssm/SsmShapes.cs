@@ -42,7 +42,8 @@ public static class SsmShapes
 
     public static Dictionary<string, object?> Invocation(CommandInvocation i, string region)
     {
-        var ended = i.State.IsTerminal && i.ExecutionStart is not null;
+        var o = i.Current; // one view: status and output must agree
+        var ended = o.State.IsTerminal && o.ExecutionStart is not null;
         return new()
         {
             ["CommandId"] = i.Command.CommandId,
@@ -51,39 +52,43 @@ public static class SsmShapes
             ["DocumentName"] = i.Command.DocumentName,
             ["DocumentVersion"] = "$DEFAULT",
             ["PluginName"] = PluginName,
-            ["ResponseCode"] = i.ResponseCode,
-            ["ExecutionStartDateTime"] = Text(i.ExecutionStart),
-            ["ExecutionElapsedTime"] = i.ExecutionStart is { } s && i.ExecutionEnd is { } e ? System.Xml.XmlConvert.ToString(e - s) : string.Empty,
-            ["ExecutionEndDateTime"] = Text(i.ExecutionEnd),
-            ["Status"] = i.State.Status,
-            ["StatusDetails"] = i.State.Details,
-            ["StandardOutputContent"] = ended ? OutputTruncation.Truncate(i.StandardOutput, OutputTruncation.InvocationLimit, OutputTruncation.OutputMarker) : string.Empty,
+            ["ResponseCode"] = o.ResponseCode,
+            ["ExecutionStartDateTime"] = Text(o.ExecutionStart),
+            ["ExecutionElapsedTime"] = o.ExecutionStart is { } s && o.ExecutionEnd is { } e ? System.Xml.XmlConvert.ToString(e - s) : string.Empty,
+            ["ExecutionEndDateTime"] = Text(o.ExecutionEnd),
+            ["Status"] = o.State.Status,
+            ["StatusDetails"] = o.State.Details,
+            ["StandardOutputContent"] = ended ? OutputTruncation.Truncate(o.StandardOutput, OutputTruncation.InvocationLimit, OutputTruncation.OutputMarker) : string.Empty,
             ["StandardOutputUrl"] = Url(i, "stdout", region),
-            ["StandardErrorContent"] = ended ? OutputTruncation.Truncate(i.StandardError, OutputTruncation.ErrorLimit, OutputTruncation.ErrorMarker) : string.Empty,
+            ["StandardErrorContent"] = ended ? OutputTruncation.Truncate(o.StandardError, OutputTruncation.ErrorLimit, OutputTruncation.ErrorMarker) : string.Empty,
             ["StandardErrorUrl"] = Url(i, "stderr", region),
             ["CloudWatchOutputConfig"] = new Dictionary<string, object> { ["CloudWatchOutputEnabled"] = false },
         };
     }
 
-    public static Dictionary<string, object?> ListedInvocation(CommandInvocation i, bool details, string region) => new()
+    public static Dictionary<string, object?> ListedInvocation(CommandInvocation i, bool details, string region)
     {
-        ["CommandId"] = i.Command.CommandId,
-        ["InstanceId"] = i.InstanceId,
-        ["InstanceName"] = string.Empty,
-        ["Comment"] = i.Command.Comment,
-        ["DocumentName"] = i.Command.DocumentName,
-        ["DocumentVersion"] = "$DEFAULT",
-        ["RequestedDateTime"] = Epoch(i.Command.RequestedAt),
-        ["Status"] = i.State.Status,
-        ["StatusDetails"] = i.State.Details,
-        ["TraceOutput"] = string.Empty,
-        ["StandardOutputUrl"] = Url(i, "stdout", region),
-        ["StandardErrorUrl"] = Url(i, "stderr", region),
-        ["CommandPlugins"] = details ? new[] { Plugin(i, region) } : [],
-        ["ServiceRole"] = string.Empty,
-        ["NotificationConfig"] = new Dictionary<string, object>(),
-        ["CloudWatchOutputConfig"] = new Dictionary<string, object> { ["CloudWatchOutputEnabled"] = false },
-    };
+        var o = i.Current; // one view: status and plugin output must agree
+        return new()
+        {
+            ["CommandId"] = i.Command.CommandId,
+            ["InstanceId"] = i.InstanceId,
+            ["InstanceName"] = string.Empty,
+            ["Comment"] = i.Command.Comment,
+            ["DocumentName"] = i.Command.DocumentName,
+            ["DocumentVersion"] = "$DEFAULT",
+            ["RequestedDateTime"] = Epoch(i.Command.RequestedAt),
+            ["Status"] = o.State.Status,
+            ["StatusDetails"] = o.State.Details,
+            ["TraceOutput"] = string.Empty,
+            ["StandardOutputUrl"] = Url(i, "stdout", region),
+            ["StandardErrorUrl"] = Url(i, "stderr", region),
+            ["CommandPlugins"] = details ? new[] { Plugin(i, o, region) } : [],
+            ["ServiceRole"] = string.Empty,
+            ["NotificationConfig"] = new Dictionary<string, object>(),
+            ["CloudWatchOutputConfig"] = new Dictionary<string, object> { ["CloudWatchOutputEnabled"] = false },
+        };
+    }
 
     public static Dictionary<string, object?> Node(ManagedNode n) => new()
     {
@@ -103,15 +108,15 @@ public static class SsmShapes
         ["SourceType"] = "AWS::EC2::Instance",
     };
 
-    private static Dictionary<string, object?> Plugin(CommandInvocation i, string region) => new()
+    private static Dictionary<string, object?> Plugin(CommandInvocation i, InvocationOutcome o, string region) => new()
     {
         ["Name"] = PluginName,
-        ["Status"] = i.State.Status,
-        ["StatusDetails"] = i.State.Details,
-        ["ResponseCode"] = i.ResponseCode,
-        ["ResponseStartDateTime"] = i.ExecutionStart is { } s ? Epoch(s) : null,
-        ["ResponseFinishDateTime"] = i.ExecutionEnd is { } e ? Epoch(e) : null,
-        ["Output"] = i.State.IsTerminal ? OutputTruncation.Combined(i.StandardOutput, i.StandardError, OutputTruncation.PluginOutputLimit) : string.Empty,
+        ["Status"] = o.State.Status,
+        ["StatusDetails"] = o.State.Details,
+        ["ResponseCode"] = o.ResponseCode,
+        ["ResponseStartDateTime"] = o.ExecutionStart is { } s ? Epoch(s) : null,
+        ["ResponseFinishDateTime"] = o.ExecutionEnd is { } e ? Epoch(e) : null,
+        ["Output"] = o.State.IsTerminal ? OutputTruncation.Combined(o.StandardOutput, o.StandardError, OutputTruncation.PluginOutputLimit) : string.Empty,
         ["StandardOutputUrl"] = Url(i, "stdout", region),
         ["StandardErrorUrl"] = Url(i, "stderr", region),
         ["OutputS3Region"] = region,
