@@ -26,6 +26,13 @@ internal static class OptionChecks
         }
     });
 
+    /// <summary>The plan's duration rules (positive, at most 24h), checked once where the value is given: a bad --wait-for is one message, not one per phase it would reach.</summary>
+    public static void Duration(Option<string> option) => Check(option, v => VpceProbe.Contract.Duration.Check(v, out _));
+
+    public static void BucketName(Option option) => Check(option, v => AwsIds.IsBucketName(v)
+        ? null
+        : $"{Printable.Quote(v)} is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, such as my-staging-bucket");
+
     /// <summary>Reads the token itself: a value that is not a number is the parser's error, and reading it here would throw.</summary>
     public static void NotNegative(Option<decimal> option) => option.Validators.Add(result =>
     {
@@ -35,7 +42,7 @@ internal static class OptionChecks
         }
     });
 
-    private static void Check(Option<string?> option, Func<string, string?> problem) => option.Validators.Add(result =>
+    private static void Check(Option option, Func<string, string?> problem) => option.Validators.Add(result =>
     {
         if (result.GetValueOrDefault<string?>() is { } value && problem(value) is { } message)
         {
