@@ -13,10 +13,7 @@ internal static class OptionChecks
 {
     public static void Region(Option<string?> option) => Check(option, v => Regions.IsValid(v) ? null : Regions.Problem(v));
 
-    public static void HttpUrl(Option<string?> option) => Check(option, v =>
-        Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
-            ? null
-            : $"{Printable.Quote(v)} is not an http(s) URL such as http://127.0.0.1:4566");
+    public static void HttpUrl(Option<string?> option) => Check(option, EndpointUrls.Problem);
 
     public static void InstanceIds(Option<string[]> option) => option.Validators.Add(result =>
     {
