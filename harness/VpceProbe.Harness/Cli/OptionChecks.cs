@@ -13,10 +13,7 @@ internal static class OptionChecks
 {
     public static void Region(Option<string?> option) => Check(option, v => Regions.IsValid(v) ? null : Regions.Problem(v));
 
-    public static void HttpUrl(Option<string?> option) => Check(option, v =>
-        Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
-            ? null
-            : $"{Printable.Quote(v)} is not an http(s) URL such as http://127.0.0.1:4566");
+    public static void HttpUrl(Option<string?> option) => Check(option, EndpointUrls.Problem);
 
     public static void InstanceIds(Option<string[]> option) => option.Validators.Add(result =>
     {
@@ -25,6 +22,13 @@ internal static class OptionChecks
             result.AddError($"{option.Name}: {Printable.Quote(id)} is not an instance id such as i-0123456789abcdef0");
         }
     });
+
+    /// <summary>The plan's duration rules (positive, at most 24h), checked once where the value is given: a bad --wait-for is one message, not one per phase it would reach.</summary>
+    public static void Duration(Option<string> option) => Check(option, v => VpceProbe.Contract.Duration.Check(v, out _));
+
+    public static void BucketName(Option option) => Check(option, v => AwsIds.IsBucketName(v)
+        ? null
+        : $"{Printable.Quote(v)} is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, such as my-staging-bucket");
 
     /// <summary>Reads the token itself: a value that is not a number is the parser's error, and reading it here would throw.</summary>
     public static void NotNegative(Option<decimal> option) => option.Validators.Add(result =>
@@ -35,7 +39,7 @@ internal static class OptionChecks
         }
     });
 
-    private static void Check(Option<string?> option, Func<string, string?> problem) => option.Validators.Add(result =>
+    private static void Check(Option option, Func<string, string?> problem) => option.Validators.Add(result =>
     {
         if (result.GetValueOrDefault<string?>() is { } value && problem(value) is { } message)
         {

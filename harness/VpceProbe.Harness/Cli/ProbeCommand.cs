@@ -40,10 +40,7 @@ public static class ProbeCommand
             }
 
             var aws = common.Aws(parse);
-            if (parse.GetValue(transport.Transport) == "ssm")
-            {
-                await InstanceCheck.ExistAsync(aws, parse.GetRequiredValue(instances), cancellationToken).ConfigureAwait(false);
-            }
+            await InstanceCheck.ExistAsync(aws, parse.GetRequiredValue(instances), cancellationToken).ConfigureAwait(false);
 
             var saved = await files.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             var started = TimeProvider.System.GetUtcNow();

@@ -52,6 +52,13 @@ public sealed class SsmCliOptions
         DefaultValueFactory = _ => "100%",
     };
 
+    public SsmCliOptions()
+    {
+        OptionChecks.BucketName(StagingBucket);
+        OptionChecks.BucketName(OutputBucket);
+        OptionChecks.HttpUrl(InstanceS3Endpoint);
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(TagTarget);

@@ -13,6 +13,8 @@ internal sealed class UndoOptions
         DefaultValueFactory = _ => "5m",
     };
 
+    public UndoOptions() => OptionChecks.Duration(RetryFor);
+
     public void AddTo(Command command) => command.Options.Add(RetryFor);
 
     public TimeSpan Bound(ParseResult parse) =>

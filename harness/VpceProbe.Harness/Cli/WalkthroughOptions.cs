@@ -28,6 +28,13 @@ public sealed class WalkthroughOptions
 
     public Option<string> WaitFor { get; } = new("--wait-for") { Description = "walkthrough: how long post-change probes retry.", DefaultValueFactory = _ => Defaults.WaitFor };
 
+    public WalkthroughOptions()
+    {
+        OptionChecks.BucketName(Bucket);
+        OptionChecks.BucketName(OtherBucket);
+        OptionChecks.Duration(WaitFor);
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(Bucket);

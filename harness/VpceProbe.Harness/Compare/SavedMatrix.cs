@@ -45,7 +45,7 @@ public sealed record SavedMatrix(string RunId, DateTimeOffset StartedAt, IReadOn
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: not a saved vpceprobe matrix: {e.Message}", e);
+            throw new InvalidDataException($"{Inputs.JsonInput.Describe(path, e)} (not a saved vpceprobe matrix: save one with --save FILE)", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VpceProbe.Contract;
 
 namespace VpceProbe.Harness.Cost;
 
@@ -21,7 +22,14 @@ public sealed record RegionPrices(
 /// </summary>
 public sealed record PriceBook(string Currency, string TakenOn, decimal HoursPerMonth, IReadOnlyDictionary<string, RegionPrices> Regions)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
+    public const int SupportedSchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions Json = Inputs.JsonInput.Strict(new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip });
+
+    public int SchemaVersion { get; init; } = SupportedSchemaVersion;
+
+    /// <summary>Free text for whoever edits the file (where the prices come from, what is left out).</summary>
+    public string? Notes { get; init; }
 
     /// <summary>The file the prices were read from (set by <see cref="Load"/>).</summary>
     [JsonIgnore]
@@ -29,29 +37,48 @@ public sealed record PriceBook(string Currency, string TakenOn, decimal HoursPer
 
     public static string DefaultPath => System.IO.Path.Combine(AppContext.BaseDirectory, "Cost", "prices.json");
 
-    /// <exception cref="PriceBookException">The file is missing, not JSON, or lacks a field.</exception>
+    /// <summary>
+    /// Read as a plan is: at most 1 MB of UTF-8 without control characters, then JSON whose every field is known and
+    /// given once, then every price checked (<see cref="PriceBookValidator"/>); every error names the file and the line
+    /// and column or the field.
+    /// </summary>
+    /// <exception cref="PriceBookException">The file is missing, not JSON, lacks a field, or has a price that cannot be.</exception>
     public static PriceBook Load(string? path = null)
     {
         path ??= DefaultPath;
+        string text;
         try
         {
-            var book = JsonSerializer.Deserialize<PriceBook>(File.ReadAllText(path), Json)
-                ?? throw new PriceBookException($"{path}: empty price file");
-            if (book.Regions is null || book.TakenOn is null || book.HoursPerMonth <= 0)
+            using var stream = File.OpenRead(path);
+            var buffer = new byte[InputLimits.MaxBytes + 1];
+            var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (InputText.Decode(buffer.AsSpan(0, length), out text) is { } problem)
             {
-                throw new PriceBookException($"{path}: a price file needs currency, takenOn, hoursPerMonth and regions");
+                throw new PriceBookException(problem.Line > 0 ? $"{path}:{problem.Line}:{problem.Column}: {problem.Message}" : $"{path}: {problem.Message}");
             }
-
-            return book with { Path = System.IO.Path.GetFullPath(path) };
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PriceBookException($"cannot read prices from {path}: {e.Message}");
         }
+
+        PriceBook book;
+        try
+        {
+            Inputs.JsonInput.CheckSyntax(text);
+            book = JsonSerializer.Deserialize<PriceBook>(text, Json) ?? throw new PriceBookException($"{path}: the price file is null; write an object as in Cost/prices.json");
+        }
         catch (JsonException e)
         {
-            throw new PriceBookException($"{path} is not a valid price file: {e.Message}");
+            throw new PriceBookException($"{Inputs.JsonInput.Describe(path, e)} (a price file is laid out as Cost/prices.json)");
         }
+
+        if (PriceBookValidator.Validate(book) is { Count: > 0 } errors)
+        {
+            throw new PriceBookException(string.Join(Environment.NewLine + "error: ", errors.Select(e => $"{path}: {e}")));
+        }
+
+        return book with { Path = System.IO.Path.GetFullPath(path) };
     }
 
     /// <exception cref="PriceBookException">The file has no prices for <paramref name="region"/>.</exception>

@@ -82,9 +82,17 @@ public sealed class RunJournal
             }
         }
 
-        return entries.Count > 0 && entries[0].Run is not null
-            ? new RunJournal(path, time, entries, warnings, torn: text.Length > 0 && text[^1] != '\n')
-            : throw new InvalidDataException($"{path} does not start with a run header");
+        if (entries.Count == 0 || entries[0].Run is not { } header)
+        {
+            throw new InvalidDataException($"{path} does not start with a run header");
+        }
+
+        if (RunHeaderCheck.Problems(header) is { Count: > 0 } problems)
+        {
+            throw new InvalidDataException($"{path}:1: the run header is damaged: {string.Join("; ", problems)}");
+        }
+
+        return new RunJournal(path, time, entries, warnings, torn: text.Length > 0 && text[^1] != '\n');
     }
 
     public int NextSeq => _entries.Count == 0 ? 1 : _entries.Max(e => e.Seq) + 1;

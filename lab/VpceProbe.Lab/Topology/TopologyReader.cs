@@ -48,7 +48,9 @@ public static class TopologyReader
             return Failed(nameOrFile, $"the file is {length} bytes; a topology is at most {MaxFileBytes}");
         }
 
-        return Parse(File.ReadAllText(nameOrFile), nameOrFile);
+        return TopologyText.Decode(File.ReadAllBytes(nameOrFile), out var text) is { } problem
+            ? Failed(nameOrFile, problem)
+            : Parse(text, nameOrFile);
     }
 
     /// <summary>A built-in topology.</summary>
@@ -73,7 +75,7 @@ public static class TopologyReader
         }
         catch (JsonException e)
         {
-            return Failed(origin, $"not valid JSON: {e.Message}");
+            return Failed(origin, TopologyText.Describe(e));
         }
 
         using (document)

@@ -84,4 +84,20 @@ public class RunJournalTests
         Assert.Equal(journal.Path, RunJournal.Open(journal.Path, "elsewhere", TimeProvider.System).Path);
         Assert.Throws<FileNotFoundException>(() => RunJournal.Open("run-2", dir, TimeProvider.System));
     }
+
+    [Theory]
+    [InlineData("\"region\":\"us-east-1\"", "\"region\":\"moon; rm -rf /\"", "region: 'moon; rm -rf /' is not an AWS region")]
+    [InlineData("\"vpcId\":\"vpc-1\"", "\"vpcId\":\"vpc-1 --dry-run\"", "vpcId: 'vpc-1 --dry-run' is not a VPC id")]
+    [InlineData("\"region\":\"us-east-1\"", "\"region\":\"us-east-1\",\"endpointUrl\":\"file:///etc/passwd\"", "endpointUrl: 'file:///etc/passwd' is not an http(s) URL")]
+    public void a_damaged_run_header_is_refused_naming_the_field_before_rollback_calls_aws(string field, string damaged, string says)
+    {
+        var journal = NewJournal(out var dir);
+        var text = File.ReadAllText(journal.Path);
+        Assert.Contains(field, text, StringComparison.Ordinal);
+        File.WriteAllText(journal.Path, text.Replace(field, damaged, StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidDataException>(() => RunJournal.Open("run-1", dir, TimeProvider.System));
+
+        Assert.Contains($"{journal.Path}:1: the run header is damaged: {says}", error.Message, StringComparison.Ordinal);
+    }
 }

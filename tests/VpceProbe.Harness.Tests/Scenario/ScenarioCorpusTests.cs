@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Testing;
@@ -12,11 +11,8 @@ namespace VpceProbe.Harness.Tests.Scenario;
 /// The files are in Corpus/ with what each must say in Corpus/expected.tsv; the large and binary ones are made
 /// here, at test time, rather than committed.
 /// </summary>
-public partial class ScenarioCorpusTests(MotoFixture moto)
+public class ScenarioCorpusTests(MotoFixture moto)
 {
-    private static readonly SemaphoreSlim VpcLock = new(1, 1);
-    private static WalkthroughVpc? _vpc;
-
     public static TheoryData<string, string, string> Files() => new(Corpus.Manifest(CorpusDirectory));
 
     public static TheoryData<string> Generated() => [.. GeneratedCases.Keys];
@@ -68,7 +64,7 @@ public partial class ScenarioCorpusTests(MotoFixture moto)
 
     private async Task AssertRefusedAsync(string file, string place, string says)
     {
-        var vpc = await VpcAsync();
+        var vpc = await CorpusVpc.GetAsync(moto);
         var before = await vpc.BaselineAsync(moto);
         var outputDir = Directory.CreateTempSubdirectory("vpceprobe-corpus-out-").FullName;
 
@@ -79,30 +75,14 @@ public partial class ScenarioCorpusTests(MotoFixture moto)
         var first = run.Error.Split('\n').FirstOrDefault(l => l.StartsWith("scenario error: ", StringComparison.Ordinal)) ?? "";
         Assert.True(first.StartsWith($"scenario error: {file}:{place}", StringComparison.Ordinal) && first.Contains(says, StringComparison.Ordinal),
             $"expected '{file}:{place}' and '{says}' in:\n{run.Error}");
-        Assert.DoesNotMatch(StackTrace(), run.Error + run.Output);
+        Assert.DoesNotMatch(CorpusVpc.StackTrace(), run.Error + run.Output);
         Assert.Equal(run.Error.Split('\n').Where(l => l.Length > 0).Distinct().Count(), run.Error.Split('\n').Count(l => l.Length > 0));
         Assert.Contains("nothing was changed", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(outputDir, "runs")));
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
     }
 
-    private async Task<WalkthroughVpc> VpcAsync()
-    {
-        await VpcLock.WaitAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            return _vpc ??= await WalkthroughVpc.CreateAsync(moto);
-        }
-        finally
-        {
-            VpcLock.Release();
-        }
-    }
-
     private static string ManyProbes(int count) =>
         "name: many\nprobes:\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"  - {{id: p{i}, kind: sts}}\n"))
         + "phases:\n  - name: only\n";
-
-    [GeneratedRegex(@"^\s+at \S|Unhandled exception|Exception:", RegexOptions.Multiline)]
-    private static partial Regex StackTrace();
 }

@@ -118,6 +118,13 @@ public sealed class VpcSeed
         (await Ec2.RunInstancesAsync(new() { ImageId = "ami-12c6146b", MinCount = 1, MaxCount = 1, InstanceType = InstanceType.T3Micro, SubnetId = subnetId }, Ct))
             .Reservation.Instances.Single().InstanceId;
 
+    /// <summary>One instance in a VPC of its own, for commands that only need an instance id EC2 knows (`probe`).</summary>
+    public static async Task<string> LoneInstanceAsync(AwsEndpoint aws)
+    {
+        var seed = await CreateAsync(aws.Clients.Ec2());
+        return await seed.InstanceAsync(await seed.SubnetAsync("10.0.1.0/24", 'a'));
+    }
+
     public Task TagAsync(string resourceId, params (string Key, string Value)[] tags) =>
         Ec2.CreateTagsAsync(new() { Resources = [resourceId], Tags = [.. tags.Select(t => new Tag(t.Key, t.Value))] }, Ct);
 

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using VpceProbe.Contract;
+using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Transport;
 using VpceProbe.Testing;
 
 namespace VpceProbe.Harness.Tests.Transport;
 
 /// <summary>How the local transport hands the plan over and keeps its agents: on stdin, at once, and never orphaned.</summary>
-public class LocalTransportInputTests
+public class LocalTransportInputTests(MotoFixture moto)
 {
     [Fact]
     public async Task a_plan_larger_than_a_command_line_argument_reaches_the_agent_on_standard_input()
@@ -29,9 +31,65 @@ public class LocalTransportInputTests
     }
 
     [Fact]
+    public async Task the_targets_run_at_the_same_time_not_one_after_another()
+    {
+        // An HTTP server that answers nobody until three requests are open at once: agents run one after another would
+        // each wait alone until their probe's timeout (unreachable); run together, all three are answered (reachable).
+        const int targets = 3;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var barrier = AnswerWhenAllConnectedAsync(listener, targets, TestContext.Current.CancellationToken);
+        var plan = new ProbePlan
+        {
+            Probes = [new ProbeSpec { Id = "barrier", Kind = ProbeKinds.Http, Url = $"http://{listener.LocalEndpoint}/", Expect = Expectations.Reachable, Timeout = "60s" }],
+            Deadline = "90s",
+        };
+
+        var runs = await new LocalTransport(AgentBinary.Path, null, TimeSpan.FromMinutes(2))
+            .RunAsync([.. Enumerable.Range(1, targets).Select(i => $"i-{i}")], plan, TestContext.Current.CancellationToken);
+
+        Assert.Equal(targets, await barrier);
+        Assert.All(runs, r =>
+        {
+            Assert.True(r.Status == AgentRunStatus.Completed, r.Error);
+            Assert.Equal(Outcome.Reachable, Assert.Single(r.Report!.Results).Outcome);
+        });
+    }
+
+    /// <summary>Holds each connection until <paramref name="count"/> have sent their request, then answers them all; returns how many it answered.</summary>
+    private static async Task<int> AnswerWhenAllConnectedAsync(TcpListener listener, int count, CancellationToken cancellationToken)
+    {
+        var held = new List<TcpClient>();
+        try
+        {
+            while (held.Count < count)
+            {
+                var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                held.Add(client);
+                var head = new byte[4096];
+                _ = await client.GetStream().ReadAsync(head, cancellationToken);
+            }
+
+            var answer = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            foreach (var client in held)
+            {
+                await client.GetStream().WriteAsync(answer, cancellationToken);
+            }
+
+            return held.Count;
+        }
+        finally
+        {
+            held.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task an_agent_whose_harness_is_killed_with_sigkill_exits_instead_of_running_on()
     {
         // A nameserver that never answers keeps the agent's dns probe waiting for 60 s.
+        // `probe` asks EC2 (moto) that the instance exists before it starts the agent.
+        var instance = await VpcSeed.LoneInstanceAsync(moto);
         using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var plan = Path.Combine(Directory.CreateTempSubdirectory("vpceprobe-orphan-").FullName, "plan.json");
@@ -40,8 +98,8 @@ public class LocalTransportInputTests
              "nameserver": "{{silent.LocalEndPoint}}", "expect": "private", "timeout": "60s"}]}
             """, TestContext.Current.CancellationToken);
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"), "probe", "--instance", "i-1", "--plan", plan,
-            "--transport", "local", "--agent", AgentBinary.Path, "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9",
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "vpceprobe.dll"), "probe", "--instance", instance, "--plan", plan,
+            "--transport", "local", "--agent", AgentBinary.Path, .. moto.CliArgs,
             "--output-dir", Path.GetDirectoryName(plan)!])
         {
             psi.ArgumentList.Add(arg);

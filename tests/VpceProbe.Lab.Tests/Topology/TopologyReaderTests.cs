@@ -79,4 +79,16 @@ public class TopologyReaderTests
         Assert.DoesNotContain("\\u00", file, StringComparison.Ordinal);
         Assert.Equal(topology.Description, TopologyReader.Parse(file, "again").Topology!.Description);
     }
+
+    [Fact]
+    public void a_file_that_is_not_utf8_is_refused_at_the_byte_not_read_as_u_fffd()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("topology-").FullName, "latin1.json");
+        File.WriteAllBytes(file, [.. "{\n  \"name\": \"caf"u8, 0xE9, .. "\"}"u8]);
+
+        var read = TopologyReader.Read(file);
+
+        Assert.Null(read.Topology);
+        Assert.Equal("$: 2:15: byte 0xE9 is not UTF-8; save the file as UTF-8", Assert.Single(read.Errors).ToString());
+    }
 }
