@@ -26,13 +26,17 @@ public sealed class MotoServer : IAsyncDisposable
 
     public const string Region = "us-east-1";
 
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
     public static async Task<MotoServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var port = FreePort.Next();
         var process = ChildProcess.Start("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], withoutAwsSettings: true);
         var server = new MotoServer(process, port);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: moto's imports alone take seconds, and a CI rehearsal on a loaded 2-core machine saw one server
+        // print nothing for 30 s while the lab tests ran beside it. A broken moto still fails, just later.
+        var deadline = DateTime.UtcNow.Add(StartTimeout);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -56,7 +60,7 @@ public sealed class MotoServer : IAsyncDisposable
         }
 
         await process.DisposeAsync().ConfigureAwait(false);
-        throw new TimeoutException($"moto server did not answer on {server.Url} within 30s:\n{process.Output}");
+        throw new TimeoutException($"moto server did not answer on {server.Url} within {StartTimeout.TotalSeconds:0}s:\n{process.Output}");
     }
 
     /// <summary>Forgets every resource (moto's reset API).</summary>
