@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Amazon.S3;
-using Amazon.S3.Model;
 using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Journal;
 using VpceProbe.Lab.Gateway;
-using VpceProbe.Lab.Topology;
 using VpceProbe.Testing;
 
 namespace VpceProbe.Lab.Tests.RealLab;
@@ -134,7 +131,7 @@ public class IamPolicyLabTests(SharedLab lab)
     }
 
     // Every route of every table and every endpoint id of the VPC, as one comparable string.
-    private static async Task<string> RoutesAndEndpointsAsync(Amazon.EC2.AmazonEC2Client ec2, string vpc)
+    internal static async Task<string> RoutesAndEndpointsAsync(Amazon.EC2.AmazonEC2Client ec2, string vpc)
     {
         var byVpc = new List<Amazon.EC2.Model.Filter> { new("vpc-id", [vpc]) };
         var tables = (await ec2.DescribeRouteTablesAsync(new() { Filters = byVpc }, Ct)).RouteTables;
@@ -228,8 +225,7 @@ public class IamPolicyLabTests(SharedLab lab)
 
     private async Task CreateBucketAsync(string bucket)
     {
-        using var s3 = new AmazonS3Client(TopologySeeder.Credentials, new AmazonS3Config { ServiceURL = lab.GatewayUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = lab.Region });
-        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, Ct);
+        await LabBuckets.CreateAsync(lab, bucket);
 
         // The in-process commands find the lab's keys through the SDK's default chain, as AcceptHarness sets them.
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
