@@ -50,7 +50,7 @@ public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAma
         var probes = new List<ServicePermissionProbe>
         {
             new("ssm:SendCommand", $"{document} and instance/{string.Join(",", targets)}", "iam/run.json", "running the agent on the targets",
-                ct => SendWithoutCommandsAsync(targets, ct), "InvalidParameters"),
+                ct => SendWithoutCommandsAsync(targets, null, ct), "InvalidParameters"),
             new("ssm:ListCommandInvocations", "*", "iam/run.json", "following the agent's commands", async ct =>
             {
                 await ssm.ListCommandInvocationsAsync(new ListCommandInvocationsRequest { InstanceId = targets[0], MaxResults = 1 }, ct).ConfigureAwait(false);
@@ -65,6 +65,9 @@ public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAma
         probes.AddRange(BucketProbes(stagingBucket, AgentPrefix, "iam/agent-deploy.json", "staging the agent for the instances"));
         if (outputBucket is not null)
         {
+            // SendCommand is authorized on the output bucket it names as well (its "bucket" resource type).
+            probes.Add(new("ssm:SendCommand", $"arn:aws:s3:::{outputBucket}", "iam/output-bucket.json", "commands that write their output to the output bucket",
+                ct => SendWithoutCommandsAsync(targets, outputBucket, ct), "InvalidParameters"));
             probes.AddRange(BucketProbes(outputBucket, outputPrefix.TrimEnd('/') + "/", "iam/output-bucket.json", "reading reports longer than 24,000 characters"));
         }
 
@@ -92,12 +95,16 @@ public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAma
         });
     }
 
-    private async Task<(ProbeAnswer, string)> SendWithoutCommandsAsync(List<string> targets, CancellationToken cancellationToken)
+    private async Task<(ProbeAnswer, string)> SendWithoutCommandsAsync(List<string> targets, string? bucket, CancellationToken cancellationToken)
     {
         try
         {
             var sent = await ssm.SendCommandAsync(
-                new() { DocumentName = Transport.SsmCommandRunner.DocumentName, InstanceIds = targets, Comment = "vpceprobe preflight: no commands, refused by SSM" },
+                new()
+                {
+                    DocumentName = Transport.SsmCommandRunner.DocumentName, InstanceIds = targets, Comment = "vpceprobe preflight: no commands, refused by SSM",
+                    OutputS3BucketName = bucket, OutputS3KeyPrefix = bucket is null ? null : outputPrefix,
+                },
                 cancellationToken).ConfigureAwait(false);
             // An endpoint that does not check the document's parameters sent it: take it back, it proves nothing.
             await ssm.CancelCommandAsync(new CancelCommandRequest { CommandId = sent.Command.CommandId }, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,8 @@ namespace VpceProbe.Lab.Tests.RealLab;
 /// table (ModifyVpcEndpoint), discovery reads its prefix list and accept derives its s3-gateway probe. Each command's actions must be
 /// allowed by its policy files, the instances' by iam/instance.json, and every action a policy names must have
 /// been called by some command: a missing action and a stale one both fail. Each command runs with only its policy
-/// files in force (the lab refuses any other action, as AWS would), so it also proves they are enough.
+/// files in force, placeholders filled in (the lab refuses any other action, and any resource or request tag the files'
+/// statements do not allow, as AWS would), so it also proves they are enough.
 /// </summary>
 [Collection(typeof(RealLabCollection))]
 public class IamPolicyLabTests(SharedLab lab)
@@ -33,6 +34,9 @@ public class IamPolicyLabTests(SharedLab lab)
 
     private readonly string _dir = Directory.CreateTempSubdirectory("vpceprobe-iam-lab-").FullName;
 
+    // The placeholders as a user fills them in: the gate then checks the files' resource ARNs and conditions too.
+    private IamScope? _scope;
+
     [Fact]
     public async Task each_commands_aws_actions_are_exactly_those_its_iam_policy_files_allow()
     {
@@ -42,6 +46,7 @@ public class IamPolicyLabTests(SharedLab lab)
         var output = $"vpceprobe-iam-out-{Environment.ProcessId}";
         await CreateBucketAsync(staging);
         await CreateBucketAsync(output);
+        _scope = new IamScope(lab.Region, "123456789012", vpc, staging, output);
         using var ec2 = lab.Ec2();
         var adopted = (await ec2.CreateVpcEndpointAsync(
             new()
@@ -176,7 +181,7 @@ public class IamPolicyLabTests(SharedLab lab)
     private async Task<CommandCalls> InProcessAsync(LabActions control, string name, string[] policies, int[] exits, params string[] args)
     {
         await control.ClearAsync();
-        await control.LoadPoliciesAsync(policies.Select(IamPolicyFiles.Document));
+        await control.LoadPoliciesAsync(policies.Select(p => IamPolicyFiles.Scoped(p, _scope!)));
         var output = new StringWriter();
         string[] full = [.. args, "--endpoint-url", lab.GatewayUrl.ToString().TrimEnd('/'), "--region", lab.Region];
         int code;
@@ -199,7 +204,7 @@ public class IamPolicyLabTests(SharedLab lab)
     {
         await control.ClearAsync();
         string[] policies = [IamPolicyFiles.ReadOnly, IamPolicyFiles.Run, IamPolicyFiles.AgentDeploy];
-        await control.LoadPoliciesAsync(policies.Select(IamPolicyFiles.Document));
+        await control.LoadPoliciesAsync(policies.Select(p => IamPolicyFiles.Scoped(p, _scope!)));
         var (code, output) = await HarnessProcess.RunAsync(
             new Dictionary<string, string?>
             {

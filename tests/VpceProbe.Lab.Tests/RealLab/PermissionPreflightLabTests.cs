@@ -19,7 +19,7 @@ public class PermissionPreflightLabTests(SharedLab lab)
     [Fact]
     public async Task a_run_whose_credentials_may_not_send_commands_is_refused_before_any_change_naming_ssm_send_command_and_run_json()
     {
-        var text = await RefusedRunAsync(control => control.DenyAsync("ssm:SendCommand"));
+        var text = await RefusedRunAsync((control, _) => control.DenyAsync("ssm:SendCommand"));
         Assert.Contains("the run needs ssm:SendCommand", text, StringComparison.Ordinal);
         Assert.Contains("iam/run.json grants it", text, StringComparison.Ordinal);
         Assert.DoesNotContain("the run needs ssm:GetCommandInvocation", text, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public class PermissionPreflightLabTests(SharedLab lab)
     [Fact]
     public async Task a_run_whose_credentials_may_not_read_the_invocations_is_refused_naming_each_action()
     {
-        var text = await RefusedRunAsync(async control =>
+        var text = await RefusedRunAsync(async (control, _) =>
         {
             await control.DenyAsync("ssm:GetCommandInvocation");
             await control.DenyAsync("ssm:ListCommandInvocations");
@@ -38,8 +38,23 @@ public class PermissionPreflightLabTests(SharedLab lab)
         Assert.Contains("proved by harmless calls ssm:SendCommand", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task a_run_whose_credentials_lack_output_bucket_json_is_refused_before_any_change_naming_that_file()
+    {
+        var output = $"vpceprobe-preflight-out-{Environment.ProcessId}";
+        await LabBuckets.CreateAsync(lab, output);
+        var text = await RefusedRunAsync(
+            (control, scope) => control.LoadPoliciesAsync(
+                new[] { IamPolicyFiles.ReadOnly, IamPolicyFiles.Run, IamPolicyFiles.AgentDeploy }.Select(f => IamPolicyFiles.Scoped(f, scope with { OutputBucket = output }))),
+            "--output-bucket", output);
+        Assert.Contains($"the run needs ssm:SendCommand on arn:aws:s3:::{output} ", text, StringComparison.Ordinal);
+        Assert.Contains($"the run needs s3:ListBucket on arn:aws:s3:::{output} ", text, StringComparison.Ordinal);
+        Assert.Contains("iam/output-bucket.json grants it", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("the run needs ssm:SendCommand on arn:aws:ssm:", text, StringComparison.Ordinal);
+    }
+
     // Runs the walkthrough with the ssm transport after `deny` set the gate, and proves nothing changed.
-    private async Task<string> RefusedRunAsync(Func<LabActions, Task> deny, params string[] extra)
+    private async Task<string> RefusedRunAsync(Func<LabActions, IamScope, Task> deny, params string[] extra)
     {
         var walkthrough = await Walkthrough.UpAsync(lab);
         var vpc = walkthrough.Seeded.Id("vpc", "twtechVPC");
@@ -50,7 +65,7 @@ public class PermissionPreflightLabTests(SharedLab lab)
         var before = await StateAsync(ec2, ssm, vpc, walkthrough.InstanceId);
         using var control = new LabActions(lab.GatewayUrl);
         await control.ClearAsync();
-        await deny(control);
+        await deny(control, new IamScope(lab.Region, "123456789012", vpc, staging, "OUTPUT_BUCKET"));
         var output = new StringWriter();
         int code;
         try
