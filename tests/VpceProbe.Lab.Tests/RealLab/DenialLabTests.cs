@@ -1,7 +1,3 @@
-using System.CommandLine;
-using VpceProbe.Harness.Cli;
-using VpceProbe.Testing;
-
 namespace VpceProbe.Lab.Tests.RealLab;
 
 /// <summary>
@@ -12,8 +8,6 @@ namespace VpceProbe.Lab.Tests.RealLab;
 [Collection(typeof(RealLabCollection))]
 public class DenialLabTests(SharedLab lab)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task discover_without_describe_instance_information_warns_naming_the_action_and_read_only_json()
     {
@@ -37,22 +31,13 @@ public class DenialLabTests(SharedLab lab)
         var walkthrough = await Walkthrough.UpAsync(lab);
         using var control = new LabActions(lab.GatewayUrl);
         await control.DenyAsync(action);
-        var output = new StringWriter();
-        int code;
         try
         {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
-            code = await HarnessCli.InvokeAsync(
-                ["discover", "--vpc", walkthrough.Seeded.Id("vpc", "twtechVPC"), "--endpoint-url", lab.GatewayUrl.ToString().TrimEnd('/'), "--region", lab.Region],
-                new InvocationConfiguration { Output = output, Error = output }, Ct);
+            return await LabCli.InvokeAsync(lab, "discover", "--vpc", walkthrough.Seeded.Id("vpc", "twtechVPC"));
         }
         finally
         {
             await control.ResetPermissionsAsync();
         }
-
-        TestContext.Current.TestOutputHelper?.WriteLine($"backend: lab\nexit {code}\n{output}");
-        return (code, output.ToString());
     }
 }

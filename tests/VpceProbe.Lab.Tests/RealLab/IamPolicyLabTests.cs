@@ -104,17 +104,13 @@ public class IamPolicyLabTests(SharedLab lab)
         using var control = new LabActions(lab.GatewayUrl);
         await control.ClearAsync();
         await control.DenyAsync("ec2:CreateVpcEndpoint");
-        var output = new StringWriter();
         int code;
+        string text;
         try
         {
             // The local transport: the refusal comes before any agent runs, so where the agent would run does not matter.
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
-            code = await HarnessCli.InvokeAsync(
-                ["run", "walkthrough", "--vpc", vpc, "--yes", "--transport", "local", "--agent", AgentBinary.Path,
-                    "--endpoint-url", lab.GatewayUrl.ToString().TrimEnd('/'), "--region", lab.Region, "--output-dir", Path.Combine(_dir, "refused")],
-                new InvocationConfiguration { Output = output, Error = output }, Ct);
+            (code, text) = await LabCli.InvokeAsync(lab,
+                ["run", "walkthrough", "--vpc", vpc, "--yes", "--transport", "local", "--agent", AgentBinary.Path, "--output-dir", Path.Combine(_dir, "refused")]);
         }
         finally
         {
@@ -122,8 +118,6 @@ public class IamPolicyLabTests(SharedLab lab)
             Directory.Delete(_dir, recursive: true);
         }
 
-        var text = output.ToString();
-        TestContext.Current.TestOutputHelper?.WriteLine($"exit {code}\n{text}");
         Assert.True(code == 2, text);
         Assert.Contains("the run needs ec2:CreateVpcEndpoint", text, StringComparison.Ordinal);
         Assert.Contains("iam/run.json grants it", text, StringComparison.Ordinal);

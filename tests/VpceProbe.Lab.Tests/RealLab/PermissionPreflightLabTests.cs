@@ -1,5 +1,3 @@
-using System.CommandLine;
-using VpceProbe.Harness.Cli;
 using VpceProbe.Testing;
 
 namespace VpceProbe.Lab.Tests.RealLab;
@@ -66,25 +64,19 @@ public class PermissionPreflightLabTests(SharedLab lab)
         using var control = new LabActions(lab.GatewayUrl);
         await control.ClearAsync();
         await deny(control, new IamScope(lab.Region, "123456789012", vpc, staging, "OUTPUT_BUCKET"));
-        var output = new StringWriter();
         int code;
+        string text;
         try
         {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
-            code = await HarnessCli.InvokeAsync(
+            (code, text) = await LabCli.InvokeAsync(lab,
                 ["run", "walkthrough", "--vpc", vpc, "--yes", "--transport", "ssm", "--staging-bucket", staging,
-                    "--agent-dir", Path.Combine(AgentBinary.RepositoryRoot(), "dist"), .. extra,
-                    "--endpoint-url", lab.GatewayUrl.ToString().TrimEnd('/'), "--region", lab.Region, "--output-dir", _dir],
-                new InvocationConfiguration { Output = output, Error = output }, Ct);
+                    "--agent-dir", Path.Combine(AgentBinary.RepositoryRoot(), "dist"), .. extra, "--output-dir", _dir]);
         }
         finally
         {
             await control.ResetPermissionsAsync();
         }
 
-        var text = output.ToString();
-        TestContext.Current.TestOutputHelper?.WriteLine($"backend: lab\nexit {code}\n{text}");
         Assert.True(code == 2, text);
         Assert.Contains("preflight: REFUSED: permissions:", text, StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync(ec2, ssm, vpc, walkthrough.InstanceId));
