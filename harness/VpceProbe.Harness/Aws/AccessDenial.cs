@@ -41,7 +41,7 @@ public sealed partial record AccessDenial(string Code, string? Action, string? R
     public string Explain()
     {
         var what = $"AWS refused {Action ?? "a call"}{(Resource is null ? "" : $" on {Resource}")} ({Code})";
-        var file = Action is null ? null : IamPolicyCatalog.FileGranting(Action);
+        var file = Action is null ? null : IamPolicyCatalog.FileGranting(Action, Resource);
         var grant = file is null
             ? $": the credentials lack the permission (the iam/ files: {string.Join(", ", IamPolicyCatalog.HarnessFiles.Select(f => $"iam/{f}.json"))}; README \"Permissions\")"
             : $": {file} grants it; attach it to the credentials' role or user (README \"Permissions\")";

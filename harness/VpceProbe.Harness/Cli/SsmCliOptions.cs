@@ -71,7 +71,10 @@ public sealed class SsmCliOptions
     }
 
     /// <exception cref="UsageException">--staging-bucket is missing, or no agent build directory was found.</exception>
-    public (SsmCommandRunner Runner, AgentDeployer Deployer) Build(ParseResult parse, AwsSettings aws, Action<string>? progress = null)
+    public (SsmCommandRunner Runner, AgentDeployer Deployer) Build(ParseResult parse, AwsSettings aws, Action<string>? progress = null) =>
+        Build(parse, aws, progress, out _);
+
+    private (SsmCommandRunner Runner, AgentDeployer Deployer) Build(ParseResult parse, AwsSettings aws, Action<string>? progress, out Preflight.SsmPermissionProbes permissions)
     {
         var bucket = parse.GetValue(StagingBucket)
             ?? throw new UsageException("--staging-bucket is required with the ssm transport: the agent is staged there for the instances to download");
@@ -89,16 +92,18 @@ public sealed class SsmCliOptions
         var clients = new AwsClientFactory(aws);
         var s3 = clients.S3();
         var time = TimeProvider.System;
-        var runner = new SsmCommandRunner(clients.Ssm(), s3, new SsmOptions { OutputBucket = parse.GetValue(OutputBucket), TagTarget = tag, Calls = Calls, Progress = WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected) }, time);
+        var ssm = clients.Ssm();
+        var runner = new SsmCommandRunner(ssm, s3, new SsmOptions { OutputBucket = parse.GetValue(OutputBucket), TagTarget = tag, Calls = Calls, Progress = WaitProgress.For(parse.InvocationConfiguration.Error, !Console.IsErrorRedirected) }, time);
         var staging = new AgentStaging(s3, clients.S3ForInstances(parse.GetValue(InstanceS3Endpoint)), bucket, time);
         var deployer = new AgentDeployer(runner, new InstanceArchitectures(clients.Ec2()), staging, agentDir) { Progress = progress };
+        permissions = new Preflight.SsmPermissionProbes(ssm, s3, bucket, runner.Options.OutputBucket, runner.Options.OutputKeyPrefix);
         return (runner, deployer);
     }
 
     /// <summary>The transport `probe` and `run` use with --transport ssm.</summary>
     public IAgentTransport CreateTransport(ParseResult parse, AwsSettings aws)
     {
-        var (runner, deployer) = Build(parse, aws, parse.InvocationConfiguration.Error.WriteLine);
-        return new SsmAgentTransport(runner, deployer);
+        var (runner, deployer) = Build(parse, aws, parse.InvocationConfiguration.Error.WriteLine, out var permissions);
+        return new SsmAgentTransport(runner, deployer) { Permissions = permissions };
     }
 }

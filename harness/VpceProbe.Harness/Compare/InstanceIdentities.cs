@@ -28,7 +28,8 @@ public static class InstanceIdentities
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
-            await error.WriteLineAsync($"warning: could not read the instances' subnets and Name tags ({e.Message}): instances are matched by id only").ConfigureAwait(false);
+            var why = e is AmazonServiceException service ? Aws.AccessDenial.Describe(service, "ec2:DescribeInstances") : e.Message;
+            await error.WriteLineAsync($"warning: could not read the instances' subnets and Name tags ({why}): instances are matched by id only").ConfigureAwait(false);
             return null;
         }
     }

@@ -16,7 +16,7 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
     private const string UnsupportedWarning =
         "SSM DescribeInstanceInformation is not implemented by this endpoint (an emulator such as moto?): SSM ping status unknown.";
     private const string DeniedWarning =
-        "SSM DescribeInstanceInformation was denied ({0}): SSM ping status unknown; grant ssm:DescribeInstanceInformation to see it.";
+        "SSM DescribeInstanceInformation was denied ({0}): SSM ping status unknown.";
 
     // Endpoints that said they do not implement the call. moto's answer is a 500, which the SDK retries (10 attempts
     // by default for a long run, about half a minute): ask such an endpoint once per process, not at every describe.
@@ -56,7 +56,7 @@ internal sealed class SsmPingStatusReader(IAmazonSimpleSystemsManagement ssm)
         }
         catch (AmazonSimpleSystemsManagementException e) when (e.ErrorCode is "AccessDeniedException" or "UnauthorizedOperation")
         {
-            return new(statuses, versions, string.Format(System.Globalization.CultureInfo.InvariantCulture, DeniedWarning, e.ErrorCode));
+            return new(statuses, versions, string.Format(System.Globalization.CultureInfo.InvariantCulture, DeniedWarning, Aws.AccessDenial.Describe(e, "ssm:DescribeInstanceInformation")));
         }
 
         return new(statuses, versions, null);

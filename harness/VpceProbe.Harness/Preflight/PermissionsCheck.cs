@@ -11,8 +11,7 @@ namespace VpceProbe.Harness.Preflight;
 /// Any other answer (a resource the run has yet to create is not found) proves nothing either way and is a note.
 /// Emulators that ignore DryRun would carry the call out: the first probe is a DeleteRoute of a route no table has,
 /// harmless if carried out, and an answer other than those two means DryRun is not honoured, so no other probe is sent.
-/// SSM's SendCommand and S3 have no DryRun: the baseline phase makes those calls before any change, and a refusal
-/// there stops the run before the first change (the baseline gate), named as here (<see cref="AccessDenial"/>).
+/// SSM and S3 have no DryRun: the ssm transport proves its calls with harmless ones (<see cref="SsmPermissionProbes"/>).
 /// </summary>
 public static class PermissionsCheck
 {

@@ -39,7 +39,8 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return ([$"could not check {undo.Run.VpcId} against the state before the run: {e.Message}"], null);
+            var why = e is Amazon.Runtime.AmazonServiceException service ? Aws.AccessDenial.Describe(service) : e.Message;
+            return ([$"could not check {undo.Run.VpcId} against the state before the run: {why}"], null);
         }
     }
 

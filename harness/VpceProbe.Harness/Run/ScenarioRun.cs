@@ -42,7 +42,8 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
         var input = new PreflightInput(scenario, vpc, targets, services.Transport.Name);
         var findings = PreflightChecks.Run(input)
             .Concat(await EndpointServicesCheck.RunAsync(services.Ec2, scenario, vpc.Region, cancellationToken).ConfigureAwait(false))
-            .Concat(await PermissionsCheck.RunAsync(services.Ec2, input, cancellationToken).ConfigureAwait(false)).ToList();
+            .Concat(await PermissionsCheck.RunAsync(services.Ec2, input, cancellationToken).ConfigureAwait(false))
+            .Concat(services.Transport is IPermissionPreflight transport ? await transport.CheckPermissionsAsync(input, cancellationToken).ConfigureAwait(false) : []).ToList();
         foreach (var finding in findings)
         {
             services.Log.WriteLine($"preflight: {(finding.Refuse ? "REFUSED" : "note")}: {finding.Message}");

@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Transport;
 /// failed is tried again at its next run (an S3 gateway endpoint may have appeared since) and, if it fails again,
 /// gets a Failed run that says why.
 /// </summary>
-public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer deployer, TimeProvider? time = null) : IAgentTransport, Timing.ITransportTiming
+public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer deployer, TimeProvider? time = null) : IAgentTransport, Timing.ITransportTiming, Preflight.IPermissionPreflight
 {
     private readonly Dictionary<string, AgentInstallation> _installed = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -22,6 +22,12 @@ public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer dep
     public TimeSpan Deploying { get; private set; }
 
     public SsmCallCounter Calls => runner.Options.Calls;
+
+    /// <summary>The harmless calls that prove this transport's SSM and S3 permissions before a run's first change.</summary>
+    public Preflight.SsmPermissionProbes? Permissions { get; init; }
+
+    public async Task<IReadOnlyList<Preflight.PreflightFinding>> CheckPermissionsAsync(Preflight.PreflightInput input, CancellationToken cancellationToken) =>
+        Permissions is null ? [] : await Preflight.ServicePermissionsCheck.RunAsync(Permissions.For(input), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Deploys where needed and returns what every given instance has now; safe to call before the first phase.</summary>
     public async Task<AgentInstallations> DeployAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)

@@ -111,7 +111,8 @@ public sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazon
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
-            return (listedStdout, listedStderr, $"the output was cut at 2,500 characters in the listing and GetCommandInvocation failed: {e.Message}");
+            var why = e is AmazonServiceException service ? AccessDenial.Describe(service, "ssm:GetCommandInvocation") : e.Message;
+            return (listedStdout, listedStderr, $"the output was cut at 2,500 characters in the listing and GetCommandInvocation failed: {why}");
         }
     }
 

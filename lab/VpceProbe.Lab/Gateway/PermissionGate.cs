@@ -4,8 +4,10 @@ namespace VpceProbe.Lab.Gateway;
 
 /// <summary>
 /// The caller's IAM permissions as the lab plays them (moto authorizes nothing), and EC2's DryRun. By default every
-/// action is allowed; PUT /_lab/permissions loads identity policies (action level: resources and conditions are
-/// not evaluated) and POST /_lab/permissions/deny/ACTION refuses one action. A refused call gets the service's own
+/// action is allowed; PUT /_lab/permissions loads identity policies, evaluated on the resources and condition keys
+/// the request itself names (<see cref="RequestAuthorization"/>, <see cref="IdentityPolicy"/>: keys that need a
+/// resource's state, such as ec2:Vpc and aws:ResourceTag, are not evaluated), and POST /_lab/permissions/deny/ACTION
+/// refuses one action. A refused call gets the service's own
 /// answer: EC2 403 UnauthorizedOperation with an encoded authorization message, JSON services 400
 /// AccessDeniedException, S3 403 AccessDenied, each naming the principal, the action and the resource.
 /// An EC2 call with DryRun=true that is allowed answers 412 DryRunOperation, which moto 5.2.1 does only for the
@@ -19,18 +21,24 @@ public sealed class PermissionGate(CallerIdentities callers, string region, stri
     public const string DryRunMessage = "Request would have succeeded, but DryRun flag is set.";
 
     private IdentityPolicyActions? _loaded;
+    private IdentityPolicy? _policy;
     private IReadOnlyList<string> _denied = [];
 
     /// <summary>The loaded policies' actions (null: every action allowed) and the actions refused one by one.</summary>
     public (IdentityPolicyActions? Loaded, IReadOnlyList<string> Denied) Settings => (_loaded, _denied);
 
-    public void Load(IdentityPolicyActions? policies) => _loaded = policies;
+    public void Load(IdentityPolicyActions? policies, IdentityPolicy? policy)
+    {
+        _loaded = policies;
+        _policy = policy;
+    }
 
     public void Deny(string action) => _denied = [.. _denied.Append(action).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     public void Reset()
     {
         _loaded = null;
+        _policy = null;
         _denied = [];
     }
 
@@ -43,11 +51,12 @@ public sealed class PermissionGate(CallerIdentities callers, string region, stri
         }
 
         var action = IamActions.Of(request);
-        var refused = _denied.Any(d => Wildcard.IsMatch(d, action, ignoreCase: true)) || (_loaded is { } loaded && !loaded.Allows(action));
+        var refusedResource = _policy?.Refused(RequestAuthorization.For(request, region, accountId));
+        var refused = _denied.Any(d => Wildcard.IsMatch(d, action, ignoreCase: true)) || (_loaded is { } loaded && !loaded.Allows(action)) || refusedResource is not null;
         var ec2 = request.SigningService == "ec2" && request.Protocol == AwsProtocol.Query;
         if (refused)
         {
-            return Refusal(request, action, ec2);
+            return Refusal(request, action, ec2, refusedResource is null or "*" ? null : refusedResource);
         }
 
         return ec2 && string.Equals(request.FormValue("DryRun"), "true", StringComparison.OrdinalIgnoreCase)
@@ -55,9 +64,9 @@ public sealed class PermissionGate(CallerIdentities callers, string region, stri
             : null;
     }
 
-    private AwsErrorResponse Refusal(AwsRequest request, string action, bool ec2)
+    private AwsErrorResponse Refusal(AwsRequest request, string action, bool ec2, string? refusedResource)
     {
-        var resource = request.Protocol == AwsProtocol.RestXml ? S3CallMapper.Map(request).Resource : ResourceOf(request);
+        var resource = refusedResource ?? (request.Protocol == AwsProtocol.RestXml ? S3CallMapper.Map(request).Resource : ResourceOf(request));
         var statement = $"User: {callers.CallerArn(request)} is not authorized to perform: {action} on resource: {resource} "
             + $"because no identity-based policy allows the {action} action";
         if (ec2)

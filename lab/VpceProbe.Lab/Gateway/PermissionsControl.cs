@@ -29,13 +29,13 @@ public sealed class PermissionsControl(ActionLog actions, PermissionGate gate)
                 await WriteSettingsAsync(http).ConfigureAwait(false);
                 return true;
             case "/_lab/permissions" when method == "PUT":
-                if (await ReadPoliciesAsync(http).ConfigureAwait(false) is not { } policies)
+                if (await ReadPoliciesAsync(http).ConfigureAwait(false) is not ({ } policies, { } policy))
                 {
                     await ControlApi.WriteAsync(http, 400, new { Error = "expected {\"policies\": [IAM policy documents, each with a Statement]}" }).ConfigureAwait(false);
                     return true;
                 }
 
-                gate.Load(policies);
+                gate.Load(policies, policy);
                 await WriteSettingsAsync(http).ConfigureAwait(false);
                 return true;
             case "/_lab/permissions" when method == "DELETE":
@@ -60,13 +60,13 @@ public sealed class PermissionsControl(ActionLog actions, PermissionGate gate)
         return ControlApi.WriteAsync(http, 200, new { Allowed = loaded?.Allowed, Denied = (loaded?.Denied ?? []).Concat(denied).ToList() });
     }
 
-    private static async Task<IdentityPolicyActions?> ReadPoliciesAsync(HttpContext http)
+    private static async Task<(IdentityPolicyActions, IdentityPolicy)?> ReadPoliciesAsync(HttpContext http)
     {
         try
         {
             using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted).ConfigureAwait(false);
             return body.RootElement.TryGetProperty("policies", out var list) && list.ValueKind == JsonValueKind.Array
-                ? IdentityPolicyActions.Read(list.EnumerateArray())
+                ? (IdentityPolicyActions.Read(list.EnumerateArray()), IdentityPolicy.Read(list.EnumerateArray()))
                 : null;
         }
         catch (Exception e) when (e is JsonException or PolicyFormatException or KeyNotFoundException or InvalidOperationException)

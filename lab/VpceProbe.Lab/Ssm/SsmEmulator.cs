@@ -64,6 +64,14 @@ public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, Time
         }
 
         var parameters = input.Parameters();
+        if (!parameters.TryGetValue("commands", out var script) || script.Count == 0)
+        {
+            // AWS-RunShellScript's "commands" has no default: SSM refuses the command and runs nothing
+            // (API_SendCommand, InvalidParameters: "You must specify values for all required parameters in the SSM document").
+            // The harness's permission preflight relies on it to prove ssm:SendCommand without running anything.
+            return Error("InvalidParameters", "Parameter \"commands\" is required by document AWS-RunShellScript.");
+        }
+
         var executionTimeout = parameters.TryGetValue("executionTimeout", out var et) && int.TryParse(et.FirstOrDefault(), CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromHours(1);

@@ -51,4 +51,24 @@ public class AccessDenialTests
         Assert.Equal(RunErrorKind.AccessDenied, error.Kind);
         Assert.Contains("iam/run.json grants it", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void an_s3_refusal_names_the_file_whose_resources_cover_the_object_not_just_the_action()
+    {
+        static Amazon.S3.AmazonS3Exception S3(string key) => new(
+            $"User: arn:aws:sts::123456789012:assumed-role/ops/me is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::my-bucket/{key}\" because no identity-based policy allows the s3:GetObject action",
+            ErrorType.Sender, "AccessDenied", "req", System.Net.HttpStatusCode.Forbidden);
+        Assert.Contains("iam/output-bucket.json grants it", AccessDenial.Describe(S3("vpceprobe/ssm-output/c/i-1/awsrunShellScript/0.awsrunShellScript/stdout")), StringComparison.Ordinal);
+        Assert.Contains("iam/agent-deploy.json grants it", AccessDenial.Describe(S3("vpceprobe/agent/abc/vpceprobe-agent")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void send_command_refused_on_the_output_bucket_names_output_bucket_json_and_on_the_document_run_json()
+    {
+        static AmazonSimpleSystemsManagementException Ssm(string resource) => new(
+            $"User: arn:aws:sts::123456789012:assumed-role/ops/me is not authorized to perform: ssm:SendCommand on resource: {resource} because no identity-based policy allows the ssm:SendCommand action",
+            ErrorType.Sender, "AccessDeniedException", "req", System.Net.HttpStatusCode.BadRequest);
+        Assert.Contains("iam/output-bucket.json grants it", AccessDenial.Describe(Ssm("arn:aws:s3:::my-output")), StringComparison.Ordinal);
+        Assert.Contains("iam/run.json grants it", AccessDenial.Describe(Ssm("arn:aws:ssm:us-east-1::document/AWS-RunShellScript")), StringComparison.Ordinal);
+    }
 }

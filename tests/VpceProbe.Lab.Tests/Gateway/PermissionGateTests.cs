@@ -14,9 +14,9 @@ public class PermissionGateTests
             new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8", ["Authorization"] = string.Format(null, Auth, "ec2") },
             Encoding.UTF8.GetBytes(body));
 
-    private static AwsRequest Ssm(string operation) =>
+    private static AwsRequest Ssm(string operation, string body = "{}") =>
         new("POST", "127.0.0.1:4566", "/", "",
-            new Dictionary<string, string> { ["X-Amz-Target"] = $"AmazonSSM.{operation}", ["Authorization"] = string.Format(null, Auth, "ssm") }, Encoding.UTF8.GetBytes("{}"));
+            new Dictionary<string, string> { ["X-Amz-Target"] = $"AmazonSSM.{operation}", ["Authorization"] = string.Format(null, Auth, "ssm") }, Encoding.UTF8.GetBytes(body));
 
     private static PermissionGate Gate() => new(new CallerIdentities("123456789012"), "us-east-1", "123456789012");
 
@@ -55,10 +55,10 @@ public class PermissionGateTests
     {
         var gate = Gate();
         using var policy = JsonDocument.Parse("""{"Statement":[{"Effect":"Allow","Action":["ec2:Describe*","ssm:GetCommandInvocation"],"Resource":"*"}]}""");
-        gate.Load(IdentityPolicyActions.Read([policy.RootElement]));
+        gate.Load(IdentityPolicyActions.Read([policy.RootElement]), IdentityPolicy.Read([policy.RootElement]));
         Assert.Null(gate.Decide(Ec2("Action=DescribeVpcs")));
         Assert.Null(gate.Decide(Ssm("GetCommandInvocation")));
-        var ssm = gate.Decide(Ssm("SendCommand"));
+        var ssm = gate.Decide(Ssm("SendCommand", """{"DocumentName":"AWS-RunShellScript","InstanceIds":["i-1"]}"""));
         Assert.NotNull(ssm);
         Assert.Equal(400, ssm.StatusCode);
         Assert.Contains("\"__type\":\"AccessDeniedException\"", ssm.Body, StringComparison.Ordinal);

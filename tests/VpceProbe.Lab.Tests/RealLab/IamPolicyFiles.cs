@@ -19,4 +19,19 @@ internal static class IamPolicyFiles
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AgentBinary.RepositoryRoot(), "iam", $"{name}.json"))).RootElement.Clone();
 
     public static IdentityPolicyActions Actions(params string[] names) => IdentityPolicyActions.Read(names.Select(Document));
+
+    /// <summary>The document with its placeholders replaced, as a user attaches it (README "Permissions").</summary>
+    public static JsonElement Scoped(string name, IamScope scope)
+    {
+        var text = File.ReadAllText(Path.Combine(AgentBinary.RepositoryRoot(), "iam", $"{name}.json"))
+            .Replace("REGION", scope.Region, StringComparison.Ordinal)
+            .Replace("ACCOUNT_ID", scope.AccountId, StringComparison.Ordinal)
+            .Replace("VPC_ID", scope.VpcId, StringComparison.Ordinal)
+            .Replace("STAGING_BUCKET", scope.StagingBucket, StringComparison.Ordinal)
+            .Replace("OUTPUT_BUCKET", scope.OutputBucket, StringComparison.Ordinal);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
 }
+
+/// <summary>The values a user puts in place of the iam/ files' placeholders.</summary>
+internal sealed record IamScope(string Region, string AccountId, string VpcId, string StagingBucket, string OutputBucket);

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Amazon.S3;
-using Amazon.S3.Model;
 using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Journal;
 using VpceProbe.Lab.Gateway;
-using VpceProbe.Lab.Topology;
 using VpceProbe.Testing;
 
 namespace VpceProbe.Lab.Tests.RealLab;
@@ -17,7 +14,8 @@ namespace VpceProbe.Lab.Tests.RealLab;
 /// table (ModifyVpcEndpoint), discovery reads its prefix list and accept derives its s3-gateway probe. Each command's actions must be
 /// allowed by its policy files, the instances' by iam/instance.json, and every action a policy names must have
 /// been called by some command: a missing action and a stale one both fail. Each command runs with only its policy
-/// files in force (the lab refuses any other action, as AWS would), so it also proves they are enough.
+/// files in force, placeholders filled in (the lab refuses any other action, and any resource or request tag the files'
+/// statements do not allow, as AWS would), so it also proves they are enough.
 /// </summary>
 [Collection(typeof(RealLabCollection))]
 public class IamPolicyLabTests(SharedLab lab)
@@ -36,6 +34,9 @@ public class IamPolicyLabTests(SharedLab lab)
 
     private readonly string _dir = Directory.CreateTempSubdirectory("vpceprobe-iam-lab-").FullName;
 
+    // The placeholders as a user fills them in: the gate then checks the files' resource ARNs and conditions too.
+    private IamScope? _scope;
+
     [Fact]
     public async Task each_commands_aws_actions_are_exactly_those_its_iam_policy_files_allow()
     {
@@ -45,6 +46,7 @@ public class IamPolicyLabTests(SharedLab lab)
         var output = $"vpceprobe-iam-out-{Environment.ProcessId}";
         await CreateBucketAsync(staging);
         await CreateBucketAsync(output);
+        _scope = new IamScope(lab.Region, "123456789012", vpc, staging, output);
         using var ec2 = lab.Ec2();
         var adopted = (await ec2.CreateVpcEndpointAsync(
             new()
@@ -102,17 +104,13 @@ public class IamPolicyLabTests(SharedLab lab)
         using var control = new LabActions(lab.GatewayUrl);
         await control.ClearAsync();
         await control.DenyAsync("ec2:CreateVpcEndpoint");
-        var output = new StringWriter();
         int code;
+        string text;
         try
         {
             // The local transport: the refusal comes before any agent runs, so where the agent would run does not matter.
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
-            code = await HarnessCli.InvokeAsync(
-                ["run", "walkthrough", "--vpc", vpc, "--yes", "--transport", "local", "--agent", AgentBinary.Path,
-                    "--endpoint-url", lab.GatewayUrl.ToString().TrimEnd('/'), "--region", lab.Region, "--output-dir", Path.Combine(_dir, "refused")],
-                new InvocationConfiguration { Output = output, Error = output }, Ct);
+            (code, text) = await LabCli.InvokeAsync(lab,
+                ["run", "walkthrough", "--vpc", vpc, "--yes", "--transport", "local", "--agent", AgentBinary.Path, "--output-dir", Path.Combine(_dir, "refused")]);
         }
         finally
         {
@@ -120,8 +118,6 @@ public class IamPolicyLabTests(SharedLab lab)
             Directory.Delete(_dir, recursive: true);
         }
 
-        var text = output.ToString();
-        TestContext.Current.TestOutputHelper?.WriteLine($"exit {code}\n{text}");
         Assert.True(code == 2, text);
         Assert.Contains("the run needs ec2:CreateVpcEndpoint", text, StringComparison.Ordinal);
         Assert.Contains("iam/run.json grants it", text, StringComparison.Ordinal);
@@ -134,7 +130,7 @@ public class IamPolicyLabTests(SharedLab lab)
     }
 
     // Every route of every table and every endpoint id of the VPC, as one comparable string.
-    private static async Task<string> RoutesAndEndpointsAsync(Amazon.EC2.AmazonEC2Client ec2, string vpc)
+    internal static async Task<string> RoutesAndEndpointsAsync(Amazon.EC2.AmazonEC2Client ec2, string vpc)
     {
         var byVpc = new List<Amazon.EC2.Model.Filter> { new("vpc-id", [vpc]) };
         var tables = (await ec2.DescribeRouteTablesAsync(new() { Filters = byVpc }, Ct)).RouteTables;
@@ -179,7 +175,7 @@ public class IamPolicyLabTests(SharedLab lab)
     private async Task<CommandCalls> InProcessAsync(LabActions control, string name, string[] policies, int[] exits, params string[] args)
     {
         await control.ClearAsync();
-        await control.LoadPoliciesAsync(policies.Select(IamPolicyFiles.Document));
+        await control.LoadPoliciesAsync(policies.Select(p => IamPolicyFiles.Scoped(p, _scope!)));
         var output = new StringWriter();
         string[] full = [.. args, "--endpoint-url", lab.GatewayUrl.ToString().TrimEnd('/'), "--region", lab.Region];
         int code;
@@ -202,7 +198,7 @@ public class IamPolicyLabTests(SharedLab lab)
     {
         await control.ClearAsync();
         string[] policies = [IamPolicyFiles.ReadOnly, IamPolicyFiles.Run, IamPolicyFiles.AgentDeploy];
-        await control.LoadPoliciesAsync(policies.Select(IamPolicyFiles.Document));
+        await control.LoadPoliciesAsync(policies.Select(p => IamPolicyFiles.Scoped(p, _scope!)));
         var (code, output) = await HarnessProcess.RunAsync(
             new Dictionary<string, string?>
             {
@@ -228,8 +224,7 @@ public class IamPolicyLabTests(SharedLab lab)
 
     private async Task CreateBucketAsync(string bucket)
     {
-        using var s3 = new AmazonS3Client(TopologySeeder.Credentials, new AmazonS3Config { ServiceURL = lab.GatewayUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = lab.Region });
-        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, Ct);
+        await LabBuckets.CreateAsync(lab, bucket);
 
         // The in-process commands find the lab's keys through the SDK's default chain, as AcceptHarness sets them.
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
