@@ -80,8 +80,11 @@ public static class Predictor
             return;
         }
 
+        var acls = route.Nat is { } nat
+            ? NetworkAclLayer.ThroughNat(vpc, instance, nat, route.PeerCidr, target)
+            : NetworkAclLayer.Both(vpc, instance, null, route.PeerCidr, target);
         if (Until(steps, SecurityGroupLayer.Egress(vpc, instance, target, route.PeerCidr, null))
-            && Until(steps, NetworkAclLayer.Both(vpc, instance, null, route.PeerCidr, target))
+            && Until(steps, acls)
             && route.Gateway is { } gateway && target.Action is not null)
         {
             steps.Add(PolicyLayer.Decide(gateway, target));
