@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Amazon.SimpleSystemsManagement;
 using VpceProbe.Lab.Tests.Fakes;
 
@@ -27,7 +26,7 @@ public class DiagnosisLabTests(SharedLab lab)
         using var ec2 = lab.Ec2();
         using var ssm = lab.Ssm();
         await Harness.PrepareAsync(Ct);
-        var tally = new Tally();
+        var tally = new PredictionTally();
         var faults = new SeededFaults(lab, walkthrough, ec2).All();
         try
         {
@@ -48,12 +47,7 @@ public class DiagnosisLabTests(SharedLab lab)
         }
 
         var line = $"{tally.Explained.Count} of {faults.Count} seeded faults explained with the right resource; {tally.Predicted} cells predicted, {tally.Wrong.Count} wrong";
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        // bench/diagnosis.sh names a file to read the figures from (a passing test's output is not printed).
-        if (Environment.GetEnvironmentVariable("VPCEPROBE_DIAGNOSIS_FILE") is { Length: > 0 } file)
-        {
-            await File.AppendAllTextAsync(file, $"{line}\n{string.Join('\n', tally.Explained.Select(f => $"explained: {f}"))}\n", CancellationToken.None);
-        }
+        await PredictionTally.ReportAsync([line, .. tally.Explained.Select(f => $"explained: {f}")]);
 
         Assert.True(tally.Wrong.Count == 0 && tally.Explained.Count == faults.Count, $"{line}\n{string.Join('\n', tally.Wrong)}");
     }
@@ -62,58 +56,4 @@ public class DiagnosisLabTests(SharedLab lab)
 
     private Task<AcceptOutcome> AcceptAsync(string step) => Harness.AcceptAsync(step,
         ["--vpc-name", "twtechVPC", "--egress-host", "google.com", "--bucket", SeededFaults.Bucket, "--secret-id", SeededFaults.Secret, "--wait-for", "10s"]);
-
-    /// <summary>Cells predicted and predicted wrongly, and the faults explained with the right resource.</summary>
-    private sealed class Tally
-    {
-        public int Predicted { get; private set; }
-
-        public List<string> Wrong { get; } = [];
-
-        public List<string> Explained { get; } = [];
-
-        public void Count(string step, AcceptOutcome outcome, string? hostFact)
-        {
-            foreach (var cell in outcome.Cells.Where(c => Said(c) is not null && c.TryGetProperty("observed", out _)))
-            {
-                Predicted++;
-                var saw = cell.GetProperty("observed").GetString();
-                if (Said(cell) != saw && !(hostFact is not null && Names(Cause(cell), "NOT_EXPLAINED_BY_VPC", null, hostFact)))
-                {
-                    Wrong.Add($"{step}: {cell.GetProperty("probeId").GetString()} predicted {Said(cell)}, observed {saw}; {Text(Cause(cell))}");
-                }
-            }
-        }
-
-        public void Judge(SeededFault fault, JsonElement cell)
-        {
-            var seen = cell.GetProperty("observed").GetString();
-            var cause = Cause(cell);
-            if (seen == fault.Observed && Names(cause, fault.Code, fault.Resource(), fault.HostFact))
-            {
-                Explained.Add($"{fault.Name} ({fault.Probe} {seen}: {Text(cause)})");
-                return;
-            }
-
-            var path = cell.GetProperty("prediction").GetProperty("path").EnumerateArray().Select(s => s.GetProperty("detail").GetString());
-            Wrong.Add($"{fault.Name}: {fault.Probe} observed {seen} (AWS: {fault.Observed}), cause {Text(cause)} (wanted {fault.Code} {fault.Resource()}); path {string.Join(" | ", path)}");
-        }
-
-        private static string? Said(JsonElement cell) =>
-            cell.TryGetProperty("prediction", out var p) && p.TryGetProperty("outcome", out var o) ? o.GetString() : null;
-
-        // The cell's own cause when it has one (a failed or unexpected cell), else the prediction's deciding step.
-        private static JsonElement? Cause(JsonElement cell) =>
-            cell.TryGetProperty("cause", out var own) ? own
-            : cell.TryGetProperty("prediction", out var p) && p.TryGetProperty("cause", out var deciding) ? deciding
-            : null;
-
-        private static bool Names(JsonElement? cause, string code, string? resource, string? fact) =>
-            cause is { } c && c.GetProperty("code").GetString() == code
-            && (resource is null || c.GetProperty("resource").GetString() == resource)
-            && (fact is null || c.GetProperty("detail").GetString()!.Contains(fact, StringComparison.Ordinal));
-
-        private static string Text(JsonElement? cause) =>
-            cause is { } c ? $"{c.GetProperty("code").GetString()} {c.GetProperty("resource").GetString()}: {c.GetProperty("detail").GetString()}" : "none";
-    }
 }
