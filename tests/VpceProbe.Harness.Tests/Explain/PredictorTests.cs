@@ -244,6 +244,32 @@ public class PredictorTests
         Assert.Equal((CauseCode.NaclReturnBlocks, "acl-subnet-private"), (Predict(vpc, Secret).Cause!.Code, Predict(vpc, Secret).Cause!.Resource));
     }
 
+    [Theory]
+    [InlineData("StringEquals", "aws:SourceVpce", "vpce-sm", Outcome.Allowed)]
+    [InlineData("StringEquals", "aws:SourceVpce", "vpce-elsewhere", Outcome.Denied)]
+    [InlineData("StringNotLike", "aws:SourceVpc", "vpc-other*", Outcome.Allowed)]
+    [InlineData("StringEqualsIfExists", "aws:SourceIp", "10.0.0.1", Outcome.Allowed)]
+    public void an_allow_with_a_condition_on_what_the_request_carries_is_judged(string op, string key, string value, Outcome expected)
+    {
+        var vpc = ExplainVpc.Snapshot().WithEndpoint("vpce-sm", e => e with { PolicyDocument = Conditional(op, key, value) });
+
+        Assert.Equal(expected, Predict(vpc, Secret).Outcome);
+    }
+
+    [Fact]
+    public void a_condition_on_what_the_request_is_not_known_to_carry_is_not_guessed()
+    {
+        var vpc = ExplainVpc.Snapshot().WithEndpoint("vpce-sm", e => e with { PolicyDocument = Conditional("StringEquals", "aws:PrincipalOrgID", "o-1") });
+
+        var prediction = Predict(vpc, Secret);
+
+        Assert.Null(prediction.Outcome);
+        Assert.Contains(prediction.Path, s => s.Verdict == StepVerdict.Undecided && s.Detail.Contains("condition StringEquals aws:PrincipalOrgID, which cannot be evaluated", StringComparison.Ordinal));
+    }
+
+    private static string Conditional(string op, string key, string value) =>
+        $$"""{ "Statement": [ { "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": { "{{op}}": { "{{key}}": "{{value}}" } } } ] }""";
+
     [Fact]
     public void a_probe_kind_whose_target_is_not_modelled_is_predicted_as_unknown()
     {
