@@ -27,6 +27,9 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
     private readonly ConcurrentDictionary<string, byte> _availableEndpoints = new();
     private readonly ConcurrentDictionary<string, string> _pingStatus = new();
     private readonly ConcurrentBag<ITimer> _timers = [];
+    private readonly HashSet<string> _heldEndpoints = [];
+    private readonly Lock _hold = new();
+    private bool _holding;
 
     public TimeProvider Time { get; } = time;
 
@@ -70,8 +73,40 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
     public EndpointLifecycle EndpointInForce(string endpointId) =>
         EndpointState(endpointId) == EndpointLifecycle.Pending && _dueEndpoints.ContainsKey(endpointId) ? EndpointLifecycle.Available : EndpointState(endpointId);
 
+    /// <summary>
+    /// The hold-pending fault: while on, an endpoint whose pending time ends stays pending (no traffic, DNS public);
+    /// lifting it lets every held endpoint turn available as its pending time had ended now.
+    /// </summary>
+    public void HoldPending(bool hold)
+    {
+        string[] released;
+        lock (_hold)
+        {
+            _holding = hold;
+            released = hold ? [] : [.. _heldEndpoints];
+            if (!hold)
+            {
+                _heldEndpoints.Clear();
+            }
+        }
+
+        foreach (var endpointId in released)
+        {
+            _ = PromoteAsync(endpointId);
+        }
+    }
+
     private async Task PromoteAsync(string endpointId)
     {
+        lock (_hold)
+        {
+            if (_holding && !_deletedEndpoints.ContainsKey(endpointId))
+            {
+                _heldEndpoints.Add(endpointId);
+                return;
+            }
+        }
+
         _dueEndpoints[endpointId] = 0;
         try
         {

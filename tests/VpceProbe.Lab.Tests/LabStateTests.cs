@@ -42,4 +42,20 @@ public class LabStateTests
         Assert.Equal(EndpointLifecycle.Available, state.EndpointState("vpce-seeded-in-moto"));
         Assert.Equal(2, changes);
     }
+
+    [Fact]
+    public void a_held_endpoint_stays_pending_past_its_pending_time_and_turns_available_when_the_hold_is_lifted()
+    {
+        var time = new FakeTimeProvider();
+        var state = new LabState(time, TimeSpan.FromSeconds(2));
+        state.HoldPending(true);
+
+        state.EndpointCreated("vpce-1");
+        time.Advance(TimeSpan.FromMinutes(5));
+        var held = (state.EndpointState("vpce-1"), state.EndpointInForce("vpce-1"));
+        state.HoldPending(false);
+
+        Assert.Equal((EndpointLifecycle.Pending, EndpointLifecycle.Pending), held);
+        Assert.Equal((EndpointLifecycle.Available, EndpointLifecycle.Available), (state.EndpointState("vpce-1"), state.EndpointInForce("vpce-1")));
+    }
 }

@@ -16,21 +16,27 @@ public enum PolicyDecisionKind
 
     /// <summary>Not a policy AWS would have accepted: nothing can be said.</summary>
     Unparseable,
+
+    /// <summary>A statement that would decide has a condition the request's known context cannot settle.</summary>
+    Undecided,
 }
 
 /// <param name="StatementIndex">The deciding statement (0-based, in document order): the Deny, else the first Allow; null for an implicit deny.</param>
-public sealed record PolicyDecision(PolicyDecisionKind Kind, int? StatementIndex);
+/// <param name="Condition">For <see cref="PolicyDecisionKind.Undecided"/>: the condition that cannot be evaluated ("StringEquals aws:PrincipalOrgID").</param>
+public sealed record PolicyDecision(PolicyDecisionKind Kind, int? StatementIndex, string? Condition = null);
 
 /// <summary>
 /// Whether an endpoint policy lets one call through: explicit deny first, then allow, else implicit deny. Statements are
-/// matched on Action and Resource with IAM's wildcards; principals and conditions are not judged (the instance's role
-/// is not known here), so a conditional Allow counts as allowing. No document means AWS's default: full access.
+/// matched on Action and Resource with IAM's wildcards; principals are not judged (the instance's role is not known
+/// here). Conditions are judged only when the caller gives the request's context (<see cref="PolicyConditions"/>);
+/// without it a conditional statement counts as matching. No document means AWS's default: full access.
 /// (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html). Used by `accept`'s derivation and
 /// by the prediction of each probe's path.
 /// </summary>
 public static class PolicyEvaluator
 {
-    public static PolicyDecision Decide(string? document, string action, string resource)
+    /// <param name="context">Condition keys the request is known to carry (aws:SourceVpce…); null to leave conditions unjudged.</param>
+    public static PolicyDecision Decide(string? document, string action, string resource, IReadOnlyDictionary<string, string>? context = null)
     {
         if (string.IsNullOrWhiteSpace(document))
         {
@@ -56,14 +62,24 @@ public static class PolicyEvaluator
         var matching = statements.Select((s, i) => (Statement: s, Index: i))
             .Where(s => s.Statement.ValueKind == JsonValueKind.Object && Matches(s.Statement, "Action", action) && Matches(s.Statement, "Resource", resource))
             .ToList();
-        var deny = matching.FirstOrDefault(s => Effect(s.Statement) == "Deny");
-        if (deny.Statement.ValueKind != JsonValueKind.Undefined)
+        var judged = matching.Select(m => (m.Statement, m.Index, Condition: context is null ? ConditionResult.Holds : PolicyConditions.Judge(m.Statement, context)))
+            .Where(m => m.Condition.Kind != ConditionKind.Fails)
+            .ToList();
+        foreach (var effect in new[] { "Deny", "Allow" })
         {
-            return new(PolicyDecisionKind.ExplicitDeny, deny.Index);
+            var applying = judged.Where(m => Effect(m.Statement) == effect).ToList();
+            if (applying.FirstOrDefault(m => m.Condition.Kind == ConditionKind.Holds) is { Statement.ValueKind: not JsonValueKind.Undefined } decided)
+            {
+                return new(effect == "Deny" ? PolicyDecisionKind.ExplicitDeny : PolicyDecisionKind.Allowed, decided.Index);
+            }
+
+            if (applying.FirstOrDefault() is { Statement.ValueKind: not JsonValueKind.Undefined } open)
+            {
+                return new(PolicyDecisionKind.Undecided, open.Index, open.Condition.Unknown);
+            }
         }
 
-        var allow = matching.FirstOrDefault(s => Effect(s.Statement) == "Allow");
-        return allow.Statement.ValueKind != JsonValueKind.Undefined ? new(PolicyDecisionKind.Allowed, allow.Index) : new(PolicyDecisionKind.ImplicitDeny, null);
+        return new(PolicyDecisionKind.ImplicitDeny, null);
     }
 
     private static string? Effect(JsonElement statement) =>

@@ -8,7 +8,9 @@ namespace VpceProbe.Harness.Explain;
 /// The network ACL layer. ACLs are stateless and act at each subnet's edge: the request leaves the instance's
 /// subnet and enters the destination's, the answer leaves the destination's subnet for the client's ephemeral ports
 /// (1024-65535) and enters the instance's (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html).
-/// Traffic within one subnet crosses no ACL.
+/// Traffic within one subnet crosses no ACL. Through a NAT gateway in another subnet the traffic crosses that
+/// subnet's ACL twice each way: in from the instance and out to the internet, in from the internet and out to the
+/// instance, its answers from the internet to the NAT's own ports (1024-65535), as the lab's data plane applies it.
 /// </summary>
 public static class NetworkAclLayer
 {
@@ -21,36 +23,85 @@ public static class NetworkAclLayer
     {
         if (destination?.Id == instance.SubnetId)
         {
-            yield break;
+            return [];
         }
 
+        var leg = Leg.Of(target);
         var source = SecurityGroupLayer.InstanceCidr(vpc, instance);
-        var protocol = target.Protocol == ProbeTarget.Icmp ? NetworkAclEvaluator.Icmp : NetworkAclEvaluator.Tcp;
-        var (returnFrom, returnTo) = target.Protocol == ProbeTarget.Icmp ? (0, 0) : (EphemeralFrom, EphemeralTo);
-        var request = target.Protocol == ProbeTarget.Icmp ? "ICMP" : $"TCP {target.Port}";
-        var answer = target.Protocol == ProbeTarget.Icmp ? "the ICMP reply" : "the answer to TCP 1024-65535";
-        var own = vpc.NetworkAclOf(instance.SubnetId);
+        var own = Outside(vpc.NetworkAclOf(instance.SubnetId), vpc, destination is null);
         var far = destination is null ? null : vpc.NetworkAclOf(destination.Id);
-        var checks = new List<(NetworkAclInfo? Acl, bool Egress, string Peer, int From, int To, CauseCode Code, string What)>
+        return Judge(
+        [
+            leg.Check(own, true, destinationCidr, false, $"{leg.Request} out of {instance.SubnetId} to {destinationCidr}"),
+            leg.Check(far, false, source, false, $"{leg.Request} into {destination?.Id} from {source}"),
+            leg.Check(far, true, source, true, $"{leg.Answer} out of {destination?.Id} to {source}"),
+            leg.Check(own, false, destinationCidr, true, $"{leg.Answer} into {instance.SubnetId} from {destinationCidr}"),
+        ]);
+    }
+
+    /// <summary>To a public destination through a NAT gateway: the instance's subnet both ways, and the NAT's subnet (when another) on both of its legs.</summary>
+    public static IEnumerable<PathStep> ThroughNat(VpcSnapshot vpc, InstanceInfo instance, NatGatewayInfo nat, string publicCidr, ProbeTarget target)
+    {
+        if (nat.SubnetId == instance.SubnetId)
         {
-            (own, true, destinationCidr, target.Port, target.Port, CauseCode.NaclBlocks, $"{request} out of {instance.SubnetId} to {destinationCidr}"),
-            (far, false, source, target.Port, target.Port, CauseCode.NaclBlocks, $"{request} into {destination?.Id} from {source}"),
-            (far, true, source, returnFrom, returnTo, CauseCode.NaclReturnBlocks, $"{answer} out of {destination?.Id} to {source}"),
-            (own, false, destinationCidr, returnFrom, returnTo, CauseCode.NaclReturnBlocks, $"{answer} into {instance.SubnetId} from {destinationCidr}"),
-        };
-        foreach (var (acl, egress, peer, from, to, code, what) in checks.Where(c => c.Acl is not null))
+            return Both(vpc, instance, null, publicCidr, target);
+        }
+
+        var leg = Leg.Of(target);
+        var source = SecurityGroupLayer.InstanceCidr(vpc, instance);
+        var own = Outside(vpc.NetworkAclOf(instance.SubnetId), vpc, true);
+        var natAcl = vpc.NetworkAclOf(nat.SubnetId);
+        var natPublic = Outside(natAcl, vpc, true);
+        var where = $"{nat.SubnetId} ({nat.Id}'s subnet)";
+        return Judge(
+        [
+            leg.Check(own, true, publicCidr, false, $"{leg.Request} out of {instance.SubnetId} to {publicCidr}"),
+            leg.Check(natAcl, false, source, false, $"{leg.Request} into {where} from {source}"),
+            leg.Check(natPublic, true, publicCidr, false, $"{leg.Request} out of {where} to {publicCidr}"),
+            leg.Check(natPublic, false, publicCidr, true, $"{leg.Answer} into {where} from {publicCidr}"),
+            leg.Check(natAcl, true, source, true, $"{leg.Answer} out of {where} to {source}"),
+            leg.Check(own, false, publicCidr, true, $"{leg.Answer} into {instance.SubnetId} from {publicCidr}"),
+        ]);
+    }
+
+    private static IEnumerable<PathStep> Judge(IReadOnlyList<Check> checks)
+    {
+        foreach (var check in checks.Where(c => c.Acl is not null))
         {
-            var rule = NetworkAclEvaluator.FirstBlockingRule(acl!, egress, peer, from, to, protocol);
+            var acl = check.Acl!;
+            var (from, to) = check.Ports;
+            var rule = NetworkAclEvaluator.FirstBlockingRule(acl, check.Egress, check.Peer, from, to, check.Protocol);
             if (rule is null)
             {
-                yield return PathStep.Passing(PathLayer.NetworkAcl, acl!.Id, $"{acl.Id} lets {what}");
+                yield return PathStep.Passing(PathLayer.NetworkAcl, acl.Id, $"{acl.Id} lets {check.What}");
                 continue;
             }
 
             var name = NetworkAclEvaluator.RuleName(rule.Value);
-            yield return new(PathLayer.NetworkAcl, StepVerdict.Block, acl!.Id, $"{acl.Id} rule {name} drops {what}", code,
-                [acl.Id, from.ToString(CultureInfo.InvariantCulture), peer, egress ? "--egress" : "--ingress", name]);
+            yield return new(PathLayer.NetworkAcl, StepVerdict.Block, acl.Id, $"{acl.Id} rule {name} drops {check.What}", check.Code,
+                [acl.Id, from.ToString(CultureInfo.InvariantCulture), check.Peer, check.Egress ? "--egress" : "--ingress", name]);
             yield break;
         }
+    }
+
+    // A public peer (the far side of a NAT or an internet gateway, "0.0.0.0/0" when its address is not known) is never
+    // inside the VPC: rules on VPC ranges cannot match it, so they are left out rather than taken as a partial deny.
+    private static NetworkAclInfo? Outside(NetworkAclInfo? acl, VpcSnapshot vpc, bool publicPeer) =>
+        acl is null || !publicPeer ? acl : acl with
+        {
+            Entries = [.. acl.Entries.Where(e => e.Cidr is not { } cidr || Cidrs.IsAnywhere(cidr) || !vpc.Cidrs.Any(v => Cidrs.Contains(v, cidr)))],
+        };
+
+    private sealed record Check(NetworkAclInfo? Acl, bool Egress, string Peer, (int From, int To) Ports, CauseCode Code, string What, string Protocol);
+
+    // The request's port and the answer's ports, in words and numbers, and the protocol the rules are asked about; ICMP has no ports.
+    private sealed record Leg(string Protocol, string Request, string Answer, (int From, int To) Port, (int From, int To) Return)
+    {
+        public static Leg Of(ProbeTarget target) => target.Protocol == ProbeTarget.Icmp
+            ? new(NetworkAclEvaluator.Icmp, "ICMP", "the ICMP reply", (0, 0), (0, 0))
+            : new(NetworkAclEvaluator.Tcp, $"TCP {target.Port}", $"the answer to TCP {EphemeralFrom}-{EphemeralTo}", (target.Port, target.Port), (EphemeralFrom, EphemeralTo));
+
+        public Check Check(NetworkAclInfo? acl, bool egress, string peer, bool answer, string what) =>
+            new(acl, egress, peer, answer ? Return : Port, answer ? CauseCode.NaclReturnBlocks : CauseCode.NaclBlocks, what, Protocol);
     }
 }

@@ -28,6 +28,9 @@ public enum StepVerdict
 
     /// <summary>Stopped it: the outcome is decided here.</summary>
     Block,
+
+    /// <summary>Cannot be told from the configuration (a policy condition on a key the request's known context lacks): no outcome is predicted.</summary>
+    Undecided,
 }
 
 /// <summary>One decision on a cell's path, naming the AWS resource that made it.</summary>

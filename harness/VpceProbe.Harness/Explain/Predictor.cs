@@ -61,7 +61,7 @@ public static class Predictor
             && Until(steps, SecurityGroupLayer.Ingress(vpc, endpoint, instance, target))
             && target.Action is not null)
         {
-            steps.Add(PolicyLayer.Decide(endpoint, target));
+            steps.Add(PolicyLayer.Decide(vpc, endpoint, target));
         }
     }
 
@@ -80,11 +80,14 @@ public static class Predictor
             return;
         }
 
+        var acls = route.Nat is { } nat
+            ? NetworkAclLayer.ThroughNat(vpc, instance, nat, route.PeerCidr, target)
+            : NetworkAclLayer.Both(vpc, instance, null, route.PeerCidr, target);
         if (Until(steps, SecurityGroupLayer.Egress(vpc, instance, target, route.PeerCidr, null))
-            && Until(steps, NetworkAclLayer.Both(vpc, instance, null, route.PeerCidr, target))
+            && Until(steps, acls)
             && route.Gateway is { } gateway && target.Action is not null)
         {
-            steps.Add(PolicyLayer.Decide(gateway, target));
+            steps.Add(PolicyLayer.Decide(vpc, gateway, target));
         }
     }
 
@@ -121,8 +124,13 @@ public static class Predictor
 
     private static bool Until(List<PathStep> steps, PathStep step) => Until(steps, [step]);
 
-    private static Outcome OutcomeOf(ProbeSpec probe, List<PathStep> steps)
+    private static Outcome? OutcomeOf(ProbeSpec probe, List<PathStep> steps)
     {
+        if (steps.Any(s => s.Verdict == StepVerdict.Undecided))
+        {
+            return null;
+        }
+
         var block = steps.FirstOrDefault(s => s.Stops);
         var aws = probe.Kind is ProbeKinds.S3 or ProbeKinds.Secret or ProbeKinds.Sts;
         return block switch

@@ -15,7 +15,8 @@ public enum RouteExit
 
 /// <param name="Gateway">The gateway endpoint carrying the traffic, for <see cref="RouteExit.GatewayEndpoint"/>.</param>
 /// <param name="PeerCidr">The range the traffic goes to (a prefix-list range, or any address), for the filters.</param>
-public sealed record RouteDecision(RouteExit Exit, EndpointInfo? Gateway, string PeerCidr, IReadOnlyList<PathStep> Steps);
+/// <param name="Nat">The NAT gateway the default route sends the traffic to, for its subnet's network ACL.</param>
+public sealed record RouteDecision(RouteExit Exit, EndpointInfo? Gateway, string PeerCidr, IReadOnlyList<PathStep> Steps, NatGatewayInfo? Nat = null);
 
 /// <summary>
 /// The routing layer, from the instance's subnet (its table, else the VPC's main table). A public AWS service
@@ -101,6 +102,7 @@ public static class RouteLayer
         }
 
         steps.Add(PathStep.Passing(PathLayer.Route, table.Id, $"{table.Id}: {Anywhere} -> {route.TargetId}"));
-        return new(exit, null, peer, steps);
+        var via = route.TargetKind == RouteTargetKind.NatGateway ? vpc.NatGateways.FirstOrDefault(n => n.Id == route.TargetId) : null;
+        return new(exit, null, peer, steps, via);
     }
 }

@@ -60,9 +60,10 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             : "baseline: a phase before the first change that fails or brings back no report stops the run before any change");
         var runner = new PhaseRunner(services, scenario, targets);
         var planned = runner.Preview(vpc, settings.DryRun ? null : result.RunId);
-        if (settings.DryRun)
+        var predicted = settings.DryRun ? runner.Predict(vpc) : null;
+        if (predicted is not null)
         {
-            Explain.PredictedMatrix.Write(runner.Predict(vpc), services.Log);
+            Explain.PredictedMatrix.Write(predicted, services.Log);
         }
 
         if (settings.DryRun || !services.Confirm(planned))
@@ -72,6 +73,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             {
                 RunId = settings.DryRun ? "dry-run" : result.RunId,
                 Changes = planned,
+                Predicted = predicted,
                 ExitCode = settings.DryRun ? ExitCodes.Success : ExitCodes.Usage,
                 Duration = services.Time.GetUtcNow() - started,
             };

@@ -27,6 +27,9 @@ public sealed record RunResult
 
     public IReadOnlyList<ChangeRecord> Changes { get; init; } = [];
 
+    /// <summary>A dry run's predicted matrix: every phase's cells as the VPC would be after its changes (null for a real run).</summary>
+    public IReadOnlyList<Explain.PredictedCell>? Predicted { get; init; }
+
     /// <summary>0..4, see <see cref="ExitCodes"/>.</summary>
     public int ExitCode { get; init; }
 

@@ -31,6 +31,9 @@ public interface IDataPlane
     /// <summary>The listeners the gateway must serve: AWS service frontends (TLS 443) and IMDS (HTTP 80).</summary>
     IReadOnlyList<ServiceFrontend> Frontends { get; }
 
+    /// <summary>Each AWS service's address in the lab's internet (service → address), where its public path goes.</summary>
+    IReadOnlyDictionary<string, string> PublicServiceAddresses { get; }
+
     /// <summary>How a connection accepted on one of <see cref="Frontends"/> reached it.</summary>
     ServicePath PathOf(ServiceFrontend frontend, IPEndPoint localEndPoint, IPEndPoint remoteEndPoint);
 }

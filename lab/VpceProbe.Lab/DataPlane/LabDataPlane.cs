@@ -34,6 +34,7 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
         _webHost = webHost;
         Frontends = frontends;
         _publicServiceByAddress = topology.Internet.ServiceAddresses.ToDictionary(p => p.Value, p => p.Key);
+        PublicServiceAddresses = topology.Internet.ServiceAddresses;
         // Every failed pass is in the daemon's log, also one nobody waited for (a background pass after a ping status).
         _passes = new ReconcilePasses(PassAsync, e => Console.Error.WriteLine($"reconcile failed ({e.GetType().Name}): {e.Message}"), state.Time);
         state.Changed += RequestReconcile;
@@ -41,6 +42,8 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
     }
 
     public IReadOnlyList<ServiceFrontend> Frontends { get; }
+
+    public IReadOnlyDictionary<string, string> PublicServiceAddresses { get; }
 
     /// <summary>The last plan applied (tests and `lab status` read it).</summary>
     public RouterPlan? CurrentPlan => _plan;

@@ -6,8 +6,12 @@ namespace VpceProbe.Lab.Faults;
 /// What the gateway is told to break, for reliability work: a latency added to every AWS call, a rate of
 /// throttling answers, a rate of server errors, and operations (by API name) that fail exactly once.
 /// Written on the command line as "latency=200ms,throttle=0.1,5xx=0.05,fail-once=SendCommand+GetObject".
+/// <see cref="HoldPending"/> ("hold-pending") keeps endpoints created meanwhile `pending` until it is lifted
+/// (<see cref="LabState.HoldPending"/>): AWS gives no bound on how long an endpoint stays pending
+/// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html, State), and a probe run that starts
+/// in that window must be judged as such.
 /// </summary>
-public sealed record FaultSettings(TimeSpan Latency, double ThrottleRate, double ServerErrorRate, IReadOnlyList<string> FailOnce)
+public sealed record FaultSettings(TimeSpan Latency, double ThrottleRate, double ServerErrorRate, IReadOnlyList<string> FailOnce, bool HoldPending = false)
 {
     public static FaultSettings None { get; } = new(TimeSpan.Zero, 0, 0, []);
 
@@ -25,7 +29,9 @@ public sealed record FaultSettings(TimeSpan Latency, double ThrottleRate, double
                 "throttle" => settings with { ThrottleRate = Rate(value, key) },
                 "5xx" => settings with { ServerErrorRate = Rate(value, key) },
                 "fail-once" => settings with { FailOnce = value.Split('+', StringSplitOptions.RemoveEmptyEntries) },
-                _ => throw new FormatException($"unknown fault '{key}' (known: latency, throttle, 5xx, fail-once)"),
+                "hold-pending" when value is "" or "true" => settings with { HoldPending = true },
+                "hold-pending" => throw new FormatException($"hold-pending takes no value (or true), not '{value}'"),
+                _ => throw new FormatException($"unknown fault '{key}' (known: latency, throttle, 5xx, fail-once, hold-pending)"),
             };
         }
 

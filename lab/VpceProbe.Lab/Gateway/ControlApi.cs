@@ -40,16 +40,18 @@ public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadO
                 var body = await JsonSerializer.DeserializeAsync<FaultsBody>(http.Request.Body, Json, http.RequestAborted).ConfigureAwait(false);
                 if (body is null || body.ToSettings() is not { } settings)
                 {
-                    await WriteAsync(http, 400, new { Error = "expected {latencyMs, throttleRate, serverErrorRate, failOnce} with rates between 0 and 1" })
+                    await WriteAsync(http, 400, new { Error = "expected {latencyMs, throttleRate, serverErrorRate, failOnce, holdPending} with rates between 0 and 1" })
                         .ConfigureAwait(false);
                     return;
                 }
 
                 faults.Apply(settings);
+                lab.State.HoldPending(settings.HoldPending);
                 await WriteAsync(http, 200, FaultsBody.From(faults.Settings)).ConfigureAwait(false);
                 return;
             case "/_lab/faults" when method == "DELETE":
                 faults.Apply(FaultSettings.None);
+                lab.State.HoldPending(false);
                 await WriteAsync(http, 200, FaultsBody.From(faults.Settings)).ConfigureAwait(false);
                 return;
             default:
@@ -78,12 +80,13 @@ public sealed record FaultsBody(
     [property: JsonPropertyName("latencyMs")] double LatencyMs,
     [property: JsonPropertyName("throttleRate")] double ThrottleRate,
     [property: JsonPropertyName("serverErrorRate")] double ServerErrorRate,
-    [property: JsonPropertyName("failOnce")] IReadOnlyList<string>? FailOnce)
+    [property: JsonPropertyName("failOnce")] IReadOnlyList<string>? FailOnce,
+    [property: JsonPropertyName("holdPending")] bool HoldPending = false)
 {
-    public static FaultsBody From(FaultSettings s) => new(s.Latency.TotalMilliseconds, s.ThrottleRate, s.ServerErrorRate, s.FailOnce);
+    public static FaultsBody From(FaultSettings s) => new(s.Latency.TotalMilliseconds, s.ThrottleRate, s.ServerErrorRate, s.FailOnce, s.HoldPending);
 
     public FaultSettings? ToSettings() =>
         LatencyMs < 0 || ThrottleRate is < 0 or > 1 || ServerErrorRate is < 0 or > 1
             ? null
-            : new FaultSettings(TimeSpan.FromMilliseconds(LatencyMs), ThrottleRate, ServerErrorRate, FailOnce ?? []);
+            : new FaultSettings(TimeSpan.FromMilliseconds(LatencyMs), ThrottleRate, ServerErrorRate, FailOnce ?? [], HoldPending);
 }

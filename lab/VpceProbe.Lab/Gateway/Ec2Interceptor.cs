@@ -33,6 +33,10 @@ public sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, La
         if (answer.IsSuccessStatusCode)
         {
             body = Record(action, request, body);
+            if (action == "GetManagedPrefixListEntries")
+            {
+                body = await PrefixListEntries.RewriteAsync(body, request.FormValue("PrefixListId"), moto, dataPlane.PublicServiceAddresses, cancellationToken).ConfigureAwait(false);
+            }
             if (IsMutating(action) && await PutInForceAsync(action, cancellationToken).ConfigureAwait(false) is { } notInForce)
             {
                 response.Headers[NotInForceHeader] = notInForce;

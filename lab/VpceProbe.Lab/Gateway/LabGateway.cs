@@ -34,6 +34,7 @@ public static class LabGateway
             lab.DataPlane, instances, reachability ?? new NamespaceReachability(lab.DataPlane, lab.Region, TimeSpan.FromMilliseconds(800)),
             commands, new CommandExecutor(lab.DataPlane, moto, lab.Region, lab.Time), lab.State, lab.Time, options);
         var faults = new FaultInjector(options.Faults, new Random());
+        lab.State.HoldPending(options.Faults.HoldPending);
         var api = new ApiDispatcher(
             faults, [new SsmEmulator(commands, fleet, lab.Time, options, lab.Region, stopping.Token), new StsIdentityEmulation(callers, options.AccountId)],
             new Ec2Interceptor(forwarder, moto, lab.State, lab.DataPlane), forwarder, lab.Time);

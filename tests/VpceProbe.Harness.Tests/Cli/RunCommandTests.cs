@@ -36,13 +36,20 @@ public class RunCommandTests(MotoFixture moto)
         var vpc = await WalkthroughVpc.CreateAsync(moto);
         var before = await vpc.BaselineAsync(moto);
 
-        var run = await CliRun.InvokeAsync(["run", "walkthrough", "--vpc", vpc.VpcId, "--dry-run", .. Common(Directory.CreateTempSubdirectory().FullName)]);
+        var outputDir = Directory.CreateTempSubdirectory().FullName;
+        var run = await CliRun.InvokeAsync(["run", "walkthrough", "--vpc", vpc.VpcId, "--dry-run", .. Common(outputDir)]);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
         Assert.Contains($"delete route 0.0.0.0/0 → {vpc.NatGatewayId} from {vpc.PrivateTable}", run.Output, StringComparison.Ordinal);
         Assert.Contains("create gateway endpoint com.amazonaws.us-east-1.s3", run.Output, StringComparison.Ordinal);
         Assert.Contains("create interface endpoint com.amazonaws.us-east-1.secretsmanager", run.Output, StringComparison.Ordinal);
         WalkthroughVpc.AssertSame(before, await vpc.BaselineAsync(moto));
+        // The predicted matrix of every phase, printed and in the dry run's report.json, each cell with its path.
+        Assert.Contains("predicted matrix", run.Output + run.Error, StringComparison.Ordinal);
+        var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outputDir, "runs", "dry-run", "report.json"), TestContext.Current.CancellationToken));
+        var predicted = report.RootElement.GetProperty("predicted").EnumerateArray().ToList();
+        Assert.True(predicted.Select(c => c.GetProperty("phase").GetString()).Distinct().Count() > 1, report.RootElement.ToString());
+        Assert.All(predicted, c => Assert.NotEmpty(c.GetProperty("prediction").GetProperty("path").EnumerateArray()));
     }
 
     [Fact]

@@ -206,6 +206,71 @@ public class PredictorTests
     }
 
     [Fact]
+    public void the_nat_gateway_subnets_acl_denying_the_instance_in_blocks_the_internet_path_at_the_nat()
+    {
+        var vpc = ExplainVpc.Snapshot().WithAcl("subnet-public",
+            new NetworkAclEntry(90, false, "6", false, "10.0.2.0/24", null, 80, 80),
+            new NetworkAclEntry(100, false, "-1", true, "0.0.0.0/0", null, null, null),
+            new NetworkAclEntry(100, true, "-1", true, "0.0.0.0/0", null, null, null));
+
+        var prediction = Predict(vpc, Web);
+
+        Assert.Equal(Outcome.Unreachable, prediction.Outcome);
+        Assert.Equal((CauseCode.NaclBlocks, "acl-subnet-public"), (prediction.Cause!.Code, prediction.Cause.Resource));
+        Assert.Contains("nat-1's subnet", prediction.Cause.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_nat_gateway_subnets_acl_without_the_ephemeral_ports_from_the_internet_blocks_the_answer()
+    {
+        var vpc = ExplainVpc.Snapshot().WithAcl("subnet-public",
+            new NetworkAclEntry(100, false, "-1", true, "10.0.0.0/16", null, null, null),
+            new NetworkAclEntry(100, true, "-1", true, "0.0.0.0/0", null, null, null));
+
+        var prediction = Predict(vpc, Web);
+
+        Assert.Equal((CauseCode.NaclReturnBlocks, "acl-subnet-public"), (prediction.Cause!.Code, prediction.Cause.Resource));
+    }
+
+    [Fact]
+    public void a_deny_on_a_range_inside_the_vpc_does_not_touch_the_answers_from_the_internet()
+    {
+        var vpc = ExplainVpc.Snapshot().WithAcl("subnet-private",
+            new NetworkAclEntry(90, false, "6", false, "10.0.3.0/24", null, 1024, 65535),
+            new NetworkAclEntry(100, false, "-1", true, "0.0.0.0/0", null, null, null),
+            new NetworkAclEntry(100, true, "-1", true, "0.0.0.0/0", null, null, null));
+
+        Assert.Equal(Outcome.Reachable, Predict(vpc, Web).Outcome);
+        Assert.Equal((CauseCode.NaclReturnBlocks, "acl-subnet-private"), (Predict(vpc, Secret).Cause!.Code, Predict(vpc, Secret).Cause!.Resource));
+    }
+
+    [Theory]
+    [InlineData("StringEquals", "aws:SourceVpce", "vpce-sm", Outcome.Allowed)]
+    [InlineData("StringEquals", "aws:SourceVpce", "vpce-elsewhere", Outcome.Denied)]
+    [InlineData("StringNotLike", "aws:SourceVpc", "vpc-other*", Outcome.Allowed)]
+    [InlineData("StringEqualsIfExists", "aws:SourceIp", "10.0.0.1", Outcome.Allowed)]
+    public void an_allow_with_a_condition_on_what_the_request_carries_is_judged(string op, string key, string value, Outcome expected)
+    {
+        var vpc = ExplainVpc.Snapshot().WithEndpoint("vpce-sm", e => e with { PolicyDocument = Conditional(op, key, value) });
+
+        Assert.Equal(expected, Predict(vpc, Secret).Outcome);
+    }
+
+    [Fact]
+    public void a_condition_on_what_the_request_is_not_known_to_carry_is_not_guessed()
+    {
+        var vpc = ExplainVpc.Snapshot().WithEndpoint("vpce-sm", e => e with { PolicyDocument = Conditional("StringEquals", "aws:PrincipalOrgID", "o-1") });
+
+        var prediction = Predict(vpc, Secret);
+
+        Assert.Null(prediction.Outcome);
+        Assert.Contains(prediction.Path, s => s.Verdict == StepVerdict.Undecided && s.Detail.Contains("condition StringEquals aws:PrincipalOrgID, which cannot be evaluated", StringComparison.Ordinal));
+    }
+
+    private static string Conditional(string op, string key, string value) =>
+        $$"""{ "Statement": [ { "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": { "{{op}}": { "{{key}}": "{{value}}" } } } ] }""";
+
+    [Fact]
     public void a_probe_kind_whose_target_is_not_modelled_is_predicted_as_unknown()
     {
         var prediction = Predict(ExplainVpc.Snapshot(), new ProbeSpec { Id = "x", Kind = ProbeKinds.Tcp });

@@ -19,6 +19,8 @@ public sealed class FakeDataPlane : IDataPlane, IDisposable
 
     public int Reconciles => Volatile.Read(ref _reconciles);
 
+    public IReadOnlyDictionary<string, string> PublicServiceAddresses { get; set; } = new Dictionary<string, string>();
+
     /// <summary>What <see cref="PathOf"/> answers for service frontends.</summary>
     public ServicePath ServicePath { get; set; } = new(ServicePathKind.Public, null, null, null);
 

@@ -21,7 +21,15 @@ public class FaultSettingsTests
         Assert.Equal(TimeSpan.FromMilliseconds(200), FaultSettings.Parse("latency=200ms").Latency);
     }
 
+    [Fact]
+    public void hold_pending_is_off_unless_named()
+    {
+        Assert.True(FaultSettings.Parse("hold-pending,latency=1ms").HoldPending);
+        Assert.False(FaultSettings.Parse("latency=1ms").HoldPending);
+    }
+
     [Theory]
+    [InlineData("hold-pending=5s")]
     [InlineData("throttle=1.5")]
     [InlineData("5xx=-0.1")]
     [InlineData("latency=soon")]

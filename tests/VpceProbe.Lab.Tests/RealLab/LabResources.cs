@@ -10,6 +10,9 @@ public sealed class LabResources(AmazonEC2Client ec2) : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Anything else to put back on dispose (newest first, with the resources made here).</summary>
+    public void Undo(Func<Task> undo) => _undo.Push(undo);
+
     public async Task<string> SubnetAsync(string vpcId, string cidr, string zone)
     {
         var id = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpcId, CidrBlock = cidr, AvailabilityZone = zone }, Ct)).Subnet.SubnetId;
