@@ -68,11 +68,13 @@ except botocore.exceptions.ClientError as e:
 PY
   local seeded; seeded=$(now)
   lab_cpu "$lab" >"$dir/cpu-before.json"
+  wc -l <"/run/vpceprobe-lab/$lab/moto.log" >"$dir/moto-before.txt"
   # --proceed-on-failed-baseline: every phase is timed even when a loaded lab makes a baseline probe fail.
   "${lab_env[@]}" /usr/bin/time -f '{"harness": %U, "harnessSystem": %S}' -o "$dir/harness-cpu.json" ./vpceprobe run walkthrough --yes --proceed-on-failed-baseline --transport ssm --staging-bucket vpceprobe-bench-staging \
     --endpoint-url "$url" --region us-east-1 --vpc-name "$vpc_name" --output-dir "$dir/reports" >"$dir/run.log" 2>&1 || echo "  (run exit $?: see $dir/run.log)" >&2
   ran=$(now)
   lab_cpu "$lab" >"$dir/cpu-after.json"
+  wc -l <"/run/vpceprobe-lab/$lab/moto.log" >"$dir/moto-after.txt"
   curl -sf "$url/_lab/ssm/invocations" >"$dir/invocations.json"
   ./vpceprobe lab down --name "$lab" >/dev/null
   down=$(now)
@@ -133,13 +135,15 @@ for topology in ("walkthrough", "fleet"):
     d = os.path.join(out, topology)
     before, after = json.load(open(os.path.join(d, "cpu-before.json"))), json.load(open(os.path.join(d, "cpu-after.json")))
     used = {k: after[k] - before[k] for k in after}
-    h = json.load(open(os.path.join(d, "harness-cpu.json")))
+    # /usr/bin/time writes "Command exited with non-zero status N" before its format when the run exits non-zero.
+    h = json.loads(open(os.path.join(d, "harness-cpu.json")).read().strip().splitlines()[-1])
     harness = h["harness"] + h["harnessSystem"]
     total = sum(used.values()) + harness
     ran = [i for i in inv["invocations"] if i.get("executionStart")]
+    moto_requests = int(open(os.path.join(d, "moto-after.txt")).read()) - int(open(os.path.join(d, "moto-before.txt")).read())
     cores = os.cpu_count()
     print(f"CPU during the run: {total:.1f} s = commands in the instances {used['commands']:.1f} s (ip netns exec, shell, agent; "
-          f"{1000 * used['commands'] / max(1, len(ran)):.0f} ms per invocation over {len(ran)}) + lab daemon {used['daemon']:.1f} s + moto {used['moto']:.1f} s "
+          f"{1000 * used['commands'] / max(1, len(ran)):.0f} ms per invocation over {len(ran)}) + lab daemon {used['daemon']:.1f} s + moto {used['moto']:.1f} s ({moto_requests} requests in its one Python process: {1000 * used['moto'] / max(1, moto_requests):.0f} ms each) "
           f"+ harness {harness:.1f} s; on {cores} cores that alone needs at least {total / cores:.1f} s of the run's {times['run']:.1f} s")
     results[topology] = (times, report, total)
     print()
