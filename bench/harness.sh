@@ -142,7 +142,7 @@ for topology in ("walkthrough", "fleet"):
     ran = [i for i in inv["invocations"] if i.get("executionStart")]
     moto_requests = int(open(os.path.join(d, "moto-after.txt")).read()) - int(open(os.path.join(d, "moto-before.txt")).read())
     cores = os.cpu_count()
-    print(f"CPU during the run: {total:.1f} s = commands in the instances {used['commands']:.1f} s (ip netns exec, shell, agent; "
+    print(f"CPU during the run: {total:.1f} s = commands the lab ran {used['commands']:.1f} s (SSM invocations: ip netns exec, shell, agent; and its ip/nft reconciles; "
           f"{1000 * used['commands'] / max(1, len(ran)):.0f} ms per invocation over {len(ran)}) + lab daemon {used['daemon']:.1f} s + moto {used['moto']:.1f} s ({moto_requests} requests in its one Python process: {1000 * used['moto'] / max(1, moto_requests):.0f} ms each) "
           f"+ harness {harness:.1f} s; on {cores} cores that alone needs at least {total / cores:.1f} s of the run's {times['run']:.1f} s")
     results[topology] = (times, report, total)
