@@ -28,6 +28,8 @@ public sealed class WalkthroughOptions
 
     public Option<string> WaitFor { get; } = new("--wait-for") { Description = "walkthrough: how long post-change probes retry.", DefaultValueFactory = _ => Defaults.WaitFor };
 
+    public Option<string?> ProbeTimeout { get; } = new("--probe-timeout") { Description = "walkthrough: every probe's per-attempt timeout (default: each kind's own, 2-5 s)." };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Bucket);
@@ -37,6 +39,7 @@ public sealed class WalkthroughOptions
         command.Options.Add(VpcName);
         command.Options.Add(Nameserver);
         command.Options.Add(WaitFor);
+        command.Options.Add(ProbeTimeout);
     }
 
     public WalkthroughParameters Parameters(ParseResult parse, AwsSettings aws, string? vpcId)
@@ -52,6 +55,7 @@ public sealed class WalkthroughOptions
             SecretId = parse.GetRequiredValue(SecretId),
             Nameserver = parse.GetValue(Nameserver),
             WaitFor = parse.GetRequiredValue(WaitFor),
+            ProbeTimeout = parse.GetValue(ProbeTimeout),
             WebHosts = hosts.Length > 0 ? hosts : throw new UsageException("--web-host needs at least one host"),
         };
     }
