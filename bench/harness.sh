@@ -23,6 +23,21 @@ url=http://127.0.0.1:$port
 lab_env=(env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_ENDPOINT_URL AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
   AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true)
 now() { date +%s.%N; }
+# CPU seconds (user + system) a lab has used so far: the daemon with the commands it ran and reaped (every SSM
+# invocation: ip netns exec, the shell, the agent; they land in its cutime/cstime), and moto, which runs beside it.
+lab_cpu() {
+  python3 - "$1" <<'PY'
+import json, os, sys
+state = json.load(open(f"/run/vpceprobe-lab/{sys.argv[1]}/state.json"))
+tick = os.sysconf("SC_CLK_TCK")
+def fields(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+d, m = fields(state["daemonPid"]), fields(state["motoPid"])
+# After the command name: utime, stime, cutime, cstime are fields 14-17 of stat, i.e. 11-14 here (0-based).
+print(json.dumps({"daemon": (int(d[11]) + int(d[12])) / tick, "commands": (int(d[13]) + int(d[14])) / tick, "moto": (int(m[11]) + int(m[12]) + int(m[13]) + int(m[14])) / tick}))
+PY
+}
 
 one() {   # one() TOPOLOGY VPC-NAME
   local topology=$1 vpc_name=$2 dir=$out/$1
@@ -52,10 +67,14 @@ except botocore.exceptions.ClientError as e:
         raise
 PY
   local seeded; seeded=$(now)
+  lab_cpu "$lab" >"$dir/cpu-before.json"
+  wc -l <"/run/vpceprobe-lab/$lab/moto.log" >"$dir/moto-before.txt"
   # --proceed-on-failed-baseline: every phase is timed even when a loaded lab makes a baseline probe fail.
-  "${lab_env[@]}" ./vpceprobe run walkthrough --yes --proceed-on-failed-baseline --transport ssm --staging-bucket vpceprobe-bench-staging \
+  "${lab_env[@]}" /usr/bin/time -f '{"harness": %U, "harnessSystem": %S}' -o "$dir/harness-cpu.json" ./vpceprobe run walkthrough --yes --proceed-on-failed-baseline --transport ssm --staging-bucket vpceprobe-bench-staging \
     --endpoint-url "$url" --region us-east-1 --vpc-name "$vpc_name" --output-dir "$dir/reports" >"$dir/run.log" 2>&1 || echo "  (run exit $?: see $dir/run.log)" >&2
   ran=$(now)
+  lab_cpu "$lab" >"$dir/cpu-after.json"
+  wc -l <"/run/vpceprobe-lab/$lab/moto.log" >"$dir/moto-after.txt"
   curl -sf "$url/_lab/ssm/invocations" >"$dir/invocations.json"
   ./vpceprobe lab down --name "$lab" >/dev/null
   down=$(now)
@@ -96,7 +115,6 @@ for topology in ("walkthrough", "fleet"):
     if loaded is None:
         continue
     times, report, inv = loaded
-    results[topology] = (times, report)
     instances = len({i["instanceId"] for i in inv["invocations"]})
     print(f"## {topology}: {instances} instance(s), exit {report.get('exitCode', '?')}")
     print(f"lab up {times['labUp']:.1f} s · run {times['run']:.1f} s · lab down {times['labDown']:.1f} s")
@@ -114,10 +132,24 @@ for topology in ("walkthrough", "fleet"):
     pick = [i["pickUpMs"] for i in inv["invocations"] if i.get("pickUpMs") is not None]
     print(f"pick-up delay over {len(pick)} invocations: p50 {pct(pick, 50):.0f} ms · p95 {pct(pick, 95):.0f} ms · max {max(pick) if pick else float('nan'):.0f} ms")
     print(f"SSM calls the lab answered: {json.dumps(inv['calls'])}")
+    d = os.path.join(out, topology)
+    before, after = json.load(open(os.path.join(d, "cpu-before.json"))), json.load(open(os.path.join(d, "cpu-after.json")))
+    used = {k: after[k] - before[k] for k in after}
+    # /usr/bin/time writes "Command exited with non-zero status N" before its format when the run exits non-zero.
+    h = json.loads(open(os.path.join(d, "harness-cpu.json")).read().strip().splitlines()[-1])
+    harness = h["harness"] + h["harnessSystem"]
+    total = sum(used.values()) + harness
+    ran = [i for i in inv["invocations"] if i.get("executionStart")]
+    moto_requests = int(open(os.path.join(d, "moto-after.txt")).read()) - int(open(os.path.join(d, "moto-before.txt")).read())
+    cores = os.cpu_count()
+    print(f"CPU during the run: {total:.1f} s = commands the lab ran {used['commands']:.1f} s (SSM invocations: ip netns exec, shell, agent; and its ip/nft reconciles; "
+          f"{1000 * used['commands'] / max(1, len(ran)):.0f} ms per invocation over {len(ran)}) + lab daemon {used['daemon']:.1f} s + moto {used['moto']:.1f} s ({moto_requests} requests in its one Python process: {1000 * used['moto'] / max(1, moto_requests):.0f} ms each) "
+          f"+ harness {harness:.1f} s; on {cores} cores that alone needs at least {total / cores:.1f} s of the run's {times['run']:.1f} s")
+    results[topology] = (times, report, total)
     print()
 
 if "walkthrough" in results and "fleet" in results:
-    (wt, wr), (ft, fr) = results["walkthrough"], results["fleet"]
+    (wt, wr, wc), (ft, fr, fc) = results["walkthrough"], results["fleet"]
     wp = {p["name"]: p.get("timing") for p in wr["phases"]}
     print("| phase | one (s) | fleet (s) | fleet / one |")
     print("|---|---:|---:|---:|")
@@ -126,4 +158,5 @@ if "walkthrough" in results and "fleet" in results:
         if a and b and a["totalMs"] > 0:
             print(f"| {p['name']} | {a['totalMs']/1000:.1f} | {b['totalMs']/1000:.1f} | {b['totalMs']/a['totalMs']:.2f} |")
     print(f"| **run** | {wt['run']:.1f} | {ft['run']:.1f} | {ft['run']/wt['run']:.2f} |")
+    print(f"CPU fleet / one: {fc:.1f} s / {wc:.1f} s = {fc / wc:.1f}x")
 PY

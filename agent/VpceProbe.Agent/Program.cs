@@ -4,6 +4,14 @@ using VpceProbe.Agent;
 using VpceProbe.Agent.Host;
 using VpceProbe.Contract;
 
+// The AWS SDK resolves credentials with blocking calls on thread-pool threads (instance metadata, profile files).
+// With the pool's minimum at the core count, a plan's concurrent probes queued behind them until the pool grew (it
+// adds a thread about every half second when starved): an HTTP probe that takes 23 ms alone reported 1,000 ms
+// beside three AWS probes on a 2-core instance, and AWS probes 1,076 ms instead of 593 ms. Threads up to this
+// minimum start at once; a plan runs a few dozen probes at most.
+ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, 32), minIo);
+
 // The first Ctrl-C or SIGTERM (SSM's cancel-command) cancels the run and the agent still prints the partial
 // report; a second one ends the process at once, for an agent stuck where no token reaches (a blocked stdin read).
 using var interrupt = new CancellationTokenSource();

@@ -6,13 +6,23 @@ using Polly.Timeout;
 namespace VpceProbe.Harness.Changes;
 
 /// <summary>
-/// The one resilience policy for AWS-side waits: poll with exponential backoff (1s doubling to 15s) until a
-/// condition holds, bounded by a total wait. Time comes from the injected <see cref="TimeProvider"/>, so
-/// tests drive it with FakeTimeProvider instead of sleeping.
+/// The one resilience policy for AWS-side waits: poll until a condition holds, bounded by a total wait. For the
+/// first <see cref="QuickWindow"/> every <see cref="QuickDelay"/> (a gateway endpoint, a route, a lab endpoint is
+/// ready within seconds, and a 1 s doubling backoff read a 2 s wait at 3 s); then exponential backoff from 1 s
+/// doubling to 15 s (an interface endpoint takes minutes). Twenty quick DescribeVpcEndpoints are far inside EC2's
+/// non-mutating request bucket (100 tokens, 20 a second refill:
+/// https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html). Time comes from the injected
+/// <see cref="TimeProvider"/>, so tests drive it with FakeTimeProvider instead of sleeping.
 /// </summary>
 public sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgress? progress = null)
 {
     private readonly WaitProgress _progress = progress ?? WaitProgress.None;
+
+    /// <summary>How long after a wait starts it polls at <see cref="QuickDelay"/> before backing off.</summary>
+    public static readonly TimeSpan QuickWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>The pause between polls, start to start, within <see cref="QuickWindow"/>.</summary>
+    public static readonly TimeSpan QuickDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Interface endpoints usually become available in one to three minutes; ten is generous.</summary>
     public static readonly TimeSpan DefaultBound = TimeSpan.FromMinutes(10);
@@ -28,16 +38,27 @@ public sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgres
     public async Task<T> UntilAsync<T>(string what, Func<CancellationToken, ValueTask<T>> poll, Func<T, bool> done, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        var attemptStarted = started;
+        var pastWindow = 0;
+        TimeSpan NextDelay()
+        {
+            if (time.GetElapsedTime(started) < QuickWindow)
+            {
+                // Start to start: a describe that took 200 ms is followed 300 ms later.
+                var spent = time.GetElapsedTime(attemptStarted);
+                return spent >= QuickDelay ? TimeSpan.Zero : QuickDelay - spent;
+            }
+
+            return TimeSpan.FromSeconds(Math.Min(15, Math.Pow(2, Math.Min(pastWindow++, 4))));
+        }
+
         var pipeline = new ResiliencePipelineBuilder<T> { TimeProvider = time }
             .AddTimeout(Bound)
             .AddRetry(new RetryStrategyOptions<T>
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is null && !done(args.Outcome.Result!)),
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromSeconds(1),
-                MaxDelay = TimeSpan.FromSeconds(15),
+                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(NextDelay()),
                 MaxRetryAttempts = int.MaxValue,
-                UseJitter = false,
                 OnRetry = args =>
                 {
                     _progress.Waiting(what, args.AttemptNumber + 1, time.GetElapsedTime(started), args.RetryDelay);
@@ -47,7 +68,13 @@ public sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgres
             .Build();
         try
         {
-            return await pipeline.ExecuteAsync(poll, cancellationToken).ConfigureAwait(false);
+            return await pipeline.ExecuteAsync(
+                token =>
+                {
+                    attemptStarted = time.GetTimestamp();
+                    return poll(token);
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
         {

@@ -34,7 +34,7 @@ public abstract class WaitProgress
     private sealed class ConsoleLine(TextWriter error) : WaitProgress
     {
         public override void Waiting(string what, int attempt, TimeSpan elapsed, TimeSpan nextPoll) =>
-            error.Write($"\r  waiting for {what}: {elapsed.TotalSeconds:0}s, poll {attempt}, next in {nextPoll.TotalSeconds:0}s   ");
+            error.Write(FormattableString.Invariant($"\r  waiting for {what}: {elapsed.TotalSeconds:0}s, poll {attempt}, next in {nextPoll.TotalSeconds:0.#}s   "));
 
         public override void Done(string what) => error.Write("\r" + new string(' ', 100) + "\r");
     }

@@ -43,9 +43,13 @@ public static class DemoCommand
             {
                 var region = LabSummary.RegionOf(record);
                 await CreateStagingBucketAsync(record.GatewayUrl, region, ct).ConfigureAwait(false);
+                // --probe-timeout 2s: the probes expected unreachable (egress after the NAT route goes, S3 and
+                // Secrets Manager before their endpoints) each wait out their whole timeout, 5 s by default. Every
+                // reachable path in the lab stays on this machine (the baseline's six probes take 0.4 s together),
+                // and the post-change phases retry a timed-out probe for their 15 s waitFor.
                 string[] run =
                 [
-                    "run", "walkthrough", "--yes", "--transport", "ssm", "--staging-bucket", StagingBucket,
+                    "run", "walkthrough", "--yes", "--transport", "ssm", "--staging-bucket", StagingBucket, "--probe-timeout", "2s",
                     "--endpoint-url", record.GatewayUrl, "--region", region, "--output-dir", parse.GetRequiredValue(outputDir).FullName,
                 ];
                 await output.WriteLineAsync($"vpceprobe {string.Join(' ', run)}").ConfigureAwait(false);

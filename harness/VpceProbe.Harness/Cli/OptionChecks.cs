@@ -24,7 +24,7 @@ internal static class OptionChecks
     });
 
     /// <summary>The plan's duration rules (positive, at most 24h), checked once where the value is given: a bad --wait-for is one message, not one per phase it would reach.</summary>
-    public static void Duration(Option<string> option) => Check(option, v => VpceProbe.Contract.Duration.Check(v, out _));
+    public static void Duration(Option option) => Check(option, v => VpceProbe.Contract.Duration.Check(v, out _));
 
     public static void BucketName(Option option) => Check(option, v => AwsIds.IsBucketName(v)
         ? null

@@ -28,11 +28,14 @@ public sealed class WalkthroughOptions
 
     public Option<string> WaitFor { get; } = new("--wait-for") { Description = "walkthrough: how long post-change probes retry.", DefaultValueFactory = _ => Defaults.WaitFor };
 
+    public Option<string?> ProbeTimeout { get; } = new("--probe-timeout") { Description = "walkthrough: every probe's per-attempt timeout (default: each kind's own, 2-5 s)." };
+
     public WalkthroughOptions()
     {
         OptionChecks.BucketName(Bucket);
         OptionChecks.BucketName(OtherBucket);
         OptionChecks.Duration(WaitFor);
+        OptionChecks.Duration(ProbeTimeout);
     }
 
     public void AddTo(Command command)
@@ -44,6 +47,7 @@ public sealed class WalkthroughOptions
         command.Options.Add(VpcName);
         command.Options.Add(Nameserver);
         command.Options.Add(WaitFor);
+        command.Options.Add(ProbeTimeout);
     }
 
     public WalkthroughParameters Parameters(ParseResult parse, AwsSettings aws, string? vpcId)
@@ -59,6 +63,7 @@ public sealed class WalkthroughOptions
             SecretId = parse.GetRequiredValue(SecretId),
             Nameserver = parse.GetValue(Nameserver),
             WaitFor = parse.GetRequiredValue(WaitFor),
+            ProbeTimeout = parse.GetValue(ProbeTimeout),
             WebHosts = hosts.Length > 0 ? hosts : throw new UsageException("--web-host needs at least one host"),
         };
     }

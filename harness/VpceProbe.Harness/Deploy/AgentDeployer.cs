@@ -99,7 +99,6 @@ public sealed class AgentDeployer(SsmCommandRunner runner, InstanceArchitectures
             (InstallSteps.Hash(binary.RemotePartPath), i => Succeeded(i) && InstallSteps.HashMatches(i.Stdout, binary.Sha256), i => Succeeded(i)
                 ? (DeployFailure.ChecksumMismatch, $"the download hashes to '{i.Stdout.Trim().Split(' ')[0]}', not {binary.Sha256}: nothing was installed")
                 : DeployMessages.ForStep(i, "checksum")),
-            (InstallSteps.MakeExecutable(binary), Succeeded, i => DeployMessages.ForStep(i, "chmod")),
             (InstallSteps.Install(binary), Succeeded, i => DeployMessages.ForStep(i, "install")),
         };
         foreach (var (command, ok, explain) in steps)

@@ -26,10 +26,13 @@ internal static class InstallSteps
         "vpceprobe: agent deploy",
         DueWithin: TimeSpan.FromSeconds(60));
 
-    public static SsmCommand MakeExecutable(AgentBinary b) => new(PlainCommand.Of("chmod", "0755", b.RemotePartPath), QuickStep, "vpceprobe: agent deploy");
-
-    /// <summary>Only a checked, executable file takes the final name, so `sha256sum PATH` finding it means installed.</summary>
-    public static SsmCommand Install(AgentBinary b) => new(PlainCommand.Of("mv", "-f", b.RemotePartPath, b.RemotePath), QuickStep, "vpceprobe: agent deploy");
+    /// <summary>
+    /// Only a checked file takes the final name, so `sha256sum PATH` matching means installed. One `install -m 0755`
+    /// instead of a chmod and an mv: one SSM round trip fewer (each about 0.8 s on the lab, more across a fleet). It
+    /// copies rather than renames, so a copy cut short leaves a final file that does not hash to the build, and the
+    /// next deploy's check finds that and installs again; nothing runs the agent before this step has succeeded.
+    /// </summary>
+    public static SsmCommand Install(AgentBinary b) => new(PlainCommand.Of("install", "-m", "0755", b.RemotePartPath, b.RemotePath), QuickStep, "vpceprobe: agent deploy");
 
     /// <summary>True when sha256sum's output names the expected hash.</summary>
     public static bool HashMatches(string stdout, string sha256) =>

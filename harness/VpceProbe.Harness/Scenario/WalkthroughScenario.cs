@@ -14,7 +14,7 @@ public static class WalkthroughScenario
     public static ScenarioDefinition Build(WalkthroughParameters p)
     {
         var region = p.Region;
-        ScenarioProbe Probe(ProbeSpec spec) => new(spec, 0);
+        ScenarioProbe Probe(ProbeSpec spec) => new(spec with { Timeout = p.ProbeTimeout }, 0);
         var probes = new List<ScenarioProbe>
         {
             Probe(new() { Id = "egress-http", Kind = ProbeKinds.Http, Url = $"http://{p.WebHosts[0]}/" }),
@@ -98,4 +98,12 @@ public sealed record WalkthroughParameters
 
     /// <summary>How long post-change probes retry: DNS answers and new endpoints take a few seconds to propagate.</summary>
     public string WaitFor { get; init; } = "15s";
+
+    /// <summary>
+    /// Every probe's per-attempt timeout; null keeps each kind's default (dns 2 s, ping 3 s, the rest 5 s), which
+    /// suits AWS, where an egress probe crosses a NAT gateway to the internet. A probe expected unreachable always
+    /// waits this out (dropped traffic is silence), so a shorter one is worth it only where every reachable path
+    /// answers far inside it: the lab's, all on one machine (the demo uses 2 s).
+    /// </summary>
+    public string? ProbeTimeout { get; init; }
 }

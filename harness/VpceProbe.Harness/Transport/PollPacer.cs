@@ -3,7 +3,9 @@ namespace VpceProbe.Harness.Transport;
 /// <summary>
 /// How long to wait before the next ListCommandInvocations of one command. While results are due (from sending
 /// until the command's own bound: the plan's deadline for the agent, a few seconds for a deploy step) it polls every
-/// <see cref="SsmOptions.PollDueDelay"/>, so a result is read within that of finishing; past that bound nothing is
+/// <see cref="SsmOptions.PollDueDelay"/>, so a result is read within that of finishing; the first pauses ramp up to
+/// that pace from <see cref="SsmOptions.PollFirstDelay"/> (doubling), because a file step ends a few hundred
+/// milliseconds after it is sent and would otherwise wait a whole due pause for its read; past that bound nothing is
 /// expected any moment, so it backs off from <see cref="SsmOptions.PollInitialDelay"/> doubling to
 /// <see cref="SsmOptions.PollMaxDelay"/>. Throttling (after the SDK's own retries) doubles the pause per throttle
 /// and gives one doubling back per answered poll (additive recovery), so a fleet of commands settles under SSM's
@@ -12,6 +14,7 @@ namespace VpceProbe.Harness.Transport;
 internal sealed class PollPacer(SsmOptions options, TimeSpan dueWithin)
 {
     private int _pollsPastDue;
+    private int _pollsDue;
     private int _throttleLevel;
 
     /// <summary>Throttled pauses stop growing here: a minute between polls still ends a long wait in time.</summary>
@@ -23,7 +26,9 @@ internal sealed class PollPacer(SsmOptions options, TimeSpan dueWithin)
         TimeSpan delay;
         if (elapsed < dueWithin)
         {
-            delay = options.PollDueDelay;
+            delay = options.PollFirstDelay is { Ticks: > 0 } first && first < options.PollDueDelay
+                ? Doubled(first, _pollsDue++, options.PollDueDelay)
+                : options.PollDueDelay;
         }
         else
         {

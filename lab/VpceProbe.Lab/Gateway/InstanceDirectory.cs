@@ -19,10 +19,23 @@ public sealed record LabInstance(
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
-/// <summary>Reads the instances from moto (DescribeInstances) and an instance profile's role (IAM GetInstanceProfile).</summary>
+/// <summary>
+/// Reads the instances from moto (DescribeInstances) and an instance profile's role (IAM GetInstanceProfile).
+/// Callers at the same moment share one read in flight: on EC2 every host answers its own instances' IMDS at
+/// once, but here each answer is a moto call, and moto answers one at a time (about 150 ms for a fleet's
+/// DescribeInstances on a loaded 2-core machine), so 50 agents fetching role credentials together queued 100
+/// DescribeInstances behind each other, past the SDK's IMDS timeouts (no_credentials on most of the fleet). A read
+/// that has ended is never reused: the next caller starts a fresh one, so an answer is never older than the one
+/// read that was running when the call came.
+/// </summary>
 public sealed class InstanceDirectory(MotoQueries moto)
 {
-    public async Task<IReadOnlyList<LabInstance>> ListAsync(CancellationToken cancellationToken)
+    private readonly SingleFlight<IReadOnlyList<LabInstance>> _listing = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SingleFlight<string?>> _roles = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<LabInstance>> ListAsync(CancellationToken cancellationToken) => _listing.RunAsync(ReadAllAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<LabInstance>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var answer = await moto.Ec2Async("DescribeInstances", [], cancellationToken).ConfigureAwait(false);
         return Ec2Xml.Named(answer, "instancesSet")
@@ -43,6 +56,12 @@ public sealed class InstanceDirectory(MotoQueries moto)
         }
 
         var profileName = instance.InstanceProfileArn[(instance.InstanceProfileArn.LastIndexOf('/') + 1)..];
+        return await _roles.GetOrAdd(profileName, _ => new SingleFlight<string?>())
+            .RunAsync(ct => ReadRoleAsync(profileName, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> ReadRoleAsync(string profileName, CancellationToken cancellationToken)
+    {
         try
         {
             var answer = await moto.QueryAsync("iam", "GetInstanceProfile", "2010-05-08", [new("InstanceProfileName", profileName)], cancellationToken)

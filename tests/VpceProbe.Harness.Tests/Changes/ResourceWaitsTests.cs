@@ -8,10 +8,10 @@ public class ResourceWaitsTests
 {
     private static async Task<T> Drive<T>(FakeTimeProvider time, Task<T> task)
     {
-        // Advance fake time in one-second steps until the wait settles; no real sleeping.
-        for (var i = 0; i < 10_000 && !task.IsCompleted; i++)
+        // Advance fake time in half-second steps until the wait settles; no real sleeping.
+        for (var i = 0; i < 20_000 && !task.IsCompleted; i++)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
+            time.Advance(TimeSpan.FromMilliseconds(500));
             await Task.Yield();
         }
 
@@ -19,18 +19,30 @@ public class ResourceWaitsTests
     }
 
     [Fact]
-    public async Task polls_with_backoff_until_the_endpoint_is_available()
+    public async Task polls_every_half_second_for_ten_seconds_then_backs_off_until_the_endpoint_is_available()
     {
         var time = new FakeTimeProvider();
         var polls = new List<DateTimeOffset>();
-        var states = new Queue<string>(["pending", "pending", "pending", "available"]);
+        var states = new Queue<string>([.. Enumerable.Repeat("pending", 25), "available"]);
         var waits = new ResourceWaits(time, TimeSpan.FromMinutes(10));
 
         var state = await Drive(time, waits.UntilAsync("vpce-1", _ => { polls.Add(time.GetUtcNow()); return ValueTask.FromResult(states.Dequeue()); }, s => s == "available", CancellationToken.None));
 
         Assert.Equal("available", state);
         var gaps = polls.Zip(polls.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
-        Assert.Equal([1, 2, 4], gaps);
+        Assert.Equal([.. Enumerable.Repeat(0.5, 20), 1, 2, 4, 8, 15], gaps);
+    }
+
+    [Fact]
+    public async Task an_endpoint_pending_for_two_seconds_is_read_available_within_half_a_second()
+    {
+        var time = new FakeTimeProvider();
+        var created = time.GetUtcNow();
+        var waits = new ResourceWaits(time, TimeSpan.FromMinutes(10));
+
+        await Drive(time, waits.UntilAsync("vpce-1", _ => ValueTask.FromResult(time.GetUtcNow() - created >= TimeSpan.FromSeconds(2) ? "available" : "pending"), s => s == "available", CancellationToken.None));
+
+        Assert.InRange(waits.Waited.TotalSeconds, 2, 2.5);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public class WaitProgressTests
         Assert.Equal("available", await WaitThreePollsAsync(WaitProgress.For(error, interactive: true)));
 
         var text = error.ToString();
-        Assert.Contains("waiting for vpce-123 to be available: 0s, poll 1, next in 1s", text, StringComparison.Ordinal);
-        Assert.Contains("poll 2, next in 2s", text, StringComparison.Ordinal);
+        Assert.Contains("waiting for vpce-123 to be available: 0s, poll 1, next in 0.5s", text, StringComparison.Ordinal);
+        Assert.Contains("poll 2, next in 0.5s", text, StringComparison.Ordinal);
         // The progress line is cleared when the wait ends, so the next output starts on a clean line.
         Assert.EndsWith("\r", text, StringComparison.Ordinal);
     }

@@ -14,13 +14,16 @@ public class CommandPollerTests
 {
     private static readonly string[] Fleet = [.. Enumerable.Range(0, 120).Select(i => $"i-{i:x17}")];
 
+    // The due pace alone, without the first pauses' ramp (the ramp has a test of its own below).
+    private static readonly SsmOptions DuePace = new() { PollFirstDelay = TimeSpan.Zero };
+
     [Fact]
     public async Task a_result_is_read_within_half_a_second_of_its_end_with_one_listing_per_fifty_instances()
     {
         var time = new FakeTimeProvider();
         var ssm = new ClockedSsm(time, endsAfter: TimeSpan.FromSeconds(3.2)) { Instances = Fleet };
 
-        var polled = await Drive(time, new CommandPoller(ssm, new SsmOptions(), time).PollAsync("cmd-1", Fleet, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), "not listed", TestContext.Current.CancellationToken));
+        var polled = await Drive(time, new CommandPoller(ssm, DuePace, time).PollAsync("cmd-1", Fleet, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), "not listed", TestContext.Current.CancellationToken));
 
         Assert.All(Fleet, id => Assert.Equal(CommandInvocationStatus.Success, polled[id].Last!.Status));
         var pickUp = ssm.Calls.Last().At - TimeSpan.FromSeconds(3.2);
@@ -38,7 +41,7 @@ public class CommandPollerTests
         var time = new FakeTimeProvider();
         var ssm = new ClockedSsm(time, endsAfter: TimeSpan.FromSeconds(40));
 
-        await Drive(time, new CommandPoller(ssm, new SsmOptions(), time).PollAsync("cmd-1", ["i-00000000000000001"], TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5), "not listed", TestContext.Current.CancellationToken));
+        await Drive(time, new CommandPoller(ssm, DuePace, time).PollAsync("cmd-1", ["i-00000000000000001"], TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5), "not listed", TestContext.Current.CancellationToken));
 
         // Due for 2 s at half a second (0 … 2), then 1, 2, 4, 8, 10, 10 s apart; the command ends at 40 s, read at 47.
         var at = ssm.Calls.Select(c => c.At.TotalSeconds).ToList();
@@ -66,10 +69,22 @@ public class CommandPollerTests
         var time = new FakeTimeProvider();
         var ssm = new ClockedSsm(time, endsAfter: TimeSpan.FromSeconds(2)) { CallTakes = TimeSpan.FromSeconds(0.3) };
 
-        await Drive(time, new CommandPoller(ssm, new SsmOptions(), time).PollAsync("cmd-1", ["i-00000000000000001"], TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), "not listed", TestContext.Current.CancellationToken));
+        await Drive(time, new CommandPoller(ssm, DuePace, time).PollAsync("cmd-1", ["i-00000000000000001"], TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), "not listed", TestContext.Current.CancellationToken));
 
         // Each listing takes 0.3 s; the next starts 0.5 s after the last one started, not 0.8 s.
         Assert.Equal([0, 0.5, 1, 1.5, 2], ssm.Calls.Select(c => c.At.TotalSeconds));
+    }
+
+    [Fact]
+    public async Task a_step_that_ends_in_150_ms_is_read_at_300_ms_not_at_the_first_due_poll()
+    {
+        var time = new FakeTimeProvider();
+        var ssm = new ClockedSsm(time, endsAfter: TimeSpan.FromSeconds(0.15));
+
+        await Drive(time, new CommandPoller(ssm, new SsmOptions(), time).PollAsync("cmd-1", ["i-00000000000000001"], TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(5), "not listed", TestContext.Current.CancellationToken));
+
+        // Pauses of 0.1 and 0.2 s after sending: read at 0.3 s, where the due pace alone reads it at 0.5 s.
+        Assert.Equal([0, 0.1, 0.3], ssm.Calls.Select(c => Math.Round(c.At.TotalSeconds, 3)));
     }
 
     /// <summary>Moves fake time in 50 ms steps until the poll ends; the real pause only lets its continuations run.</summary>

@@ -15,9 +15,19 @@ public class PollPacerTests
     [Fact]
     public void while_results_are_due_it_polls_every_half_second()
     {
-        var pacer = new PollPacer(Options, dueWithin: S(35));
+        var pacer = new PollPacer(Options with { PollFirstDelay = TimeSpan.Zero }, dueWithin: S(35));
 
         Assert.All([0, 0.5, 1, 10, 34.9], t => Assert.Equal(S(0.5), pacer.Next(S(t), throttled: false)));
+    }
+
+    [Fact]
+    public void the_first_pauses_after_sending_ramp_up_to_the_due_pace()
+    {
+        var pacer = new PollPacer(Options with { PollFirstDelay = TimeSpan.FromMilliseconds(100) }, dueWithin: S(35));
+
+        var delays = new[] { 0, 0.1, 0.3, 0.7, 1.2, 1.7 }.Select(t => pacer.Next(S(t), throttled: false).TotalSeconds);
+
+        Assert.Equal([0.1, 0.2, 0.4, 0.5, 0.5, 0.5], delays);
     }
 
     [Fact]
