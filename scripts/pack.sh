@@ -22,6 +22,11 @@ repository=()
 if url=$(git remote get-url origin 2>/dev/null); then
   repository=("-p:RepositoryUrl=$url" "-p:RepositoryCommit=$(git rev-parse HEAD)")
 fi
+# The lab program goes in too (lab/ beside vpceprobe.dll), for `vpceprobe lab` and `vpceprobe demo`.
+lab_program=$artifacts/lab-program/
+rm -rf "$lab_program"
+dotnet publish lab/VpceProbe.Lab.Cli/VpceProbe.Lab.Cli.csproj -c Release --artifacts-path "$artifacts" -o "$lab_program" -nologo
 mkdir -p "$feed"
-dotnet pack harness/VpceProbe.Harness/VpceProbe.Harness.csproj -c Release --artifacts-path "$artifacts" -o "$feed" -nologo "${repository[@]}"
+dotnet pack harness/VpceProbe.Harness/VpceProbe.Harness.csproj -c Release --artifacts-path "$artifacts" -o "$feed" -nologo \
+  "-p:VpceProbeLabPublishDir=$lab_program" "${repository[@]}"
 ls -l "$feed"/VpceProbe.*.nupkg

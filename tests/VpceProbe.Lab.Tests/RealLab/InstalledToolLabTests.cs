@@ -8,7 +8,8 @@ namespace VpceProbe.Lab.Tests.RealLab;
 /// The tool as a user gets it: `scripts/pack.sh` packs it into a local feed, `dotnet tool install --tool-path`
 /// installs it from that feed only (a NuGet.config that clears every other source: offline), and the installed
 /// `vpceprobe agent deploy`, run outside the checkout and without --agent-dir, installs the agent build the
-/// package carries on the shared lab's instance, the same bytes as dist/linux-x64 (checked by their SHA-256).
+/// package carries on the shared lab's instance, the same bytes as dist/linux-x64 (checked by their SHA-256). The
+/// installed `vpceprobe` runs on the .NET runtime alone and reaches the lab program the package carries (`lab status`).
 /// </summary>
 [Collection(typeof(RealLabCollection))]
 public sealed class InstalledToolLabTests(SharedLab lab) : IDisposable
@@ -34,6 +35,9 @@ public sealed class InstalledToolLabTests(SharedLab lab) : IDisposable
         var install = await HarnessProcess.RunCommandAsync(["dotnet", "tool", "install", "--tool-path", tools, "--configfile", Path.Combine(_dir, "NuGet.config"), "VpceProbe"],
             _dir, dotnet);
         Assert.True(install.ExitCode == 0, install.Output);
+        var runtimeConfig = Directory.GetFiles(Path.Combine(tools, ".store"), "vpceprobe.runtimeconfig.json", SearchOption.AllDirectories)
+            .Single(f => !f.Contains($"{Path.DirectorySeparatorChar}lab{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var status = await HarnessProcess.RunCommandAsync([Path.Combine(tools, "vpceprobe")], _dir, dotnet, "lab", "status", "--name", "absent");
 
         const string bucket = "vpceprobe-tool-staging";
         using var s3 = new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey),
@@ -46,6 +50,9 @@ public sealed class InstalledToolLabTests(SharedLab lab) : IDisposable
             new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = MotoServer.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = MotoServer.SecretKey, ["AWS_PROFILE"] = null },
             "agent", "deploy", "--instance", walkthrough.InstanceId, "--staging-bucket", bucket, "--endpoint-url", lab.GatewayUrl.ToString(), "--region", lab.Region);
 
+        Assert.DoesNotContain("AspNetCore", await File.ReadAllTextAsync(runtimeConfig, Ct), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.NETCore.App", await File.ReadAllTextAsync(runtimeConfig, Ct), StringComparison.Ordinal);
+        Assert.True(status.ExitCode == 1 && status.Output.Contains("lab absent is not up", StringComparison.Ordinal), status.Output);
         var sha = (await File.ReadAllTextAsync(Path.Combine(root, "dist", "linux-x64", "vpceprobe-agent.sha256"), Ct)).Split(' ')[0].Trim();
         var prefix = $"{walkthrough.InstanceId}: installed ";
         var installed = deploy.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
