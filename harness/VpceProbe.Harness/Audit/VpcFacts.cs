@@ -22,9 +22,9 @@ public static class VpcFacts
     public static bool HasPrivateEgress(this RouteTableInfo? table) =>
         table.HasNatRoute() || (table is not null && table.Routes.Any(r => r.DestinationCidr == "0.0.0.0/0" && r.TargetKind == RouteTargetKind.TransitGateway));
 
-    /// <summary>Endpoints that exist or are coming (not deleted, deleting, failed or rejected).</summary>
+    /// <summary>Endpoints that stand in the VPC (<see cref="EndpointStates.IsLive(string?)"/>).</summary>
     public static IEnumerable<EndpointInfo> LiveEndpoints(this VpcSnapshot vpc) =>
-        vpc.Endpoints.Where(e => e.State is "available" or "pending" or "pendingacceptance");
+        vpc.Endpoints.Where(EndpointStates.IsLive);
 
     public static IEnumerable<EndpointInfo> InterfaceEndpoints(this VpcSnapshot vpc) =>
         vpc.LiveEndpoints().Where(e => e.Type == EndpointType.Interface);
