@@ -1,6 +1,6 @@
 using System.CommandLine;
 using VpceProbe.Harness.Aws;
-using VpceProbe.Harness.Changes;
+using VpceProbe.Harness.Reports.Terminal;
 using VpceProbe.Harness.Deploy;
 using VpceProbe.Harness.Transport;
 
