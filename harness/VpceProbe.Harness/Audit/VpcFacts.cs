@@ -15,8 +15,7 @@ public static class VpcFacts
 
     /// <summary>The table sends the IPv4 default route to a NAT gateway, a NAT instance or its ENI.</summary>
     public static bool HasNatRoute(this RouteTableInfo? table) =>
-        table is not null && table.Routes.Any(r => r.DestinationCidr == "0.0.0.0/0"
-            && r.TargetKind is RouteTargetKind.NatGateway or RouteTargetKind.Instance or RouteTargetKind.NetworkInterface);
+        table is not null && table.Routes.Any(DefaultRoutes.IsNat);
 
     /// <summary>The table has some IPv4 default route out of the VPC other than an internet gateway (NAT, or a transit gateway that may lead to one).</summary>
     public static bool HasPrivateEgress(this RouteTableInfo? table) =>
