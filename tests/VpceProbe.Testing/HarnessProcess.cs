@@ -9,10 +9,14 @@ namespace VpceProbe.Testing;
 /// </summary>
 public static class HarnessProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunCommandAsync(HarnessBinary.Command(), AgentBinary.RepositoryRoot(), environment, args);
+
+    /// <summary>Another program (an installed tool, `dotnet pack`) the same way: its output, its exit code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        IReadOnlyList<string> command, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var command = HarnessBinary.Command();
-        var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AgentBinary.RepositoryRoot() };
+        var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var arg in command.Skip(1).Concat(args))
         {
             psi.ArgumentList.Add(arg);

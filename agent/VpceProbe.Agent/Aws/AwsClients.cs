@@ -15,8 +15,6 @@ public sealed class AwsClients(AwsSettings settings, Func<Task<AWSCredentials>>?
     /// <summary>Plan key and AWS_ENDPOINT_URL_ suffix of Secrets Manager (its SDK ServiceId is "Secrets Manager").</summary>
     public const string SecretsManagerKey = "secretsmanager";
 
-    public AwsSettings Settings => settings;
-
     /// <summary>Clients for a plan: its region and endpoint overrides, the default credential chain.</summary>
     public static AwsClients For(PlanSettings plan) => new(new AwsSettings(plan.Region, plan.Endpoints));
 

@@ -15,16 +15,15 @@ public static class VpcFacts
 
     /// <summary>The table sends the IPv4 default route to a NAT gateway, a NAT instance or its ENI.</summary>
     public static bool HasNatRoute(this RouteTableInfo? table) =>
-        table is not null && table.Routes.Any(r => r.DestinationCidr == "0.0.0.0/0"
-            && r.TargetKind is RouteTargetKind.NatGateway or RouteTargetKind.Instance or RouteTargetKind.NetworkInterface);
+        table is not null && table.Routes.Any(DefaultRoutes.IsNat);
 
     /// <summary>The table has some IPv4 default route out of the VPC other than an internet gateway (NAT, or a transit gateway that may lead to one).</summary>
     public static bool HasPrivateEgress(this RouteTableInfo? table) =>
         table.HasNatRoute() || (table is not null && table.Routes.Any(r => r.DestinationCidr == "0.0.0.0/0" && r.TargetKind == RouteTargetKind.TransitGateway));
 
-    /// <summary>Endpoints that exist or are coming (not deleted, deleting, failed or rejected).</summary>
+    /// <summary>Endpoints that stand in the VPC (<see cref="EndpointStates.IsLive(string?)"/>).</summary>
     public static IEnumerable<EndpointInfo> LiveEndpoints(this VpcSnapshot vpc) =>
-        vpc.Endpoints.Where(e => e.State is "available" or "pending" or "pendingacceptance");
+        vpc.Endpoints.Where(EndpointStates.IsLive);
 
     public static IEnumerable<EndpointInfo> InterfaceEndpoints(this VpcSnapshot vpc) =>
         vpc.LiveEndpoints().Where(e => e.Type == EndpointType.Interface);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using VpceProbe.Lab.Policies;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Harness.Aws;
 

@@ -46,7 +46,7 @@ public sealed class ChangeContext(
 
     /// <summary>An endpoint for the service that already exists and is usable: adopted, never duplicated or deleted.</summary>
     public EndpointInfo? ExistingEndpoint(string serviceName) =>
-        Vpc.Endpoints.FirstOrDefault(e => e.ServiceName == serviceName && e.State is "available" or "pending" or "pendingacceptance");
+        Vpc.Endpoints.FirstOrDefault(e => e.ServiceName == serviceName && EndpointStates.IsLive(e));
 
     public List<TagSpecification> Tags(ResourceType type, string name) =>
     [

@@ -36,7 +36,7 @@ internal static class EndpointCreation
             return null;
         }
 
-        if (existing.State != "available")
+        if (existing.State != EndpointStates.Available)
         {
             await EndpointReader.WaitAvailableAsync(context, existing.Id, cancellationToken).ConfigureAwait(false);
         }
@@ -73,7 +73,7 @@ internal static class EndpointCreation
         context.Done(intent, id);
 
         var state = await EndpointReader.WaitAvailableAsync(context, id, cancellationToken).ConfigureAwait(false);
-        return state == "available"
+        return state == EndpointStates.Available
             ? context.Record(action, id, $"{description}: {id} available", ChangeStatus.Applied)
             : throw new AmazonEC2Exception($"endpoint {id} for {request.ServiceName} ended in state '{state}' instead of available");
     }

@@ -1,4 +1,5 @@
 using Amazon.EC2;
+using VpceProbe.Harness.Discovery;
 
 namespace VpceProbe.Harness.Changes;
 
@@ -10,11 +11,11 @@ internal static class EndpointReader
         try
         {
             var response = await ec2.DescribeVpcEndpointsAsync(new() { VpcEndpointIds = [endpointId] }, cancellationToken).ConfigureAwait(false);
-            return response.VpcEndpoints?.FirstOrDefault()?.State?.Value?.ToLowerInvariant() ?? "deleted";
+            return response.VpcEndpoints?.FirstOrDefault()?.State?.Value?.ToLowerInvariant() ?? EndpointStates.Deleted;
         }
         catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidVpcEndpointId.NotFound")
         {
-            return "deleted";
+            return EndpointStates.Deleted;
         }
     }
 
@@ -28,7 +29,7 @@ internal static class EndpointReader
                 Filters = [new("vpc-id", [vpcId]), new("service-name", [serviceName]), new($"tag:{ChangeContext.RunIdTag}", [runId])],
             },
             cancellationToken).ConfigureAwait(false);
-        return [.. (response.VpcEndpoints ?? []).Where(e => e.State?.Value?.ToLowerInvariant() is not ("deleted" or "deleting")).Select(e => e.VpcEndpointId)];
+        return [.. (response.VpcEndpoints ?? []).Where(e => !EndpointStates.IsGone(e.State?.Value?.ToLowerInvariant())).Select(e => e.VpcEndpointId)];
     }
 
     public static Task<string> WaitAvailableAsync(ChangeContext context, string endpointId, CancellationToken cancellationToken) =>
@@ -38,6 +39,6 @@ internal static class EndpointReader
         waits.UntilAsync(
             $"{endpointId} to become available",
             ct => StateAsync(ec2, endpointId, ct),
-            state => state is "available" or "failed" or "rejected" or "deleted" or "expired",
+            state => state is EndpointStates.Available or EndpointStates.Failed or EndpointStates.Rejected or EndpointStates.Deleted or EndpointStates.Expired,
             cancellationToken);
 }

@@ -42,11 +42,10 @@ public sealed class RemoveNatRoutes : IVpcChange
     public static IEnumerable<RouteToRestore> NatRoutes(ChangeContext context) =>
         from table in context.TargetRouteTables()
         from route in table.Routes
-        where route.DestinationCidr == "0.0.0.0/0"
-            && route.TargetKind is RouteTargetKind.NatGateway or RouteTargetKind.Instance or RouteTargetKind.NetworkInterface
+        where DefaultRoutes.IsNat(route)
         select new RouteToRestore(
             table.Id,
-            "0.0.0.0/0",
+            DefaultRoutes.Ipv4,
             route.TargetKind == RouteTargetKind.NatGateway ? route.TargetId : null,
             route.TargetKind == RouteTargetKind.Instance ? route.TargetId : null,
             route.TargetKind == RouteTargetKind.NetworkInterface ? route.TargetId : null);

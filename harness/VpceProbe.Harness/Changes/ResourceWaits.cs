@@ -2,6 +2,7 @@ using Amazon.EC2;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using VpceProbe.Harness.Reports.Terminal;
 
 namespace VpceProbe.Harness.Changes;
 

@@ -18,8 +18,8 @@ public static class CommandCatalog
         root.Subcommands.Add(ProbeCommand.Build());
         root.Subcommands.Add(AcceptCommand.Build());
         root.Subcommands.Add(AgentCommand.Build());
-        root.Subcommands.Add(LabCommand.Build());
-        root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(LabProgram.Command(LabProgram.Lab, "The VPC lab: an offline twin of a VPC (moto + network namespaces), as root (runs vpceprobe-lab)."));
+        root.Subcommands.Add(LabProgram.Command(LabProgram.Demo, "As root: start the VPC lab, run the walkthrough scenario against it through SSM, write the reports, stop the lab (runs vpceprobe-lab demo)."));
         return root;
     }
 }

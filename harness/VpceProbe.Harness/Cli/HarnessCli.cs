@@ -21,9 +21,17 @@ public static class HarnessCli
     public static Task<int> InvokeAsync(IReadOnlyList<string> args, InvocationConfiguration configuration, CancellationToken cancellationToken = default) =>
         InvokeAsync(CommandCatalog.BuildRoot(), args, configuration, cancellationToken);
 
-    /// <summary>The same with another command tree (tests: a command that throws what no command handles).</summary>
-    internal static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The same with another command tree: the lab program's (vpceprobe-lab), and in tests a command that throws
+    /// what no command handles. `lab …` and `demo …` go to the lab program whole, its own help included.
+    /// </summary>
+    public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
     {
+        if (LabProgram.Forwards(root, args))
+        {
+            return await LabProgram.RunAsync(args, configuration, cancellationToken).ConfigureAwait(false);
+        }
+
         var parse = root.Parse(args);
         configuration.EnableDefaultExceptionHandler = false;
         try

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Run;
-using VpceProbe.Harness.Transport;
 using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Cli;
@@ -56,8 +55,7 @@ public static class ProbeCommand
                 StartedAt = started,
                 Duration = TimeProvider.System.GetUtcNow() - started,
                 Phases = [phase],
-                ExitCode = runs.Any(r => r.Status != AgentRunStatus.Completed) ? ExitCodes.Infrastructure
-                    : phase.Pass ? ExitCodes.Success : ExitCodes.ExpectationFailed,
+                ExitCode = ExitVerdict.For([phase]),
             };
             if (files.Wanted(parse))
             {

@@ -4,6 +4,7 @@ using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Journal;
 using VpceProbe.Harness.Reports;
+using VpceProbe.Harness.Reports.Terminal;
 using VpceProbe.Harness.Run;
 using VpceProbe.Harness.Scenario;
 using VpceProbe.Harness.Verdicts;

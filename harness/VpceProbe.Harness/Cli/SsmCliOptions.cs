@@ -1,6 +1,6 @@
 using System.CommandLine;
 using VpceProbe.Harness.Aws;
-using VpceProbe.Harness.Changes;
+using VpceProbe.Harness.Reports.Terminal;
 using VpceProbe.Harness.Deploy;
 using VpceProbe.Harness.Transport;
 
@@ -22,7 +22,7 @@ public sealed class SsmCliOptions
 
     public Option<DirectoryInfo?> AgentDir { get; } = new("--agent-dir")
     {
-        Description = "Directory holding linux-x64/ and linux-arm64/vpceprobe-agent (default: the repository's dist/, or dist/ next to vpceprobe).",
+        Description = "Directory holding linux-x64/ and linux-arm64/vpceprobe-agent (default: dist/ next to vpceprobe, as the tool package installs it, else the repository's dist/).",
     };
 
     public Option<string?> InstanceS3Endpoint { get; } = new("--instance-s3-endpoint")
@@ -79,7 +79,7 @@ public sealed class SsmCliOptions
         var bucket = parse.GetValue(StagingBucket)
             ?? throw new UsageException("--staging-bucket is required with the ssm transport: the agent is staged there for the instances to download");
         var agentDir = parse.GetValue(AgentDir) ?? AgentBinaries.DefaultDirectory()
-            ?? throw new UsageException("no agent build found: run scripts/publish-agent.sh or pass --agent-dir");
+            ?? throw new UsageException("no agent build found: install the tool package (scripts/pack.sh), run scripts/publish-agent.sh in a checkout, or pass --agent-dir");
         if (!agentDir.Exists)
         {
             throw new UsageException($"agent directory {agentDir.FullName} does not exist: run scripts/publish-agent.sh or pass --agent-dir");

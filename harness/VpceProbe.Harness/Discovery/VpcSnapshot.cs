@@ -1,3 +1,4 @@
+
 namespace VpceProbe.Harness.Discovery;
 
 /// <summary>

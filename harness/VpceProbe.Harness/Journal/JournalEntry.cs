@@ -53,8 +53,6 @@ public sealed record JournalEntry
     /// <summary>create-security-group: the group name (unique per VPC), to find a group created just before a crash.</summary>
     public string? GroupName { get; init; }
 
-    public string? Error { get; init; }
-
     /// <summary>modify-endpoint: what was added to an adopted endpoint for the run, and the policy it had, to put back.</summary>
     public EndpointChange? EndpointChange { get; init; }
 
@@ -90,7 +88,6 @@ public static class JournalEntryTypes
     public const string Run = "run";
     public const string Intent = "intent";
     public const string Done = "done";
-    public const string Failed = "failed";
     public const string Undone = "undone";
     public const string Kept = "kept";
     public const string Verified = "verified";

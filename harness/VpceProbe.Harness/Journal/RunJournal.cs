@@ -112,11 +112,11 @@ public sealed class RunJournal
         return stamped;
     }
 
-    /// <summary>Intents not yet undone, kept or known to have failed before changing anything, newest first: what rollback must undo.</summary>
+    /// <summary>Intents not yet undone or kept, newest first: what rollback must undo.</summary>
     public IReadOnlyList<JournalEntry> Outstanding()
     {
         var settled = _entries
-            .Where(e => e.Type is JournalEntryTypes.Undone or JournalEntryTypes.Kept or JournalEntryTypes.Failed)
+            .Where(e => e.Type is JournalEntryTypes.Undone or JournalEntryTypes.Kept)
             .Select(e => e.Seq)
             .ToHashSet();
         return [.. _entries.Where(e => e.Type == JournalEntryTypes.Intent && !settled.Contains(e.Seq)).OrderByDescending(e => e.Seq)];

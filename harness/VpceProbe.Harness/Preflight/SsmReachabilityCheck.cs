@@ -1,5 +1,5 @@
+using VpceProbe.Contract.Aws;
 using VpceProbe.Harness.Scenario;
-using VpceProbe.Lab.Ssm;
 
 namespace VpceProbe.Harness.Preflight;
 

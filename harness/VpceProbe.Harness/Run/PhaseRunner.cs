@@ -80,9 +80,6 @@ public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenari
         return new PhaseResult(phase.Name, actions, Explain.CellExplainer.Explain(MatrixBuilder.Build(phase.Name, plan, runs), plan, runs, described), runs);
     }
 
-    private ChangeContext Context(VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, RunJournal? journal, string phase) =>
-        new(services.Ec2, vpc, targets, journal, services.Waits, services.Crash, phase);
-
     private ChangeContext Context(VpcSnapshot vpc, RunJournal? journal, string phase) =>
         new(services.Ec2, vpc, targets, journal, services.Waits, services.Crash, phase);
 }

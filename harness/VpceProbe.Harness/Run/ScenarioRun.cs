@@ -106,7 +106,7 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
             {
                 Phases = outcome.Phases,
                 Changes = outcome.Changes,
-                ExitCode = outcome.Cleanup.Complete ? Verdict(outcome.Phases, outcome.Error) : ExitCodes.RollbackIncomplete,
+                ExitCode = outcome.Cleanup.Complete ? ExitVerdict.For(outcome.Phases, outcome.Error) : ExitCodes.RollbackIncomplete,
                 LeftBehind = outcome.Cleanup.LeftBehind(settings.RollbackCommand(result.RunId)),
                 Error = error,
                 Kept = kept.Count == 0 ? null : kept,
@@ -207,11 +207,6 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
         return new RunError(RunErrorKind.BaselineFailed,
             $"phase '{probed.Name}' before the first change failed ({why}); nothing was changed (--proceed-on-failed-baseline to change the VPC anyway)");
     }
-
-    private static int Verdict(IReadOnlyList<PhaseResult> phases, RunError? error) =>
-        error is { Kind: not RunErrorKind.BaselineFailed } || phases.Any(p => p.Runs.Any(r => r.Status != AgentRunStatus.Completed))
-            ? ExitCodes.Infrastructure
-            : phases.All(p => p.Pass) ? ExitCodes.Success : ExitCodes.ExpectationFailed;
 
     private static string NewRunId(DateTimeOffset now) =>
         $"{now:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";

@@ -1,3 +1,5 @@
+using VpceProbe.Harness.Reports.Terminal;
+
 namespace VpceProbe.Harness.Transport;
 
 /// <summary>
@@ -50,7 +52,7 @@ public sealed record SsmOptions
     public SsmCallCounter Calls { get; init; } = new();
 
     /// <summary>Shows a person what the harness is waiting for while SSM runs the command (interactive consoles only).</summary>
-    public Changes.WaitProgress Progress { get; init; } = Changes.WaitProgress.None;
+    public WaitProgress Progress { get; init; } = WaitProgress.None;
 
     /// <summary>Instances per SendCommand: the API takes at most 50 InstanceIds.</summary>
     public const int MaxTargetsPerCommand = 50;

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Lab.Gateway;
 
@@ -7,7 +8,7 @@ namespace VpceProbe.Lab.Gateway;
 /// <param name="AgentVersion">The version of its emulated SSM Agent (<see cref="AgentVersionTag"/>, else a current 3.3.x).</param>
 public sealed record LabInstance(
     string InstanceId, string? PrivateIp, string? InstanceProfileArn, string State,
-    string? SubnetId = null, string Architecture = LabInstance.X86_64, string AgentVersion = Ssm.SsmControlPath.DefaultLabAgentVersion)
+    string? SubnetId = null, string Architecture = LabInstance.X86_64, string AgentVersion = SsmControlPath.DefaultLabAgentVersion)
 {
     /// <summary>The instance tag a topology sets to give an instance an older (or newer) SSM Agent.</summary>
     public const string AgentVersionTag = "vpceprobe-lab:ssm-agent-version";
@@ -87,7 +88,7 @@ public sealed class InstanceDirectory(MotoQueries moto)
             state is null ? "unknown" : Ec2Xml.Child(state, "name") ?? "unknown",
             Ec2Xml.Child(item, "subnetId"),
             Ec2Xml.Child(item, "architecture") ?? LabInstance.X86_64,
-            string.IsNullOrWhiteSpace(agentVersion) ? Ssm.SsmControlPath.DefaultLabAgentVersion : agentVersion.Trim())
+            string.IsNullOrWhiteSpace(agentVersion) ? SsmControlPath.DefaultLabAgentVersion : agentVersion.Trim())
         {
             Tags = tags.Where(t => Ec2Xml.Child(t, "key") is not null)
                 .GroupBy(t => Ec2Xml.Child(t, "key")!, StringComparer.Ordinal)

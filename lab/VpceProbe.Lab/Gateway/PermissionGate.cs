@@ -1,3 +1,4 @@
+using VpceProbe.Contract.Aws;
 using VpceProbe.Lab.Policies;
 
 namespace VpceProbe.Lab.Gateway;

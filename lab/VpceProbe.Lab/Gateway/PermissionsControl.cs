@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using VpceProbe.Lab.Policies;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Lab.Gateway;
 

@@ -7,7 +7,7 @@ using VpceProbe.Lab.Topology;
 namespace VpceProbe.Lab.Lifecycle;
 
 /// <summary>
-/// `vpceprobe lab serve` (hidden; started detached by `lab up`): owns moto, the data plane and the gateway for
+/// `vpceprobe-lab serve` (hidden; started detached by `lab up`): owns moto, the data plane and the gateway for
 /// as long as the lab lives. Writes its PIDs and readiness into the state file; stops on SIGTERM (`lab down`).
 /// </summary>
 public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)

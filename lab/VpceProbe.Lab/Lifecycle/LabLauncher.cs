@@ -15,7 +15,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// the asked-for faults in force (they are for the system under test, not for the lab's own seeding). Any failure
 /// on the way tears down what was made: the lab never half-starts.
 /// </summary>
-/// <param name="daemonCommand">How to start `vpceprobe lab serve --name NAME` (the harness passes its own invocation).</param>
+/// <param name="daemonCommand">How to start `vpceprobe-lab serve --name NAME` (the lab program passes its own invocation).</param>
 public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonCommand, TimeProvider time, TextWriter log)
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
@@ -88,7 +88,7 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
     {
         // setsid: the daemon gets its own session, so it outlives this command and its terminal.
         var psi = new ProcessStartInfo("setsid") { UseShellExecute = false };
-        foreach (var arg in new[] { "-f", "sh", "-c", "exec \"$@\" >\"$VPCEPROBE_LAB_LOG\" 2>&1 </dev/null", "sh" }.Concat(daemonCommand).Concat(["lab", "serve", "--name", names.Lab]))
+        foreach (var arg in new[] { "-f", "sh", "-c", "exec \"$@\" >\"$VPCEPROBE_LAB_LOG\" 2>&1 </dev/null", "sh" }.Concat(daemonCommand).Concat(["serve", "--name", names.Lab]))
         {
             psi.ArgumentList.Add(arg);
         }

@@ -5,7 +5,12 @@ using System.Net.Sockets;
 
 namespace VpceProbe.Lab.Lifecycle;
 
-/// <summary>moto's server on a private loopback port, a child of the lab daemon; its output goes to moto.log in the state directory.</summary>
+/// <summary>
+/// moto's server on a private loopback port, a child of the lab daemon; its output goes to moto.log in the state directory.
+/// A port free when chosen may be taken before moto binds it (by another server, or by a client socket: the kernel
+/// hands out the same range for outgoing connections), and moto then exits at once: it is started again on another
+/// port, up to <see cref="Attempts"/> times, instead of waiting out its 30 s for a server that is gone.
+/// </summary>
 internal sealed class MotoProcess(Process process, int port) : IAsyncDisposable
 {
     public int Pid => process.Id;
@@ -14,7 +19,29 @@ internal sealed class MotoProcess(Process process, int port) : IAsyncDisposable
 
     public Uri Url => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
 
+    private const int Attempts = 5;
+
     public static async Task<MotoProcess> StartAsync(string logPath, TimeProvider time, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (moto, exited) = await TryStartAsync(logPath, time, ct).ConfigureAwait(false);
+            if (moto is not null)
+            {
+                return moto;
+            }
+
+            if (!exited || attempt == Attempts)
+            {
+                throw new InvalidOperationException(exited
+                    ? $"moto's server exited at start {Attempts} times (its port taken each time?); see {logPath}"
+                    : $"moto's server did not answer within 30 s (pip install 'moto[server]'); see {logPath}");
+            }
+        }
+    }
+
+    /// <summary>moto answering, or null with whether it exited (its port was taken: worth another port) or never answered.</summary>
+    private static async Task<(MotoProcess? Moto, bool Exited)> TryStartAsync(string logPath, TimeProvider time, CancellationToken ct)
     {
         var port = FreeLoopbackPort();
         var psi = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -31,21 +58,23 @@ internal sealed class MotoProcess(Process process, int port) : IAsyncDisposable
         }
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start python3 -m moto.server");
-        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var moto = new MotoProcess(process, port);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var up = await LabPolling.WaitUntilAsync(async token => !process.HasExited && await AnswersAsync(http, moto.Url, token).ConfigureAwait(false), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100), time, ct).ConfigureAwait(false);
-        if (!up)
+        // Ends as soon as moto exits too, so that a taken port costs a restart, not the whole wait.
+        await LabPolling.WaitUntilAsync(async token => process.HasExited || await AnswersAsync(http, moto.Url, token).ConfigureAwait(false), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100), time, ct).ConfigureAwait(false);
+        if (!process.HasExited && await AnswersAsync(http, moto.Url, ct).ConfigureAwait(false))
         {
-            await moto.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"moto's server did not answer within 30 s (pip install 'moto[server]'); see {logPath}");
+            return (moto, false);
         }
 
-        return moto;
+        var exited = process.HasExited;
+        await moto.DisposeAsync().ConfigureAwait(false);
+        return (null, exited);
     }
 
     private static async Task<bool> AnswersAsync(HttpClient http, Uri url, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Lab.Policies;
 
@@ -54,6 +55,3 @@ public sealed class EndpointPolicy
         }
     }
 }
-
-/// <summary>A malformed policy document; EC2 answers such a document with MalformedPolicyDocument.</summary>
-public sealed class PolicyFormatException(string message) : Exception(message);

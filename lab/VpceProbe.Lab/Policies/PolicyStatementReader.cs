@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Lab.Policies;
 

@@ -1,3 +1,5 @@
+using VpceProbe.Contract.Aws;
+
 namespace VpceProbe.Lab.Ssm;
 
 /// <summary>

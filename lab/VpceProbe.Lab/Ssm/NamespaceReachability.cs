@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using VpceProbe.Contract.Aws;
 using VpceProbe.Lab.DataPlane;
 
 namespace VpceProbe.Lab.Ssm;

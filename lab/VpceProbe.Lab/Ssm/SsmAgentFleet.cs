@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using VpceProbe.Contract.Aws;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Gateway;
 

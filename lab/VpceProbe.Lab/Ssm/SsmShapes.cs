@@ -1,4 +1,5 @@
 using System.Globalization;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Lab.Ssm;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using VpceProbe.Harness.Cli;
+using VpceProbe.Lab.Cli;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Testing;

@@ -9,8 +9,8 @@ namespace VpceProbe.Harness.Tests.Support;
 
 /// <summary>
 /// The lab as a backend of the integration suite: the walkthrough lab (backend `lab`) or the two-az lab (backend
-/// `lab-two-az`), each started as `vpceprobe lab serve` (the
-/// harness's own binary beside the tests) on a free loopback port, not 4566, so a developer's own lab is left
+/// `lab-two-az`), each started as `vpceprobe-lab serve` (the
+/// lab program beside the tests) on a free loopback port, not 4566, so a developer's own lab is left
 /// alone; swept as `lab down` does when the pool is disposed. Tests make their own VPCs in it: the lab keeps
 /// their state (moto behind its gateway, endpoint lifecycle, private DNS checks) while its data plane carries
 /// the seeded walkthrough VPC.
@@ -40,7 +40,7 @@ public sealed class LabBackend : IAsyncDisposable
         try
         {
             // UpAsync sweeps what it made when it fails, so a failed start leaves nothing to dispose.
-            await new LabLauncher(names, HarnessBinary.Command(), TimeProvider.System, log).UpAsync(topology, gateway, cancellationToken).ConfigureAwait(false);
+            await new LabLauncher(names, LabBinary.Command(), TimeProvider.System, log).UpAsync(topology, gateway, cancellationToken).ConfigureAwait(false);
         }
         catch (LabCommandException e)
         {

@@ -36,7 +36,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer();
         ssm.Queue(I, Invocation("Pending"), Invocation("InProgress"), Invocation("Success", code: 0, stdout: Report(pass: true) + "\n"));
         var console = new StringWriter();
-        var options = ZeroDelay with { Progress = Harness.Changes.WaitProgress.For(console, interactive: true) };
+        var options = ZeroDelay with { Progress = Harness.Reports.Terminal.WaitProgress.For(console, interactive: true) };
 
         var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I), options).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 

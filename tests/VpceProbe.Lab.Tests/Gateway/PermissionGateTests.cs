@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using VpceProbe.Contract.Aws;
 using VpceProbe.Lab.Gateway;
-using VpceProbe.Lab.Policies;
 
 namespace VpceProbe.Lab.Tests.Gateway;
 

@@ -40,13 +40,13 @@ public class LabLauncherTests
         try
         {
             var failure = await Assert.ThrowsAsync<LabCommandException>(() =>
-                new LabLauncher(names, HarnessBinary.Command(), TimeProvider.System, log).UpAsync("walkthrough", new Uri($"http://127.0.0.1:{port}"), TestContext.Current.CancellationToken));
+                new LabLauncher(names, LabBinary.Command(), TimeProvider.System, log).UpAsync("walkthrough", new Uri($"http://127.0.0.1:{port}"), TestContext.Current.CancellationToken));
 
             Assert.Contains("did not become ready", failure.Message, StringComparison.Ordinal);
             Assert.Empty(await sweeper.NamespacesAsync(TestContext.Current.CancellationToken));
             Assert.Empty(NamespaceFiles.WithPrefix(names.Prefix));
             Assert.False(Directory.Exists(names.StateDirectory));
-            Assert.DoesNotContain(Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)), d => CommandLine(d).Contains($"lab serve --name {names.Lab}", StringComparison.Ordinal));
+            Assert.DoesNotContain(Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)), d => CommandLine(d).Contains($"serve --name {names.Lab}", StringComparison.Ordinal));
         }
         finally
         {

@@ -29,7 +29,7 @@ public class LabSweeperTests
         var sweeper = new LabSweeper(names, log, TimeProvider.System);
         try
         {
-            var record = await new LabLauncher(names, HarnessBinary.Command(), TimeProvider.System, log)
+            var record = await new LabLauncher(names, LabBinary.Command(), TimeProvider.System, log)
                 .UpAsync("walkthrough", new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}"), Ct);
             var namespaces = await sweeper.NamespacesAsync(Ct);
             var resolver = (await HostAsync("ip", "netns", "pids", names.Router)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VpceProbe.Contract.Aws;
 using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Journal;
 using VpceProbe.Lab.Gateway;
@@ -161,7 +162,7 @@ public class IamPolicyLabTests(SharedLab lab)
                 : commands.Where(c => c.Policies.Contains(file)).SelectMany(c => c.Caller);
             var calledList = called.Distinct().ToList();
             stale.AddRange(IamPolicyFiles.Actions(file).Allowed
-                .Where(pattern => !calledList.Any(a => VpceProbe.Lab.Policies.Wildcard.IsMatch(pattern, a, ignoreCase: true))
+                .Where(pattern => !calledList.Any(a => Wildcard.IsMatch(pattern, a, ignoreCase: true))
                     && !(file != IamPolicyFiles.Instance && ConsultedOn.TryGetValue(pattern, out var on) && calledList.Contains(on)))
                 .Select(pattern => $"iam/{file}.json: {pattern} is called by no command that uses the file"));
         }

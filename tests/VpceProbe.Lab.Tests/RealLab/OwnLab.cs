@@ -39,7 +39,7 @@ internal sealed class OwnLab : IAsyncDisposable
         var names = new LabNames($"a{tag}{(Environment.ProcessId % 10000).ToString(CultureInfo.InvariantCulture)}");
         var gateway = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var log = new StringWriter();
-        var record = await new LabLauncher(names, HarnessBinary.Command(), TimeProvider.System, log).UpAsync(topology, gateway, Ct);
+        var record = await new LabLauncher(names, LabBinary.Command(), TimeProvider.System, log).UpAsync(topology, gateway, Ct);
         var lab = new OwnLab(names, gateway, record.Seeded!, log);
         await lab.Harness.PrepareAsync(Ct);
 

@@ -11,7 +11,7 @@ using VpceProbe.Testing;
 namespace VpceProbe.Lab.Tests.RealLab;
 
 /// <summary>
-/// One real lab (namespaces, moto, the daemon started as `vpceprobe lab serve`, the walkthrough seeded) for
+/// One real lab (namespaces, moto, the daemon started as `vpceprobe-lab serve`, the walkthrough seeded) for
 /// every root test of the assembly, started on first use and taken down with `lab down`'s sweeper at the end.
 /// It listens on a free loopback port, not 4566, so a developer's own lab is left alone. Tests that change
 /// it run in the <see cref="RealLabCollection"/> one at a time and put back what they changed.
@@ -45,7 +45,7 @@ public sealed class SharedLab : IAsyncDisposable
             {
                 try
                 {
-                    _record = await new LabLauncher(Names, HarnessBinary.Command(), TimeProvider.System, _log)
+                    _record = await new LabLauncher(Names, LabBinary.Command(), TimeProvider.System, _log)
                         .UpAsync("walkthrough", GatewayUrl, TestContext.Current.CancellationToken);
                 }
                 catch (LabCommandException e)

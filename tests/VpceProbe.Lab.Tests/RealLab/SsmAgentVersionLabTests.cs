@@ -1,7 +1,7 @@
 using Amazon.EC2.Model;
 using Amazon.SimpleSystemsManagement;
+using VpceProbe.Contract.Aws;
 using VpceProbe.Lab.Gateway;
-using VpceProbe.Lab.Ssm;
 using VpceProbe.Lab.Tests.Fakes;
 
 namespace VpceProbe.Lab.Tests.RealLab;

@@ -1,4 +1,4 @@
-using VpceProbe.Lab.Ssm;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Lab.Tests.Ssm;
 

@@ -36,7 +36,7 @@ public class TwinLabTests(SharedMoto moto)
             LabRecord record;
             try
             {
-                record = await new LabLauncher(names, HarnessBinary.Command(), TimeProvider.System, log).UpAsync(read.Topology!, gateway, ct);
+                record = await new LabLauncher(names, LabBinary.Command(), TimeProvider.System, log).UpAsync(read.Topology!, gateway, ct);
             }
             catch (Exception e) when (e is LabCommandException or AmazonServiceException)
             {

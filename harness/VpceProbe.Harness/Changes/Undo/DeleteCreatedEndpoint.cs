@@ -1,3 +1,4 @@
+using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Journal;
 
 namespace VpceProbe.Harness.Changes.Undo;
@@ -18,7 +19,7 @@ public sealed class DeleteCreatedEndpoint : IUndoStep
         var live = new List<string>();
         foreach (var endpointId in ids)
         {
-            if (await EndpointReader.StateAsync(context.Ec2, endpointId, cancellationToken).ConfigureAwait(false) is not ("deleted" or "deleting"))
+            if (await EndpointReader.StateAsync(context.Ec2, endpointId, cancellationToken).ConfigureAwait(false) is not (EndpointStates.Deleted or EndpointStates.Deleting))
             {
                 live.Add(endpointId);
             }
@@ -41,7 +42,7 @@ public sealed class DeleteCreatedEndpoint : IUndoStep
             await context.Waits.UntilAsync(
                 $"{endpointId} to be deleted",
                 ct => EndpointReader.StateAsync(context.Ec2, endpointId, ct),
-                state => state == "deleted",
+                state => state == EndpointStates.Deleted,
                 cancellationToken).ConfigureAwait(false);
         }
 

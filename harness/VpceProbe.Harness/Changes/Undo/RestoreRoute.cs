@@ -36,7 +36,8 @@ public sealed class RestoreRoute : IUndoStep
         }
         catch (AmazonEC2Exception e) when (e.ErrorCode == "RouteAlreadyExists")
         {
-            // Restored concurrently (another rollback): the check below decides.
+            // Put back concurrently since the check above (another rollback of the same journal): the route is there,
+            // taken as restored without looking at its target again.
         }
 
         return UndoResult.Restored($"restored route {route.DestinationCidr} → {route.Target} in {route.RouteTableId}");

@@ -1,4 +1,5 @@
 using Amazon.EC2;
+using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Journal;
 
 namespace VpceProbe.Harness.Changes.Undo;
@@ -15,7 +16,7 @@ public sealed class RevertEndpointChange : IUndoStep
     public async Task<UndoResult> UndoAsync(JournalEntry intent, UndoContext context, CancellationToken cancellationToken)
     {
         var change = intent.EndpointChange ?? throw new InvalidDataException($"journal entry {intent.Seq} has no endpoint change to revert");
-        if (await EndpointReader.StateAsync(context.Ec2, change.EndpointId, cancellationToken).ConfigureAwait(false) is "deleted" or "deleting")
+        if (await EndpointReader.StateAsync(context.Ec2, change.EndpointId, cancellationToken).ConfigureAwait(false) is EndpointStates.Deleted or EndpointStates.Deleting)
         {
             return UndoResult.Restored($"endpoint {change.EndpointId} is gone: nothing to revert");
         }

@@ -11,7 +11,7 @@ public sealed record DerivationContext(VpcSnapshot Vpc, DerivationTarget Target,
 
     /// <summary>Endpoints that carry or will soon carry traffic (pending ones become available by themselves); deleted or failed ones do not.</summary>
     public IEnumerable<EndpointInfo> LiveEndpoints(EndpointType type) =>
-        Vpc.Endpoints.Where(e => e.Type == type && e.State is "available" or "pending");
+        Vpc.Endpoints.Where(e => e.Type == type && EndpointStates.CarriesTraffic(e.State));
 
     /// <summary>A live interface endpoint with private DNS for the service: the service name then resolves to it VPC-wide.</summary>
     public EndpointInfo? PrivateDnsEndpoint(string service) =>

@@ -1,5 +1,4 @@
 using Spectre.Console;
-using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Reports.Terminal;
 using VpceProbe.Harness.Verdicts;
 

@@ -1,5 +1,4 @@
 using Spectre.Console;
-using VpceProbe.Harness.Cli;
 
 namespace VpceProbe.Harness.Reports.Terminal;
 

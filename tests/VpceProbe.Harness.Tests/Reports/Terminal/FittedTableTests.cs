@@ -1,4 +1,4 @@
-using VpceProbe.Harness.Cli;
+using VpceProbe.Harness.Reports.Terminal;
 using VpceProbe.Harness.Cost;
 using VpceProbe.Harness.Reports.Audits;
 using VpceProbe.Harness.Reports.Costs;

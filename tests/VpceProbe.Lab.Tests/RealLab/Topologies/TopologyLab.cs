@@ -45,7 +45,7 @@ public sealed class TopologyLab : IAsyncDisposable
             new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}"));
         try
         {
-            lab.Record = await new LabLauncher(lab.Names, HarnessBinary.Command(), TimeProvider.System, lab._log).UpAsync(LabTopology.Load(topology), lab.GatewayUrl, Ct);
+            lab.Record = await new LabLauncher(lab.Names, LabBinary.Command(), TimeProvider.System, lab._log).UpAsync(LabTopology.Load(topology), lab.GatewayUrl, Ct);
         }
         catch (LabCommandException e)
         {

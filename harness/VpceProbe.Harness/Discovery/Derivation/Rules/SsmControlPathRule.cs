@@ -1,5 +1,5 @@
+using VpceProbe.Contract.Aws;
 using VpceProbe.Contract;
-using VpceProbe.Lab.Ssm;
 
 namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 

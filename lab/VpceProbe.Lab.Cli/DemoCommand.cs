@@ -1,15 +1,16 @@
 using System.CommandLine;
 using Amazon.S3;
 using Amazon.S3.Model;
+using VpceProbe.Harness.Cli;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Faults;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Lab.Topology;
 
-namespace VpceProbe.Harness.Cli;
+namespace VpceProbe.Lab.Cli;
 
 /// <summary>
-/// `vpceprobe demo`: the walkthrough end to end with no AWS account. Starts a lab, runs the built-in walkthrough
+/// `vpceprobe demo` (`vpceprobe-lab demo`): the walkthrough end to end with no AWS account. Starts a lab, runs the built-in walkthrough
 /// scenario against it exactly as against AWS (`run walkthrough --transport ssm`, the agent staged in a lab
 /// bucket and deployed through SSM), writes the reports, and takes the lab down again, also on failure or Ctrl-C.
 /// Exit code: the run's (0 when the walkthrough's whole matrix is as expected), or `lab up`'s.

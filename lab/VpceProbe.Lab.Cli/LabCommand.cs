@@ -1,15 +1,16 @@
 using System.CommandLine;
 using VpceProbe.Contract;
+using VpceProbe.Harness.Cli;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Faults;
 using VpceProbe.Lab.Lifecycle;
 using VpceProbe.Lab.Topology;
 
-namespace VpceProbe.Harness.Cli;
+namespace VpceProbe.Lab.Cli;
 
 /// <summary>
-/// `vpceprobe lab up|down|status` (and the hidden `lab serve`, the daemon `up` starts): the VPC lab on this
-/// machine. Exit codes: 0 done, 1 `status` found no lab, 2 not root / no namespaces / bad name (nothing made),
+/// `vpceprobe-lab up|down|status|topology|demo` (and the hidden `serve`, the daemon `up` starts), which `vpceprobe lab …`
+/// and `vpceprobe demo` start: the VPC lab on this machine. Exit codes: 0 done, 1 `status` found no lab, 2 not root / no namespaces / bad name (nothing made),
 /// 3 the lab failed to start (what it made was removed). An invalid topology is exit 2 too, with every error.
 /// </summary>
 public static class LabCommand
@@ -17,14 +18,17 @@ public static class LabCommand
     /// <summary>Where the lab's AWS endpoint listens unless `--port` says otherwise (LocalStack's port, which the AWS tooling knows).</summary>
     public const int DefaultPort = 4566;
 
-    public static Command Build()
+    /// <summary>The one list of the lab program's commands.</summary>
+    public static RootCommand BuildRoot()
     {
-        var lab = new Command("lab", "The VPC lab: an offline twin of a VPC (moto + network namespaces), as root.");
+        var lab = new RootCommand("vpceprobe-lab: the VPC lab, an offline twin of a VPC (moto + network namespaces), as root.");
+        lab.Options.Add(HarnessCli.VerboseOption());
         lab.Subcommands.Add(Up());
         lab.Subcommands.Add(Down());
         lab.Subcommands.Add(Status());
         lab.Subcommands.Add(Serve());
         lab.Subcommands.Add(LabTopologyCommand.Build());
+        lab.Subcommands.Add(DemoCommand.Build());
         return lab;
     }
 
@@ -52,10 +56,10 @@ public static class LabCommand
         return port;
     }
 
-    /// <summary>How this very program is started again, for the detached daemon (`dotnet vpceprobe.dll` or the apphost).</summary>
+    /// <summary>How this very program is started again, for the detached daemon (`dotnet vpceprobe-lab.dll` or the apphost).</summary>
     internal static IReadOnlyList<string> SelfCommand()
     {
-        var process = Environment.ProcessPath ?? "vpceprobe";
+        var process = Environment.ProcessPath ?? "vpceprobe-lab";
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, typeof(LabCommand).Assembly.Location] : [process];
     }
 
@@ -156,7 +160,7 @@ public static class LabCommand
     private static Command Serve()
     {
         var name = NameOption();
-        var command = new Command("serve", "The lab daemon (started by `lab up`).") { name };
+        var command = new Command("serve", "The lab daemon (started by `up`).") { name };
         command.Hidden = true;
         command.SetAction(async (parse, ct) => await WithNameAsync(parse, name, names =>
             new LabDaemon(names, TimeProvider.System, parse.InvocationConfiguration.Output).RunAsync(ct)).ConfigureAwait(false));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VpceProbe.Lab.Policies;
+namespace VpceProbe.Contract.Aws;
 
 /// <summary>
 /// The actions an identity policy allows and denies, read from its statements' Action lists (a string or a list;

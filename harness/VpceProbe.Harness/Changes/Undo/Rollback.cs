@@ -1,10 +1,9 @@
 using Amazon.Runtime;
-using VpceProbe.Harness.Changes;
-using VpceProbe.Harness.Changes.Undo;
 using VpceProbe.Harness.Verdicts;
 using VpceProbe.Harness.Aws;
+using VpceProbe.Harness.Journal;
 
-namespace VpceProbe.Harness.Journal;
+namespace VpceProbe.Harness.Changes.Undo;
 
 /// <summary>
 /// Undoes a run from its journal, newest change first. Each undone change is journaled, so a rollback that

@@ -5,7 +5,7 @@ using VpceProbe.Harness.Journal;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Verdicts;
 
-namespace VpceProbe.Harness.Tests.Journal;
+namespace VpceProbe.Harness.Tests.Changes.Undo;
 
 /// <summary>Rollback against moto from journals written by hand: the states a kill can leave behind.</summary>
 public class RollbackTests(MotoFixture moto)

@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Changes;
+namespace VpceProbe.Harness.Reports.Terminal;
 
 /// <summary>
 /// Tells a person what a wait is waiting for. Endpoints take minutes to become available, and a silent

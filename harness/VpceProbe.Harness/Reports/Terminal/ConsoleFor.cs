@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace VpceProbe.Harness.Cli;
+namespace VpceProbe.Harness.Reports.Terminal;
 
 /// <summary>
 /// A Spectre console that writes to the command's output writer (not the process's stdout), so tests and

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace VpceProbe.Lab.Ssm;
+namespace VpceProbe.Contract.Aws;
 
 /// <summary>
 /// Which endpoints an instance's SSM Agent needs to be managed, by its version: the one rule the lab's emulated

@@ -3,10 +3,11 @@ using VpceProbe.Contract;
 using VpceProbe.Lab.Topology;
 using VpceProbe.Lab.Twin;
 
-namespace VpceProbe.Harness.Cli;
+namespace VpceProbe.Lab.Cli;
 
 /// <summary>
-/// `vpceprobe lab topology --from-snapshot FILE [--max-instances N] [--name NAME] [--bucket B]… [--secret-id S]… [--output FILE]`:
+/// `vpceprobe lab topology --from-snapshot FILE [--max-instances N] [--name NAME] [--bucket B]… [--secret-id S]… [--output FILE]`
+/// (run as `vpceprobe-lab topology …`):
 /// a twin of a real VPC as a topology file (lab/VpceProbe.Lab/Twin). What the twin leaves out goes to stderr.
 /// Exit codes: 0 written; 2 unreadable snapshot, bad option, or a twin the validator refuses (nothing written).
 /// </summary>

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using VpceProbe.Harness.Changes;
+using VpceProbe.Harness.Reports.Terminal;
 
-namespace VpceProbe.Harness.Tests.Changes;
+namespace VpceProbe.Harness.Tests.Reports.Terminal;
 
 public class WaitProgressTests
 {

@@ -1,4 +1,4 @@
-namespace VpceProbe.Lab.Policies;
+namespace VpceProbe.Contract.Aws;
 
 /// <summary>IAM's wildcards: <c>*</c> matches any run of characters (also none), <c>?</c> exactly one.</summary>
 public static class Wildcard
