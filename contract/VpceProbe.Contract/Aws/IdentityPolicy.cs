@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VpceProbe.Lab.Policies;
+namespace VpceProbe.Contract.Aws;
 
 /// <summary>
 /// Identity policies as IAM evaluates them for one request, as far as the lab can know the request: an explicit

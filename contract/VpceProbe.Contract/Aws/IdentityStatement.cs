@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VpceProbe.Lab.Policies;
+namespace VpceProbe.Contract.Aws;
 
 /// <summary>One statement of an identity policy: effect, actions, resources and conditions (Principal has no place here).</summary>
 internal sealed record IdentityStatement(

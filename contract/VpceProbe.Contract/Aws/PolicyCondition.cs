@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace VpceProbe.Lab.Policies;
+namespace VpceProbe.Contract.Aws;
 
 /// <summary>
 /// One condition of a statement ("ArnEquals": {"ec2:Vpc": "arn:…"}). Evaluated as IAM does for the operators the

@@ -1,3 +1,4 @@
+using VpceProbe.Contract.Aws;
 using System.Collections.Specialized;
 using System.Text.Json;
 using VpceProbe.Lab.Policies;

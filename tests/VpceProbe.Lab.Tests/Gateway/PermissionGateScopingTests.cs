@@ -1,6 +1,6 @@
 using System.Text;
 using VpceProbe.Lab.Gateway;
-using VpceProbe.Lab.Policies;
+using VpceProbe.Contract.Aws;
 using VpceProbe.Lab.Tests.RealLab;
 
 namespace VpceProbe.Lab.Tests.Gateway;
