@@ -10,6 +10,13 @@ internal static class LabBuckets
     public static async Task CreateAsync(SharedLab lab, string bucket)
     {
         using var s3 = new AmazonS3Client(TopologySeeder.Credentials, new AmazonS3Config { ServiceURL = lab.GatewayUrl.ToString(), ForcePathStyle = true, AuthenticationRegion = lab.Region });
-        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, TestContext.Current.CancellationToken);
+        try
+        {
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, TestContext.Current.CancellationToken);
+        }
+        catch (BucketAlreadyOwnedByYouException)
+        {
+            // The lab is shared by the whole run: another test (or this class's previous one) made it already.
+        }
     }
 }
