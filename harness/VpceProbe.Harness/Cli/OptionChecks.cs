@@ -26,6 +26,15 @@ internal static class OptionChecks
     /// <summary>The plan's duration rules (positive, at most 24h), checked once where the value is given: a bad --wait-for is one message, not one per phase it would reach.</summary>
     public static void Duration(Option option) => Check(option, v => VpceProbe.Contract.Duration.Check(v, out _));
 
+    /// <summary>SendCommand's MaxConcurrency/MaxErrors pattern: a whole number or a percentage up to 100%.</summary>
+    public static void SsmRate(Option option) => Check(option, v => Transport.TagTarget.RateControl(v)
+        ? null
+        : $"{Printable.Quote(v)} is not an SSM rate: a whole number such as 50, or a percentage from 0% to 100% such as 10%");
+
+    public static void TagPair(Option option) => Check(option, v => v.IndexOf('=', StringComparison.Ordinal) is > 0 and var eq && eq < v.Length - 1
+        ? null
+        : $"{Printable.Quote(v)} is not KEY=VALUE, such as vpceprobe:fleet=acceptance");
+
     public static void BucketName(Option option) => Check(option, v => AwsIds.IsBucketName(v)
         ? null
         : $"{Printable.Quote(v)} is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, such as my-staging-bucket");

@@ -57,6 +57,9 @@ public sealed class SsmCliOptions
         OptionChecks.BucketName(StagingBucket);
         OptionChecks.BucketName(OutputBucket);
         OptionChecks.HttpUrl(InstanceS3Endpoint);
+        OptionChecks.TagPair(TagTarget);
+        OptionChecks.SsmRate(MaxConcurrency);
+        OptionChecks.SsmRate(MaxErrors);
     }
 
     public void AddTo(Command command)

@@ -24,6 +24,9 @@ public class OptionChecksTests
     [InlineData("--staging-bucket: 'a/b' is not an S3 bucket name", "agent", "deploy", "--instance", "i-0123456789abcdef0", "--staging-bucket", "a/b", "--region", "us-east-1", "--endpoint-url", Nobody)]
     [InlineData("--output-bucket: 'x' is not an S3 bucket name", "probe", "--instance", "i-0123456789abcdef0", "--plan", "plan.json", "--staging-bucket", "stage", "--output-bucket", "x", "--region", "us-east-1", "--endpoint-url", Nobody)]
     [InlineData("--instance-s3-endpoint: 'notaurl' is not an http(s) URL", "probe", "--instance", "i-0123456789abcdef0", "--plan", "plan.json", "--staging-bucket", "stage", "--instance-s3-endpoint", "notaurl", "--region", "us-east-1", "--endpoint-url", Nobody)]
+    [InlineData("--ssm-max-concurrency: '-3' is not an SSM rate", "probe", "--instance", "i-0123456789abcdef0", "--plan", "plan.json", "--staging-bucket", "stage", "--ssm-tag-target", "fleet=a", "--ssm-max-concurrency", "-3", "--region", "us-east-1", "--endpoint-url", Nobody)]
+    [InlineData("--ssm-max-errors: '101%' is not an SSM rate", "probe", "--instance", "i-0123456789abcdef0", "--plan", "plan.json", "--staging-bucket", "stage", "--ssm-tag-target", "fleet=a", "--ssm-max-errors", "101%", "--region", "us-east-1", "--endpoint-url", Nobody)]
+    [InlineData("--ssm-tag-target: 'fleet' is not KEY=VALUE", "probe", "--instance", "i-0123456789abcdef0", "--plan", "plan.json", "--staging-bucket", "stage", "--ssm-tag-target", "fleet", "--region", "us-east-1", "--endpoint-url", Nobody)]
     public async Task a_bad_option_value_is_one_usage_error_naming_the_option_before_any_aws_call(string says, params string[] args)
     {
         var run = await CliRun.InvokeAsync(args);
