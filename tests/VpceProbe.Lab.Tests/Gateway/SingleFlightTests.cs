@@ -2,11 +2,11 @@ using VpceProbe.Lab.Gateway;
 
 namespace VpceProbe.Lab.Tests.Gateway;
 
-/// <summary>One moto read in flight for all callers (what keeps 50 agents' IMDS requests from queuing 100 reads).</summary>
+/// <summary>At most two moto reads for any number of callers (what keeps 50 agents' IMDS requests from queuing 100 reads), never a stale one.</summary>
 public class SingleFlightTests
 {
     [Fact]
-    public async Task callers_while_a_read_runs_share_it()
+    public async Task callers_while_a_read_runs_share_the_one_read_after_it_so_fifty_callers_make_two_reads()
     {
         var flight = new SingleFlight<int>();
         var reads = 0;
@@ -18,11 +18,38 @@ public class SingleFlightTests
             return n;
         }
 
-        var callers = Enumerable.Range(0, 50).Select(_ => flight.RunAsync(Read, TestContext.Current.CancellationToken)).ToList();
+        var first = flight.RunAsync(Read, TestContext.Current.CancellationToken);
+        var others = Enumerable.Range(0, 49).Select(_ => flight.RunAsync(Read, TestContext.Current.CancellationToken)).ToList();
         release.SetResult();
 
-        Assert.All(await Task.WhenAll(callers), n => Assert.Equal(1, n));
-        Assert.Equal(1, reads);
+        Assert.Equal(1, await first);
+        Assert.All(await Task.WhenAll(others), n => Assert.Equal(2, n));
+        Assert.Equal(2, reads);
+    }
+
+    [Fact]
+    public async Task a_caller_never_gets_a_read_that_began_before_it_called()
+    {
+        var flight = new SingleFlight<string>();
+        var state = "no profile";
+        var firstStarted = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        async Task<string> Read(CancellationToken _)
+        {
+            var seen = state; // what moto answers is fixed when the read begins
+            firstStarted.TrySetResult();
+            await release.Task;
+            return seen;
+        }
+
+        var heartbeat = flight.RunAsync(Read, TestContext.Current.CancellationToken);
+        await firstStarted.Task;
+        state = "profile associated";
+        var imds = flight.RunAsync(Read, TestContext.Current.CancellationToken);
+        release.SetResult();
+
+        Assert.Equal("no profile", await heartbeat);
+        Assert.Equal("profile associated", await imds);
     }
 
     [Fact]
