@@ -1,3 +1,4 @@
+using VpceProbe.Harness.Transport;
 namespace VpceProbe.Harness.Preflight;
 
 /// <summary>With the ssm transport every target must be Online in SSM, or its commands would never be delivered.</summary>
@@ -5,7 +6,7 @@ public sealed class SsmOnlineCheck : IPreflightCheck
 {
     public IEnumerable<PreflightFinding> Check(PreflightInput input)
     {
-        if (input.Transport != "ssm")
+        if (input.Transport != TransportKind.Ssm)
         {
             yield break;
         }

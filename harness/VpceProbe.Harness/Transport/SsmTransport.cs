@@ -18,7 +18,7 @@ public sealed class SsmTransport(SsmCommandRunner runner, AgentInstallations ins
     // Past the agent's own deadline, time for the process to start and print.
     private static readonly TimeSpan ExecutionSlack = TimeSpan.FromSeconds(30);
 
-    public string Name => "ssm";
+    public TransportKind Kind => TransportKind.Ssm;
 
     public async Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken)
     {
