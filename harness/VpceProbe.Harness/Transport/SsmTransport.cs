@@ -57,5 +57,5 @@ public sealed class SsmTransport(SsmCommandRunner runner, AgentInstallations ins
     /// <summary>The agent stops at the plan's deadline: its report is due by then, plus a moment for SSM to deliver it.</summary>
     internal static TimeSpan DueWithin(ProbePlan plan) => Deadline(plan) + TimeSpan.FromSeconds(5);
 
-    private static TimeSpan Deadline(ProbePlan plan) => Duration.TryParse(plan.Deadline, out var deadline) ? deadline : TimeSpan.FromSeconds(60);
+    private static TimeSpan Deadline(ProbePlan plan) => Duration.TryParse(plan.Deadline, out var deadline) ? deadline : ProbePlan.DefaultDeadline;
 }
