@@ -8,6 +8,9 @@ public sealed record ProbePlan
 {
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>The run's deadline when <see cref="Deadline"/> is absent: the agent stops there, the harness waits that long.</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(60);
+
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
     /// <summary>AWS region; falls back to AWS_REGION / AWS_DEFAULT_REGION on the instance.</summary>
@@ -22,7 +25,7 @@ public sealed record ProbePlan
     /// <summary>CIDRs that count as "private" for dns probes; RFC 1918 + RFC 6598 when empty.</summary>
     public List<string>? VpcCidrs { get; init; }
 
-    /// <summary>Global deadline for the whole run (default 60s). Probes still running then are reported as cancelled.</summary>
+    /// <summary>Global deadline for the whole run (default <see cref="DefaultDeadline"/>). Probes still running then are reported as cancelled.</summary>
     public string? Deadline { get; init; }
 
     public List<ProbeSpec> Probes { get; init; } = [];

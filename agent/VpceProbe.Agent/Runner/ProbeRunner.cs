@@ -10,7 +10,7 @@ namespace VpceProbe.Agent.Runner;
 public sealed class ProbeRunner(TimeProvider time)
 {
     /// <summary>The run's deadline when the plan gives none.</summary>
-    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultDeadline = ProbePlan.DefaultDeadline;
 
     public async Task<RunOutcome> RunAsync(
         IReadOnlyList<PlannedProbe> probes,

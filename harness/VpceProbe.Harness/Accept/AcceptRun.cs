@@ -39,7 +39,7 @@ public sealed class AcceptRun(IAgentTransport transport, TimeProvider time)
             RunId = $"accept-{started:yyyyMMdd-HHmmss}",
             Scenario = Phase,
             VpcId = vpc.VpcId,
-            Transport = transport.Name,
+            Transport = transport.Kind.Name(),
             StartedAt = started,
             Duration = time.GetUtcNow() - started,
             Phases = [phase],

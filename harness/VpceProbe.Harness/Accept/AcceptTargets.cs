@@ -1,3 +1,4 @@
+using Amazon.SimpleSystemsManagement;
 using VpceProbe.Harness.Cli;
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Discovery.Derivation;
@@ -62,5 +63,5 @@ public static class AcceptTargets
     }
 
     private static bool Managed(VpcSnapshot vpc, InstanceInfo instance) =>
-        instance.State == "running" && (!vpc.SsmPingStatusKnown || instance.SsmPingStatus == "Online");
+        instance.State == "running" && (!vpc.SsmPingStatusKnown || instance.SsmPingStatus == PingStatus.Online.Value);
 }

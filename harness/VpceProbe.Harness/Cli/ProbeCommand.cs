@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Run;
+using VpceProbe.Harness.Transport;
 using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Cli;
@@ -51,7 +52,7 @@ public static class ProbeCommand
                 RunId = $"probe-{started:yyyyMMdd-HHmmss}",
                 Scenario = file.Name,
                 VpcId = "",
-                Transport = agents.Name,
+                Transport = agents.Kind.Name(),
                 StartedAt = started,
                 Duration = TimeProvider.System.GetUtcNow() - started,
                 Phases = [phase],

@@ -16,7 +16,7 @@ public sealed class TransportOptions
     public Option<string> Transport { get; } = new("--transport")
     {
         Description = "How the agent reaches the targets: ssm (AWS-RunShellScript) or local (a child process on this machine, for emulators and tests).",
-        DefaultValueFactory = _ => "ssm",
+        DefaultValueFactory = _ => TransportKind.Ssm.Name(),
     };
 
     public Option<string?> Agent { get; } = new("--agent")
@@ -27,7 +27,7 @@ public sealed class TransportOptions
     /// <summary>--staging-bucket, --agent-dir, --instance-s3-endpoint, --output-bucket for the ssm transport.</summary>
     public SsmCliOptions Ssm { get; } = new();
 
-    public TransportOptions() => Transport.AcceptOnlyFromAmong("ssm", "local");
+    public TransportOptions() => Transport.AcceptOnlyFromAmong([.. TransportKinds.Names]);
 
     public void AddTo(Command command)
     {
@@ -39,7 +39,7 @@ public sealed class TransportOptions
     /// <exception cref="UsageException">The local agent binary is missing, or the ssm transport lacks --staging-bucket or an agent build.</exception>
     public IAgentTransport Create(ParseResult parse, AwsSettings aws)
     {
-        if (parse.GetValue(Transport) == "local")
+        if (TransportKinds.Parse(parse.GetValue(Transport)) == TransportKind.Local)
         {
             var agent = parse.GetValue(Agent) ?? DefaultAgentPath;
             return File.Exists(agent)

@@ -1,5 +1,6 @@
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Scenario;
+using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Preflight;
 
@@ -9,7 +10,7 @@ public interface IPreflightCheck
     IEnumerable<PreflightFinding> Check(PreflightInput input);
 }
 
-public sealed record PreflightInput(ScenarioDefinition Scenario, VpcSnapshot Vpc, IReadOnlyList<InstanceInfo> Targets, string Transport)
+public sealed record PreflightInput(ScenarioDefinition Scenario, VpcSnapshot Vpc, IReadOnlyList<InstanceInfo> Targets, TransportKind Transport)
 {
     public IEnumerable<ActionDefinition> Actions => Scenario.Phases.SelectMany(p => p.Actions);
 }

@@ -1,3 +1,6 @@
+using Amazon.SimpleSystemsManagement;
+using VpceProbe.Harness.Transport;
+
 namespace VpceProbe.Harness.Preflight;
 
 /// <summary>With the ssm transport every target must be Online in SSM, or its commands would never be delivered.</summary>
@@ -5,7 +8,7 @@ public sealed class SsmOnlineCheck : IPreflightCheck
 {
     public IEnumerable<PreflightFinding> Check(PreflightInput input)
     {
-        if (input.Transport != "ssm")
+        if (input.Transport != TransportKind.Ssm)
         {
             yield break;
         }
@@ -18,7 +21,7 @@ public sealed class SsmOnlineCheck : IPreflightCheck
             yield break;
         }
 
-        foreach (var target in input.Targets.Where(t => t.SsmPingStatus != "Online"))
+        foreach (var target in input.Targets.Where(t => t.SsmPingStatus != PingStatus.Online.Value))
         {
             yield return new(true,
                 $"{target.Id} is not online in SSM ({target.SsmPingStatus ?? "not managed"}): check its instance profile (AmazonSSMManagedInstanceCore), the SSM agent, and its path to ssm, ssmmessages and ec2messages");

@@ -1,5 +1,6 @@
 using VpceProbe.Contract.Aws;
 using VpceProbe.Harness.Scenario;
+using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Preflight;
 
@@ -20,9 +21,9 @@ public sealed class SsmReachabilityCheck : IPreflightCheck
             yield break;
         }
 
-        if (input.Transport != "ssm")
+        if (input.Transport != TransportKind.Ssm)
         {
-            yield return new(false, $"the {input.Transport} transport does not reach the targets through SSM, so removing the NAT route cannot cut the harness off; the ssm/ssmmessages/ec2messages endpoint check is skipped");
+            yield return new(false, $"the {input.Transport.Name()} transport does not reach the targets through SSM, so removing the NAT route cannot cut the harness off; the ssm/ssmmessages/ec2messages endpoint check is skipped");
             yield break;
         }
 

@@ -2,6 +2,7 @@ using VpceProbe.Harness.Changes;
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Journal;
 using VpceProbe.Harness.Scenario;
+using VpceProbe.Harness.Transport;
 using VpceProbe.Harness.Verdicts;
 
 namespace VpceProbe.Harness.Run;
@@ -70,7 +71,7 @@ public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenari
             return new PhaseResult(phase.Name, actions, [], []);
         }
 
-        services.Log.WriteLine($"[{phase.Name}] running {plan.Probes.Count} probes on {targets.Count} target(s) through {services.Transport.Name}");
+        services.Log.WriteLine($"[{phase.Name}] running {plan.Probes.Count} probes on {targets.Count} target(s) through {services.Transport.Kind.Name()}");
         var sent = services.Time.GetTimestamp();
         var runs = await services.Transport.RunAsync([.. targets.Select(t => t.Id)], plan, cancellationToken).ConfigureAwait(false);
         clock?.TransportRan(services.Time.GetElapsedTime(sent));

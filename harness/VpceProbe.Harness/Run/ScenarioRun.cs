@@ -27,19 +27,19 @@ public sealed class ScenarioRun(RunServices services, RunSettings settings)
     {
         var started = services.Time.GetUtcNow();
         var vpc = await services.Discoverer.DescribeAsync(vpcId, cancellationToken).ConfigureAwait(false);
-        var targets = TargetSelection.Select(scenario, vpc, requireSsm: services.Transport.Name == "ssm");
+        var targets = TargetSelection.Select(scenario, vpc, requireSsm: services.Transport.Kind == TransportKind.Ssm);
         var result = new RunResult
         {
             RunId = NewRunId(started),
             Scenario = scenario.Name,
             VpcId = vpcId,
-            Transport = services.Transport.Name,
+            Transport = services.Transport.Kind.Name(),
             Backend = settings.EndpointUrl is null ? "aws" : $"endpoint {settings.EndpointUrl}",
             StartedAt = started,
             Vpc = vpc,
         };
 
-        var input = new PreflightInput(scenario, vpc, targets, services.Transport.Name);
+        var input = new PreflightInput(scenario, vpc, targets, services.Transport.Kind);
         var findings = PreflightChecks.Run(input)
             .Concat(await EndpointServicesCheck.RunAsync(services.Ec2, scenario, vpc.Region, cancellationToken).ConfigureAwait(false))
             .Concat(await PermissionsCheck.RunAsync(services.Ec2, input, cancellationToken).ConfigureAwait(false))

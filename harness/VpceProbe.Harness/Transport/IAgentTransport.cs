@@ -4,12 +4,11 @@ namespace VpceProbe.Harness.Transport;
 
 /// <summary>
 /// Runs the agent with a plan on target instances and brings back each instance's report.
-/// "ssm" sends AWS-RunShellScript through SSM (real AWS, the lab, LocalStack); "local" runs the agent
-/// as a child process on this machine (emulators and tests).
+/// Its <see cref="TransportKind"/> says how: through SSM or as a child process on this machine.
 /// </summary>
 public interface IAgentTransport
 {
-    string Name { get; }
+    TransportKind Kind { get; }
 
     /// <summary>One run per instance, in the order given. Infrastructure trouble is data in <see cref="AgentRun"/>, not an exception.</summary>
     Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken);

@@ -18,7 +18,7 @@ public sealed class LocalTransport(string agentPath, string? endpointUrl, TimeSp
     /// <summary>The services the agent calls; each gets the emulator endpoint when one is given.</summary>
     private static readonly string[] AgentServices = ["s3", "secretsmanager", "sts"];
 
-    public string Name => "local";
+    public TransportKind Kind => TransportKind.Local;
 
     public async Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken)
     {

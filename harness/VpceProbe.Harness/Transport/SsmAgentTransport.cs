@@ -17,7 +17,7 @@ public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer dep
     private readonly Dictionary<string, AgentInstallation> _installed = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public string Name => "ssm";
+    public TransportKind Kind => TransportKind.Ssm;
 
     public TimeSpan Deploying { get; private set; }
 

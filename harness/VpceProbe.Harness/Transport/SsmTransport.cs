@@ -18,7 +18,7 @@ public sealed class SsmTransport(SsmCommandRunner runner, AgentInstallations ins
     // Past the agent's own deadline, time for the process to start and print.
     private static readonly TimeSpan ExecutionSlack = TimeSpan.FromSeconds(30);
 
-    public string Name => "ssm";
+    public TransportKind Kind => TransportKind.Ssm;
 
     public async Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken)
     {
@@ -57,5 +57,5 @@ public sealed class SsmTransport(SsmCommandRunner runner, AgentInstallations ins
     /// <summary>The agent stops at the plan's deadline: its report is due by then, plus a moment for SSM to deliver it.</summary>
     internal static TimeSpan DueWithin(ProbePlan plan) => Deadline(plan) + TimeSpan.FromSeconds(5);
 
-    private static TimeSpan Deadline(ProbePlan plan) => Duration.TryParse(plan.Deadline, out var deadline) ? deadline : TimeSpan.FromSeconds(60);
+    private static TimeSpan Deadline(ProbePlan plan) => Duration.TryParse(plan.Deadline, out var deadline) ? deadline : ProbePlan.DefaultDeadline;
 }

@@ -59,7 +59,7 @@ public class AcceptRunTests
     {
         public List<IReadOnlyList<string>> Batches { get; } = [];
 
-        public string Name => "answering";
+        public TransportKind Kind => TransportKind.Local;
 
         public Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken)
         {

@@ -1,6 +1,7 @@
 using VpceProbe.Harness.Discovery;
 using VpceProbe.Harness.Preflight;
 using VpceProbe.Harness.Scenario;
+using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Tests.Preflight;
 
@@ -29,7 +30,7 @@ public class PreflightChecksTests
 
     private static readonly ActionDefinition RemoveNat = new() { Type = ActionTypes.RemoveNatRoutes };
 
-    private static IReadOnlyList<PreflightFinding> Run(ScenarioDefinition scenario, VpcSnapshot vpc, string transport = "ssm", InstanceInfo? target = null) =>
+    private static IReadOnlyList<PreflightFinding> Run(ScenarioDefinition scenario, VpcSnapshot vpc, TransportKind transport = TransportKind.Ssm, InstanceInfo? target = null) =>
         PreflightChecks.Run(new PreflightInput(scenario, vpc, [target ?? Target], transport));
 
     [Fact]
@@ -68,7 +69,7 @@ public class PreflightChecksTests
     [Fact]
     public void the_local_transport_skips_the_ssm_check_and_says_so()
     {
-        var note = Assert.Single(Run(Scenario(RemoveNat), Vpc(), transport: "local"));
+        var note = Assert.Single(Run(Scenario(RemoveNat), Vpc(), transport: TransportKind.Local));
         Assert.False(note.Refuse);
         Assert.Contains("local transport", note.Message, StringComparison.Ordinal);
     }
@@ -99,8 +100,8 @@ public class PreflightChecksTests
     public void private_dns_needs_both_dns_attributes()
     {
         var privateDns = Scenario(new ActionDefinition { Type = ActionTypes.CreateInterfaceEndpoint, Service = "secretsmanager" });
-        Assert.Empty(Run(privateDns, Vpc(), transport: "local"));
-        var refusal = Assert.Single(Run(privateDns, Vpc() with { EnableDnsHostnames = false }, transport: "local"));
+        Assert.Empty(Run(privateDns, Vpc(), transport: TransportKind.Local));
+        var refusal = Assert.Single(Run(privateDns, Vpc() with { EnableDnsHostnames = false }, transport: TransportKind.Local));
         Assert.Contains("modify-vpc-attribute --vpc-id vpc-1", refusal.Message, StringComparison.Ordinal);
     }
 }

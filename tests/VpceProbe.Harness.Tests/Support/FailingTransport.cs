@@ -8,7 +8,7 @@ public sealed class FailingTransport(IAgentTransport inner, int failOnCall, Func
 {
     private int _calls;
 
-    public string Name => inner.Name;
+    public TransportKind Kind => inner.Kind;
 
     public Func<IReadOnlyList<string>, Task<IReadOnlyList<AgentRun>>> OnCall { get; } = onCall;
 

@@ -12,7 +12,7 @@ public sealed class ObservingTransport(IAgentTransport inner, Func<Task<VpcSnaps
 {
     public List<VpcSnapshot> Seen { get; } = [];
 
-    public string Name => inner.Name;
+    public TransportKind Kind => inner.Kind;
 
     public async Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken)
     {

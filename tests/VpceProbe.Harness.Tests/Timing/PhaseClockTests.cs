@@ -73,7 +73,7 @@ public class PhaseClockTests
 
     private sealed class TimedTransport : IAgentTransport, ITransportTiming
     {
-        public string Name => "timed";
+        public TransportKind Kind => TransportKind.Local;
 
         public TimeSpan Deploying { get; set; }
 
