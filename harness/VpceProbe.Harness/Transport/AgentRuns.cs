@@ -52,8 +52,12 @@ internal static class AgentRuns
         126 or 127 => Run(i, AgentRunStatus.Failed, $"{NotExecutable} ({agentPath})"),
         ExitCodes.Usage => Run(i, AgentRunStatus.Failed, $"the agent refused the plan (exit 2): {Tail(i.Stderr)}"),
         _ when SsmOutputReader.MayBeTruncated(i.Stdout) => Run(i, AgentRunStatus.NoReport, i.Message ?? Truncated),
-        _ => Run(i, AgentRunStatus.NoReport, $"the agent exited {i.ResponseCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} without a report: {Tail(i.Stderr)}"),
+        _ => Run(i, AgentRunStatus.NoReport, $"the agent exited {i.ResponseCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} without a report: {Tail(i.Stderr)}{Why(i)}"),
     };
+
+    // The listing cut the output and reading it whole failed (GetCommandInvocation, S3): that failure is the reason
+    // there is no report, and dropping it left "exited 0 without a report: (stderr empty)", which says nothing.
+    private static string Why(SsmInvocation i) => i.Message is { Length: > 0 } m ? $" ({m})" : "";
 
     private static AgentRun Run(SsmInvocation i, AgentRunStatus status, string error) => new(i.InstanceId, status, null, i.ResponseCode, error);
 

@@ -19,6 +19,9 @@ public sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazon
 {
     public const string DocumentName = "AWS-RunShellScript";
 
+    // Eventual consistency settles in well under a second on AWS; ten asks at the due pace is about five seconds.
+    private const int NotYetReadableAttempts = 10;
+
     private readonly SsmOptions _options = options.Validated();
     private readonly CommandPoller _poller = new(ssm, options, time);
     private readonly SsmOutputReader _output = new(s3);
@@ -99,22 +102,36 @@ public sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazon
         return new SsmInvocation(instanceId, commandId, end, code, stdout, stderr, last is null ? null : SsmStatuses.Describe(last), message);
     }
 
-    /// <summary>GetCommandInvocation for an ended invocation whose listed output may be cut; the listed output stays if it fails.</summary>
+    /// <summary>
+    /// GetCommandInvocation for an ended invocation whose listed output may be cut; the listed output stays if it fails.
+    /// The two calls are not read from one consistent view: GetCommandInvocation may still answer InvocationDoesNotExist
+    /// for an invocation the listing already shows ended (as it does right after SendCommand, aws/aws-sdk#86), so that
+    /// answer is asked again at the due pace, a few times within <see cref="SsmOptions.NotYetVisibleGrace"/>.
+    /// </summary>
     private async Task<(string Stdout, string Stderr, string? Message)> ReadInvocationAsync(
         string commandId, string instanceId, string listedStdout, string listedStderr, CancellationToken cancellationToken)
     {
-        try
+        var started = time.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
         {
-            _options.Calls.Add("GetCommandInvocation");
-            var full = await ssm.GetCommandInvocationAsync(new() { CommandId = commandId, InstanceId = instanceId }, cancellationToken).ConfigureAwait(false);
-            return (full.StandardOutputContent ?? "", full.StandardErrorContent ?? "", null);
-        }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
-        {
-            var why = e is AmazonServiceException service ? AccessDenial.Describe(service, "ssm:GetCommandInvocation") : e.Message;
-            return (listedStdout, listedStderr, $"the output was cut at 2,500 characters in the listing and GetCommandInvocation failed: {why}");
+            try
+            {
+                _options.Calls.Add("GetCommandInvocation");
+                var full = await ssm.GetCommandInvocationAsync(new() { CommandId = commandId, InstanceId = instanceId }, cancellationToken).ConfigureAwait(false);
+                return (full.StandardOutputContent ?? "", full.StandardErrorContent ?? "", null);
+            }
+            catch (InvocationDoesNotExistException) when (attempt < NotYetReadableAttempts && time.GetElapsedTime(started) < _options.NotYetVisibleGrace)
+            {
+                await Task.Delay(_options.PollDueDelay, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+            {
+                var why = e is AmazonServiceException service ? AccessDenial.Describe(service, "ssm:GetCommandInvocation") : e.Message;
+                return (listedStdout, listedStderr, $"the output was cut at 2,500 characters in the listing and GetCommandInvocation failed: {why}");
+            }
         }
     }
+
 
     private SendCommandRequest Request(string[] batch, SsmCommand command)
     {

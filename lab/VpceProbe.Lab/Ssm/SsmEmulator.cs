@@ -135,8 +135,7 @@ public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, Time
     {
         var command = commands.Find(input.String("CommandId") ?? string.Empty);
         var invocation = command?.Invocations.FirstOrDefault(i => i.InstanceId == input.String("InstanceId"));
-        // Invocations appear a moment after SendCommand returns; until then AWS answers InvocationDoesNotExist.
-        if (invocation is null || time.GetUtcNow() - command!.RequestedAt < options.InvocationVisibleAfter)
+        if (invocation is null || !Visible(invocation))
         {
             return Error("InvocationDoesNotExist", string.Empty);
         }
@@ -183,7 +182,15 @@ public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, Time
             : [];
 
     private IEnumerable<CommandInvocation> Invocations(SsmInput input) =>
-        Commands(input).SelectMany(c => c.Invocations).Where(i => input.String("InstanceId") is not { } id || i.InstanceId == id);
+        Commands(input).SelectMany(c => c.Invocations).Where(Visible).Where(i => input.String("InstanceId") is not { } id || i.InstanceId == id);
+
+    /// <summary>
+    /// Invocations appear a moment after SendCommand returns (until then AWS answers InvocationDoesNotExist), or as
+    /// soon as their agent picks them up: one rule for GetCommandInvocation and the listing, so that no call shows an
+    /// invocation ended that the other says does not exist (the listing once did, and the harness lost a report).
+    /// </summary>
+    private bool Visible(CommandInvocation invocation) =>
+        invocation.ExecutionStart is not null || time.GetUtcNow() - invocation.Command.RequestedAt >= options.InvocationVisibleAfter;
 
     private IEnumerable<SsmCommand> Commands(SsmInput input) =>
         commands.All.Where(c => input.String("CommandId") is not { } id || c.CommandId == id)

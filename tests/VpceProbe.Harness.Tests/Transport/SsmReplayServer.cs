@@ -22,6 +22,7 @@ internal sealed class SsmReplayServer : IAsyncDisposable
     private readonly Task _loop;
     private readonly Dictionary<string, string[]> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Status, string Body)> _current = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _getLag = new(StringComparer.Ordinal);
     private int _commands;
 
     public SsmReplayServer()
@@ -66,6 +67,15 @@ internal sealed class SsmReplayServer : IAsyncDisposable
         lock (_answers)
         {
             _answers[instanceId] = new Queue<(int, string)>(answers);
+        }
+    }
+
+    /// <summary>The next <paramref name="calls"/> GetCommandInvocation calls for the instance answer InvocationDoesNotExist, whatever the listing shows.</summary>
+    public void LagGetCommandInvocation(string instanceId, int calls)
+    {
+        lock (_answers)
+        {
+            _getLag[instanceId] = calls;
         }
     }
 
@@ -146,7 +156,14 @@ internal sealed class SsmReplayServer : IAsyncDisposable
             case "GetCommandInvocation":
                 lock (_answers)
                 {
-                    return _current[body["InstanceId"]!.GetValue<string>()];
+                    var instanceId = body["InstanceId"]!.GetValue<string>();
+                    if (_getLag.GetValueOrDefault(instanceId) is > 0 and var lag)
+                    {
+                        _getLag[instanceId] = lag - 1;
+                        return Error("InvocationDoesNotExist");
+                    }
+
+                    return _current[instanceId];
                 }
 
             case "CancelCommand":

@@ -38,6 +38,38 @@ public class SsmTransportOutputTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task a_listed_end_that_get_command_invocation_does_not_show_yet_is_asked_again_until_it_does()
+    {
+        // The listing shows the run ended with its output cut at 2,500; GetCommandInvocation lags behind it twice.
+        var report = Report(pass: true, results: 20);
+        Assert.True(report.Length is > 2_500 and < SsmOptions.StdoutLimit - 100);
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("Success", code: 0, stdout: report));
+        ssm.LagGetCommandInvocation(I, 2);
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(probes: 20), TestContext.Current.CancellationToken)).Single();
+
+        Assert.True(run.Status == AgentRunStatus.Completed, run.Error);
+        Assert.Equal(20, run.Report!.Results.Count);
+        Assert.Equal(3, ssm.Requests.Count(r => r.Target == "GetCommandInvocation"));
+    }
+
+    [Fact]
+    public async Task a_report_get_command_invocation_never_shows_is_no_report_that_says_why()
+    {
+        var report = Report(pass: true, results: 20);
+        await using var ssm = new SsmReplayServer();
+        ssm.Queue(I, Invocation("Success", code: 0, stdout: report));
+        ssm.LagGetCommandInvocation(I, int.MaxValue);
+
+        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(probes: 20), TestContext.Current.CancellationToken)).Single();
+
+        Assert.Equal(AgentRunStatus.NoReport, run.Status);
+        Assert.Contains("GetCommandInvocation failed: InvocationDoesNotExist", run.Error, StringComparison.Ordinal);
+        Assert.Equal(10, ssm.Requests.Count(r => r.Target == "GetCommandInvocation"));
+    }
+
+    [Fact]
     public async Task a_truncated_report_without_an_output_bucket_is_no_report_and_says_how_to_fix_it()
     {
         var full = Report(pass: true, results: 200);

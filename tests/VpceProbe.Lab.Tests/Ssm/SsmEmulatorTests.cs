@@ -75,18 +75,46 @@ public class SsmEmulatorTests(SharedMoto moto) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task right_after_sending_the_invocation_does_not_exist_yet()
+    public async Task right_after_sending_an_invocation_no_agent_has_picked_up_exists_for_neither_call()
     {
+        // An agent without its path to SSM leaves the command waiting: nothing but time makes it visible.
         var id = await OnlineInstanceAsync();
-        // The clock stands still from the send to the first read: "right after" holds however slow the machine is.
+        _gateway.Reachability.Set($"fake-{id}", false);
+        await LabInstances.PingStatusAsync(_ssm, id, PingStatus.ConnectionLost);
+        // The clock stands still from the send to the reads: "right after" holds however slow the machine is.
         _clock.Pause();
         var commandId = await SendAsync(id, "true");
 
         await Assert.ThrowsAsync<InvocationDoesNotExistException>(() =>
             _ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = commandId, InstanceId = id }, Ct));
+        var listed = await _ssm.ListCommandInvocationsAsync(new ListCommandInvocationsRequest { CommandId = commandId, Details = true }, Ct);
+        Assert.Empty(listed.CommandInvocations ?? []);
         _clock.Resume();
-        var done = await LabInstances.InvocationAsync(_ssm, commandId, id, r => r.Status == CommandInvocationStatus.Success);
-        Assert.Equal(commandId, done.CommandId);
+        var waiting = await LabInstances.InvocationAsync(_ssm, commandId, id, r => r.StatusDetails != "InvocationDoesNotExist");
+        Assert.Equal(CommandInvocationStatus.Pending, waiting.Status);
+    }
+
+    [Fact]
+    public async Task an_invocation_its_agent_ran_is_shown_by_both_calls_however_soon_after_sending()
+    {
+        var id = await OnlineInstanceAsync();
+        // The clock stands still: the visibility delay never passes, only the agent's pick-up makes it visible.
+        _clock.Pause();
+        var commandId = await SendAsync(id, "echo ran at once");
+
+        Amazon.SimpleSystemsManagement.Model.CommandInvocation? ended = null;
+        for (var i = 0; i < 200 && ended is null; i++)
+        {
+            var listed = await _ssm.ListCommandInvocationsAsync(new ListCommandInvocationsRequest { CommandId = commandId, Details = true }, Ct);
+            ended = listed.CommandInvocations?.FirstOrDefault(c => c.Status == CommandInvocationStatus.Success);
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.NotNull(ended);
+        var read = await _ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = commandId, InstanceId = id }, Ct);
+        _clock.Resume();
+        Assert.Equal(CommandInvocationStatus.Success, read.Status);
+        Assert.Equal("ran at once\n", read.StandardOutputContent);
     }
 
     [Fact]
