@@ -54,7 +54,7 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
                 $"link add {subnet.Bridge} type bridge",
                 $"addr add {subnet.RouterAddress} dev {subnet.Bridge}",
                 $"link set {subnet.Bridge} up",
-                $"rule add from {subnet.Cidr} lookup {subnet.TableId} pref {subnet.TableId}",
+                $"rule add from {subnet.Cidr} lookup {subnet.TableId} pref {StableIds.SubnetRulePriority}",
             }), ct).ConfigureAwait(false);
         }
         catch
@@ -92,7 +92,7 @@ internal sealed class RouterApplier(LabNames names, VpcResolver resolver, string
 
     private static IEnumerable<string> SubnetRemoval(SubnetPlan subnet) =>
     [
-        $"rule del from {subnet.Cidr} lookup {subnet.TableId} pref {subnet.TableId}",
+        $"rule del from {subnet.Cidr} lookup {subnet.TableId} pref {StableIds.SubnetRulePriority}",
         $"route flush table {subnet.TableId}",
         $"link del {subnet.Bridge}",
     ];

@@ -15,8 +15,18 @@ internal static class StableIds
         return hash;
     }
 
-    /// <summary>A policy-routing table number for a subnet, also its rule priority: below main's 32766, away from 253-255.</summary>
-    public static int TableId(string subnetId) => 1000 + (int)(Hash(subnetId) % 30000);
+    /// <summary>
+    /// A policy-routing table number for a subnet, from 1,000 up (away from local, main and default, 253-255), over two
+    /// billion values: two subnets sharing a table would route by each other's route table. (Drawn from 30,000, as
+    /// it once was when the number was also the rule's priority, a lab of 20 subnets shared one about once in 150.)
+    /// </summary>
+    public static int TableId(string subnetId) => 1000 + (int)(Hash(subnetId) % 2_000_000_000);
+
+    /// <summary>
+    /// The priority of every subnet's `from SUBNET lookup TABLE` rule: after the VPC-local rule (100), before main's
+    /// 32766. One value for all: the rules select disjoint sources, so their order among themselves never matters.
+    /// </summary>
+    public const int SubnetRulePriority = 1000;
 
     /// <summary>Interface names are at most 15 characters: a letter plus the id's tail.</summary>
     public static string LinkName(string prefix, string awsId) => prefix + awsId[Math.Max(awsId.IndexOf('-', StringComparison.Ordinal) + 1, awsId.Length - 12)..];
