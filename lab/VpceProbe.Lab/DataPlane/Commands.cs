@@ -52,6 +52,19 @@ internal static class Commands
         var result = await RunAsync(command, stdin, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0 && !result.TimedOut
             ? result.StandardOutput
-            : throw new LabCommandException($"`{string.Join(' ', command)}` failed ({result.ExitCode}): {result.StandardError.Trim()}\n{stdin}");
+            : throw new LabCommandException($"`{string.Join(' ', command)}` failed ({result.ExitCode}){FailedLine(result.StandardError, stdin)}: {result.StandardError.Trim()}\n{stdin}");
+    }
+
+    /// <summary>
+    /// `ip -batch` names the line it stopped at ("Command failed -:N"): that line, on the message's first line, which is
+    /// all a log shows (a reconcile pass that kept failing said only "RTNETLINK answers: File exists").
+    /// </summary>
+    private static string FailedLine(string stderr, string? stdin)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(stderr, @"Command failed -:(\d+)");
+        var lines = stdin?.Split('\n') ?? [];
+        return match.Success && int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= lines.Length
+            ? $" (at `{lines[n - 1].Trim()}`)"
+            : string.Empty;
     }
 }
