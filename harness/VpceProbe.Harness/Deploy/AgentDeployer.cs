@@ -1,5 +1,5 @@
 using Amazon.S3;
-using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Ssm;
 using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Deploy;

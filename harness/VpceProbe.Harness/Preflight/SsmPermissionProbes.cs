@@ -39,14 +39,14 @@ public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAma
 
     public IReadOnlyList<ServicePermissionProbe> For(PreflightInput input)
     {
-        var targets = input.Targets.Select(t => t.Id).Distinct(StringComparer.Ordinal).Take(Transport.SsmOptions.MaxTargetsPerCommand).ToList();
+        var targets = input.Targets.Select(t => t.Id).Distinct(StringComparer.Ordinal).Take(Ssm.SsmOptions.MaxTargetsPerCommand).ToList();
         if (targets.Count == 0)
         {
             return [];
         }
 
         var region = input.Vpc.Region;
-        var document = $"arn:aws:ssm:{region}::document/{Transport.SsmCommandRunner.DocumentName}";
+        var document = $"arn:aws:ssm:{region}::document/{Ssm.SsmCommandRunner.DocumentName}";
         var probes = new List<ServicePermissionProbe>
         {
             new("ssm:SendCommand", $"{document} and instance/{string.Join(",", targets)}", "iam/run.json", "running the agent on the targets",
@@ -102,7 +102,7 @@ public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAma
             var sent = await ssm.SendCommandAsync(
                 new()
                 {
-                    DocumentName = Transport.SsmCommandRunner.DocumentName, InstanceIds = targets, Comment = "vpceprobe preflight: no commands, refused by SSM",
+                    DocumentName = Ssm.SsmCommandRunner.DocumentName, InstanceIds = targets, Comment = "vpceprobe preflight: no commands, refused by SSM",
                     OutputS3BucketName = bucket, OutputS3KeyPrefix = bucket is null ? null : outputPrefix,
                 },
                 cancellationToken).ConfigureAwait(false);

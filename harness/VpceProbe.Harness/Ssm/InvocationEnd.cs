@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// How one SSM command invocation ended, keeping apart what AWS keeps apart in Status and StatusDetails

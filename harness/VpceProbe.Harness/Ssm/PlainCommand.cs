@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// One plain command line for AWS-RunShellScript: a program and its arguments, no shell operators

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// How many SSM calls the harness made, per operation. Phases take a snapshot before and after to say what a

@@ -4,7 +4,7 @@ using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using VpceProbe.Harness.Aws;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// Sends one plain command with AWS-RunShellScript to instances and brings back how each invocation ended and what

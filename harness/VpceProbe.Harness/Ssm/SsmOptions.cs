@@ -1,6 +1,6 @@
 using VpceProbe.Harness.Reports.Terminal;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// How commands are sent through SSM and how long the harness waits for them. Defaults suit real AWS; tests

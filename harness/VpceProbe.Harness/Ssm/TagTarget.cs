@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// SendCommand's Targets by one tag (Key "tag:NAME", Values [VALUE]) with SSM's rate controls. For fleets past a

@@ -8,5 +8,5 @@ public interface ITransportTiming
 {
     TimeSpan Deploying { get; }
 
-    Transport.SsmCallCounter Calls { get; }
+    Ssm.SsmCallCounter Calls { get; }
 }

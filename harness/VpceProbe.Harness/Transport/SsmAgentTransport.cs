@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Deploy;
 using VpceProbe.Harness.Aws;
+using VpceProbe.Harness.Ssm;
 
 namespace VpceProbe.Harness.Transport;
 

@@ -1,5 +1,6 @@
 using VpceProbe.Contract;
 using VpceProbe.Harness.Deploy;
+using VpceProbe.Harness.Ssm;
 
 namespace VpceProbe.Harness.Transport;
 
