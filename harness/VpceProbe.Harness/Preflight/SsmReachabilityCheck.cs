@@ -23,7 +23,7 @@ public sealed class SsmReachabilityCheck : IPreflightCheck
 
         if (input.Transport != TransportKind.Ssm)
         {
-            yield return new(false, $"the {input.Transport.Name()} transport does not reach the targets through SSM, so removing the NAT route cannot cut the harness off; the ssm/ssmmessages/ec2messages endpoint check is skipped");
+            yield return new(false, $"the {input.Transport.Name()} transport does not reach the targets through SSM, so removing the NAT route cannot cut the harness off; the check of its path to {SsmControlPath.AllServicesText} is skipped");
             yield break;
         }
 

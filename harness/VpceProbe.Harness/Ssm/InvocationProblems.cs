@@ -1,3 +1,5 @@
+using VpceProbe.Contract.Aws;
+
 namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace VpceProbe.Harness.Ssm;
 /// </summary>
 internal static class InvocationProblems
 {
-    public const string Undeliverable = "SSM could not deliver the command: the instance is not connected to SSM (SSM agent stopped, no instance profile, or no route to ssm, ssmmessages and ec2messages)";
+    public const string Undeliverable = "SSM could not deliver the command: the instance is not connected to SSM (SSM agent stopped, no instance profile, or no route to " + SsmControlPath.AllServicesText + ")";
     public const string DeliveryTimedOut = "SSM did not deliver the command before its delivery timeout: the instance is offline or cannot reach the SSM endpoints";
     public const string ExecutionTimedOut = "the agent ran past SSM's executionTimeout and was stopped";
     public const string Terminated = "SSM terminated the invocation because the command reached MaxErrors";
