@@ -25,7 +25,7 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
     private readonly ConcurrentDictionary<string, byte> _deletedEndpoints = new();
     private readonly ConcurrentDictionary<string, byte> _dueEndpoints = new();
     private readonly ConcurrentDictionary<string, byte> _availableEndpoints = new();
-    private readonly ConcurrentDictionary<string, string> _pingStatus = new();
+    private readonly ConcurrentDictionary<string, Ssm.PingStatus> _pingStatus = new();
     private readonly ConcurrentBag<ITimer> _timers = [];
     private readonly HashSet<string> _heldEndpoints = [];
     private readonly Lock _hold = new();
@@ -122,8 +122,8 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
         }
     }
 
-    /// <summary>SSM PingStatus (Online, ConnectionLost, Inactive) as the emulated agent last reported it.</summary>
-    public void SetPingStatus(string instanceId, string status)
+    /// <summary>SSM PingStatus as the emulated agent last reported it; a change wakes what waits on <see cref="Changed"/>.</summary>
+    public void SetPingStatus(string instanceId, Ssm.PingStatus status)
     {
         if (_pingStatus.TryGetValue(instanceId, out var old) && old == status)
         {
@@ -133,6 +133,4 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
         _pingStatus[instanceId] = status;
         Changed?.Invoke();
     }
-
-    public string? PingStatus(string instanceId) => _pingStatus.TryGetValue(instanceId, out var status) ? status : null;
 }

@@ -42,7 +42,7 @@ public static class LabGateway
         var permissions = new PermissionGate(callers, lab.Region, options.AccountId);
         var pipeline = new GatewayPipeline(
             lab.DataPlane,
-            new ControlApi(lab, faults, () => fleet.Nodes.ToDictionary(n => n.InstanceId, n => n.PingStatus), new PermissionsControl(actions, permissions), commands),
+            new ControlApi(lab, faults, () => fleet.Nodes.ToDictionary(n => n.InstanceId, n => n.PingStatus.ToString()), new PermissionsControl(actions, permissions), commands),
             new ImdsResponder(instances, callers, lab.Time, lab.Region, options.AccountId),
             new EndpointGuard(moto, lab.State, callers),
             actions,

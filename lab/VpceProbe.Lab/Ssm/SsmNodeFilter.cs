@@ -19,7 +19,7 @@ public static class SsmNodeFilter
     private static bool Matches(ManagedNode node, string key, IReadOnlyList<string> values) => key switch
     {
         "InstanceIds" => values.Contains(node.InstanceId),
-        "PingStatus" => values.Contains(node.PingStatus),
+        "PingStatus" => values.Contains(node.PingStatus.ToString()),
         _ => true,
     };
 

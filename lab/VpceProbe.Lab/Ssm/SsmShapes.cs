@@ -94,7 +94,7 @@ public static class SsmShapes
     public static Dictionary<string, object?> Node(ManagedNode n) => new()
     {
         ["InstanceId"] = n.InstanceId,
-        ["PingStatus"] = n.PingStatus,
+        ["PingStatus"] = n.PingStatus.ToString(),
         ["LastPingDateTime"] = Epoch(n.LastPing),
         ["AgentVersion"] = n.AgentVersion,
         ["IsLatestVersion"] = SsmControlPath.Parse(n.AgentVersion) >= SsmControlPath.Parse(SsmControlPath.DefaultLabAgentVersion),
