@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Cli;
 /// The options of the SSM transport and of agent deployment, shared by `agent deploy`, `probe` and `run`:
 /// --staging-bucket, --agent-dir, --instance-s3-endpoint, --output-bucket, --ssm-tag-target with its rate controls.
 /// </summary>
-public sealed class SsmCliOptions
+internal sealed class SsmCliOptions
 {
     /// <summary>The SSM calls of this command line's runner, for the run's timing section.</summary>
     public SsmCallCounter Calls { get; } = new();

@@ -5,7 +5,7 @@ using VpceProbe.Harness.Transport;
 namespace VpceProbe.Harness.Preflight;
 
 /// <summary>With the ssm transport every target must be Online in SSM, or its commands would never be delivered.</summary>
-public sealed class SsmOnlineCheck : IPreflightCheck
+internal sealed class SsmOnlineCheck : IPreflightCheck
 {
     public IEnumerable<PreflightFinding> Check(PreflightInput input)
     {

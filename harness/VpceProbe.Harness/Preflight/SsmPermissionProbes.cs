@@ -28,7 +28,7 @@ namespace VpceProbe.Harness.Preflight;
 /// s3:PutObject of the staging bucket has no harmless call: it is made by the agent upload of the baseline phase,
 /// before any change to the VPC, and a refusal there stops the run there (the baseline gate).
 /// </summary>
-public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, string stagingBucket, string? outputBucket, string outputPrefix)
+internal sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, string stagingBucket, string? outputBucket, string outputPrefix)
 {
     /// <summary>A well-formed command id no command has (SSM's ids are UUIDs).</summary>
     public const string AbsentCommandId = "00000000-0000-0000-0000-000000000000";

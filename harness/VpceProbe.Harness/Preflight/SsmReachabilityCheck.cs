@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Preflight;
 /// each target's AgentVersion (<see cref="SsmControlPath"/>): ssm and ssmmessages, and ec2messages too for agents
 /// older than 3.3.40.0 or of unknown version.
 /// </summary>
-public sealed class SsmReachabilityCheck : IPreflightCheck
+internal sealed class SsmReachabilityCheck : IPreflightCheck
 {
     public IEnumerable<PreflightFinding> Check(PreflightInput input)
     {

@@ -15,7 +15,7 @@ namespace VpceProbe.Harness.Ssm;
 /// SSM calls per command for N instances: 1 SendCommand, ceil(N/50) ListCommandInvocations per poll, one
 /// GetCommandInvocation per instance whose output passes 2,400 characters (every agent report does).
 /// </summary>
-public sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, SsmOptions options, TimeProvider time)
+internal sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, SsmOptions options, TimeProvider time)
 {
     public const string DocumentName = "AWS-RunShellScript";
 
