@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace VpceProbe.Lab;
 
-public enum EndpointLifecycle
+internal enum EndpointLifecycle
 {
     /// <summary>Created through the gateway less than the pending time ago: carries no traffic.</summary>
     Pending,
@@ -19,7 +19,7 @@ public enum EndpointLifecycle
 /// writes it, the data plane reads it; <see cref="Changed"/> fires on every change, including an endpoint
 /// turning available when its pending time has passed, so the data plane can reconcile.
 /// </summary>
-public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
+internal sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _endpointCreatedAt = new();
     private readonly ConcurrentDictionary<string, byte> _deletedEndpoints = new();

@@ -14,7 +14,7 @@ namespace VpceProbe.Lab.Gateway;
 /// data-plane frontend socket (TLS with the lab's service certificate for AWS services, plain HTTP for IMDS),
 /// plus the emulated SSM agents. Disposing the result stops both.
 /// </summary>
-public static class LabGateway
+internal static class LabGateway
 {
     /// <summary>The daemon's start: default tunables and no faults (`lab up --faults` sets them once the lab is seeded).</summary>
     public static Task<IAsyncDisposable> StartAsync(LabContext lab, CancellationToken cancellationToken) =>

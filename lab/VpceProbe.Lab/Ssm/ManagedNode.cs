@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Ssm;
 /// DescribeInstanceInformation) and what its last heartbeat found.
 /// </summary>
 /// <param name="AgentVersion">Reported as DescribeInstanceInformation's AgentVersion; decides the endpoints it needs (<see cref="SsmControlPath"/>).</param>
-public sealed record ManagedNode(
+internal sealed record ManagedNode(
     string InstanceId, string Namespace, string? IpAddress, DateTimeOffset LastPing, PingStatus PingStatus, DateTimeOffset RegisteredAt,
     string AgentVersion = SsmControlPath.DefaultLabAgentVersion)
 {

@@ -5,7 +5,7 @@ namespace VpceProbe.Lab.Ssm;
 /// wire value). The lab serves SSM without the SSM SDK, so this is its one vocabulary for it; AWS's third value,
 /// Inactive, is not listed: the lab never reports it.
 /// </summary>
-public enum PingStatus
+internal enum PingStatus
 {
     /// <summary>The agent's last heartbeat reached every endpoint it needs, or came within ConnectionLostAfter.</summary>
     Online,

@@ -14,7 +14,7 @@ namespace VpceProbe.Lab.Ssm;
 /// <see cref="GatewayOptions.ConnectionLostAfter"/>. Waiting commands are delivered to Online agents, end
 /// DeliveryTimedOut past their deadline, and Undeliverable when their instance is gone.
 /// </summary>
-public sealed class SsmAgentFleet(
+internal sealed class SsmAgentFleet(
     IDataPlane dataPlane, InstanceDirectory instances, ISsmReachability reachability, CommandStore commands,
     CommandExecutor executor, LabState state, TimeProvider time, GatewayOptions options)
 {

@@ -6,7 +6,7 @@ namespace VpceProbe.Lab.Ssm;
 /// DescribeInstanceInformation's filters: InstanceInformationFilterList ({key, valueSet}) and Filters
 /// ({Key, Values}), by InstanceIds and PingStatus; other keys match everything.
 /// </summary>
-public static class SsmNodeFilter
+internal static class SsmNodeFilter
 {
     public static IEnumerable<ManagedNode> Apply(IEnumerable<ManagedNode> nodes, SsmInput input)
     {
