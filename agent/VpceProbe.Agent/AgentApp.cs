@@ -10,7 +10,7 @@ namespace VpceProbe.Agent;
 /// The whole agent behind its command line: arguments and streams in, exit code out. Program.cs only wires
 /// the real console, clock and signals to it; tests run it in-process with their own.
 /// </summary>
-public sealed class AgentApp(TimeProvider time, Func<string?, HostFacts> hostFacts, Func<string, string?> environment)
+internal sealed class AgentApp(TimeProvider time, Func<string?, HostFacts> hostFacts, Func<string, string?> environment)
 {
     public const string Name = "vpceprobe-agent";
 

@@ -17,7 +17,7 @@ namespace VpceProbe.Lab.Cli;
 /// Nothing of the caller's environment decides a result: the run gets the lab's endpoint, region and credentials
 /// explicitly (no process-wide variable is set), and the lab's instances never see the caller's variables.
 /// </summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     public const string LabName = "demo";
 

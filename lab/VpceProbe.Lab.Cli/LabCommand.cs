@@ -13,7 +13,7 @@ namespace VpceProbe.Lab.Cli;
 /// and `vpceprobe demo` start: the VPC lab on this machine. Exit codes: 0 done, 1 `status` found no lab, 2 not root / no namespaces / bad name (nothing made),
 /// 3 the lab failed to start (what it made was removed). An invalid topology is exit 2 too, with every error.
 /// </summary>
-public static class LabCommand
+internal static class LabCommand
 {
     /// <summary>Where the lab's AWS endpoint listens unless `--port` says otherwise (LocalStack's port, which the AWS tooling knows).</summary>
     public const int DefaultPort = 4566;

@@ -9,7 +9,7 @@ namespace VpceProbe.Lab;
 /// </summary>
 /// <param name="Name">The lab's name (namespaces are vpl-NAME-…).</param>
 /// <param name="GatewayUrl">Where the gateway listens in the host namespace (http://127.0.0.1:4566).</param>
-public sealed record LabContext(
+internal sealed record LabContext(
     string Name,
     string Region,
     Uri MotoUrl,

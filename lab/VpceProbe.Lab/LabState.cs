@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace VpceProbe.Lab;
 
-public enum EndpointLifecycle
+internal enum EndpointLifecycle
 {
     /// <summary>Created through the gateway less than the pending time ago: carries no traffic.</summary>
     Pending,
@@ -19,13 +19,13 @@ public enum EndpointLifecycle
 /// writes it, the data plane reads it; <see cref="Changed"/> fires on every change, including an endpoint
 /// turning available when its pending time has passed, so the data plane can reconcile.
 /// </summary>
-public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
+internal sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _endpointCreatedAt = new();
     private readonly ConcurrentDictionary<string, byte> _deletedEndpoints = new();
     private readonly ConcurrentDictionary<string, byte> _dueEndpoints = new();
     private readonly ConcurrentDictionary<string, byte> _availableEndpoints = new();
-    private readonly ConcurrentDictionary<string, string> _pingStatus = new();
+    private readonly ConcurrentDictionary<string, Ssm.PingStatus> _pingStatus = new();
     private readonly ConcurrentBag<ITimer> _timers = [];
     private readonly HashSet<string> _heldEndpoints = [];
     private readonly Lock _hold = new();
@@ -122,8 +122,8 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
         }
     }
 
-    /// <summary>SSM PingStatus (Online, ConnectionLost, Inactive) as the emulated agent last reported it.</summary>
-    public void SetPingStatus(string instanceId, string status)
+    /// <summary>SSM PingStatus as the emulated agent last reported it; a change wakes what waits on <see cref="Changed"/>.</summary>
+    public void SetPingStatus(string instanceId, Ssm.PingStatus status)
     {
         if (_pingStatus.TryGetValue(instanceId, out var old) && old == status)
         {
@@ -133,6 +133,4 @@ public sealed class LabState(TimeProvider time, TimeSpan endpointPendingTime)
         _pingStatus[instanceId] = status;
         Changed?.Invoke();
     }
-
-    public string? PingStatus(string instanceId) => _pingStatus.TryGetValue(instanceId, out var status) ? status : null;
 }

@@ -10,7 +10,7 @@ namespace VpceProbe.Agent.Aws;
 /// Builds the AWS clients of one probe attempt from <see cref="AwsSettings"/>. Credentials come from the SDK's
 /// default chain (environment, profiles, container and instance metadata) unless a test injects them.
 /// </summary>
-public sealed class AwsClients(AwsSettings settings, Func<Task<AWSCredentials>>? credentials = null)
+internal sealed class AwsClients(AwsSettings settings, Func<Task<AWSCredentials>>? credentials = null)
 {
     /// <summary>Plan key and AWS_ENDPOINT_URL_ suffix of Secrets Manager (its SDK ServiceId is "Secrets Manager").</summary>
     public const string SecretsManagerKey = "secretsmanager";

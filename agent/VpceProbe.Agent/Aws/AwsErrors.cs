@@ -10,7 +10,7 @@ namespace VpceProbe.Agent.Aws;
 /// with an error code is access_denied, not_found, throttled or other; no answer at all goes through
 /// <see cref="NetworkFailures"/> (timeout, refused, unreachable, tls); an empty credential chain is no_credentials.
 /// </summary>
-public static class AwsErrors
+internal static class AwsErrors
 {
     private static readonly FrozenSet<string> DeniedCodes = FrozenSet.Create(StringComparer.Ordinal,
         "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess", "AuthorizationError",

@@ -9,7 +9,7 @@ namespace VpceProbe.Agent.Aws;
 /// (SigV4SigningHandler). Errors become <see cref="AmazonServiceException"/> with the code and request id AWS
 /// sent; the error text is AWS's "message" field, never the raw body.
 /// </summary>
-public sealed class AwsJsonClient(HttpClient http, Uri endpoint, string targetPrefix)
+internal sealed class AwsJsonClient(HttpClient http, Uri endpoint, string targetPrefix)
 {
     private static readonly MediaTypeHeaderValue AmzJson11 = new("application/x-amz-json-1.1");
 

@@ -9,7 +9,7 @@ namespace VpceProbe.Agent.Aws;
 /// so for them only the plan's override is applied here; the Secrets Manager thin client is not an SDK client,
 /// so <see cref="ConfiguredEndpoint"/> applies the same convention for it.
 /// </summary>
-public sealed class AwsSettings
+internal sealed class AwsSettings
 {
     private readonly IReadOnlyDictionary<string, string> _planEndpoints;
     private readonly Func<string, string?> _environment;

@@ -10,7 +10,7 @@ namespace VpceProbe.Agent.Aws;
 /// question VpceProbe exists to answer, so it is taken from the socket, not guessed from DNS.
 /// One witness per attempt: connections are not pooled across attempts, so each attempt really connects.
 /// </summary>
-public sealed class ConnectionWitness
+internal sealed class ConnectionWitness
 {
     private string? _endpoint;
     private string? _address;

@@ -5,7 +5,7 @@ namespace VpceProbe.Agent.Aws;
 /// the thin <see cref="SecretsManagerClient"/> once that package is available to the build.
 /// Failures are thrown as Amazon.Runtime.AmazonServiceException, exactly as an SDK client would throw them.
 /// </summary>
-public interface ISecretsManagerClient : IDisposable
+internal interface ISecretsManagerClient : IDisposable
 {
     Task<SecretVersion> GetSecretValueAsync(string secretId, CancellationToken cancellationToken);
 }
@@ -14,4 +14,4 @@ public interface ISecretsManagerClient : IDisposable
 /// What the agent keeps of a GetSecretValue answer. The value itself is never kept: only its length
 /// (characters of SecretString, or bytes of SecretBinary), so nothing can print, log or store it.
 /// </summary>
-public sealed record SecretVersion(string? Arn, string? Name, string? VersionId, IReadOnlyList<string> VersionStages, int Length);
+internal sealed record SecretVersion(string? Arn, string? Name, string? VersionId, IReadOnlyList<string> VersionStages, int Length);

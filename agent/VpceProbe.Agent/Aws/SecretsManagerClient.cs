@@ -13,7 +13,7 @@ namespace VpceProbe.Agent.Aws;
 /// (AWSSDK.SecretsManager is not available to this build). The answer is read once, field by field: the
 /// secret's characters are counted, never turned into a string, and the buffer holding them is zeroed.
 /// </summary>
-public sealed class SecretsManagerClient : ISecretsManagerClient
+internal sealed class SecretsManagerClient : ISecretsManagerClient
 {
     private const string SigningName = "secretsmanager";
     private const string TargetPrefix = "secretsmanager";

@@ -6,7 +6,7 @@ namespace VpceProbe.Agent.Aws;
 /// Gives SDK clients an HttpClient over the attempt's <see cref="ConnectionWitness"/>. Not cached by the SDK:
 /// a cached client would reuse a connection from an earlier attempt and hide whether this one could connect.
 /// </summary>
-public sealed class WitnessHttpClientFactory(ConnectionWitness witness) : HttpClientFactory
+internal sealed class WitnessHttpClientFactory(ConnectionWitness witness) : HttpClientFactory
 {
     // The probe's cancellation token is the timeout; HttpClient's own 100 s default would only add a second clock.
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>

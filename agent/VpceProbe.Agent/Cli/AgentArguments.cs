@@ -4,7 +4,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Agent.Cli;
 
 /// <summary>The agent's command line, parsed by hand: five options do not justify a parser in a 15 MB-budget binary.</summary>
-public sealed record AgentArguments
+internal sealed record AgentArguments
 {
     public const string Usage = """
         usage: vpceprobe-agent --plan FILE | --plan - | --plan-base64 STRING [--format FORMAT]

@@ -9,7 +9,7 @@ namespace VpceProbe.Agent.Host;
 /// Where the report comes from: a report read a week later must say which instance, which subnet address
 /// and which resolvers it describes. Every fact is best effort: a missing one is left out, never fatal.
 /// </summary>
-public static class HostFactsReader
+internal static class HostFactsReader
 {
     public const string ResolvConf = "/etc/resolv.conf";
 

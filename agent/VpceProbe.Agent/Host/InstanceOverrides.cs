@@ -8,7 +8,7 @@ namespace VpceProbe.Agent.Host;
 /// passes (https://docs.aws.amazon.com/systems-manager-automation-runbooks/latest/userguide/automation-awssupport-analyzeawsendpointreachabilityfromec2.html);
 /// the harness shows them beside a cell the VPC does not explain.
 /// </summary>
-public static class InstanceOverrides
+internal static class InstanceOverrides
 {
     public const string EtcHosts = "/etc/hosts";
 

@@ -10,7 +10,7 @@ namespace VpceProbe.Agent.Host;
 /// prctl(PR_SET_PDEATHSIG): that signal fires when the parent's forking *thread* ends, and .NET starts
 /// processes from pool threads that retire while the agent is still running.
 /// </summary>
-public sealed class ParentWatch : IDisposable
+internal sealed class ParentWatch : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 

@@ -3,7 +3,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Agent.Output;
 
 /// <summary>One output format of the agent's report. The --format list is the list of writers in <see cref="ReportWriters"/>.</summary>
-public interface IReportWriter
+internal interface IReportWriter
 {
     /// <summary>The --format value ("json", "table").</summary>
     string Format { get; }

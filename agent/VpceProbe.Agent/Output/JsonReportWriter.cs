@@ -6,7 +6,7 @@ namespace VpceProbe.Agent.Output;
 /// The machine format: one compact line, exactly what the harness reads back through SSM (whose stdout
 /// is cut at 24,000 characters, hence no indentation). Source-generated serialization, no reflection.
 /// </summary>
-public sealed class JsonReportWriter : IReportWriter
+internal sealed class JsonReportWriter : IReportWriter
 {
     public string Format => "json";
 

@@ -1,7 +1,7 @@
 namespace VpceProbe.Agent.Output;
 
 /// <summary>Every report format the agent can print; the first is the default.</summary>
-public static class ReportWriters
+internal static class ReportWriters
 {
     public static readonly IReadOnlyList<IReportWriter> All = [new JsonReportWriter(), new TableReportWriter()];
 

@@ -4,7 +4,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Agent.Output;
 
 /// <summary>For a person at a shell on the instance. Not a stable format: scripts read the JSON.</summary>
-public sealed class TableReportWriter : IReportWriter
+internal sealed class TableReportWriter : IReportWriter
 {
     private static readonly string[] Headers = ["ID", "KIND", "TARGET", "EXPECT", "OUTCOME", "PASS", "FAILURE", "TRIES", "MS", "DETAIL"];
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Agent.Probes;
 /// Asks for A and AAAA records together and classifies the answers against the private ranges:
 /// all inside is private (an interface endpoint's private DNS at work), all outside is public, both is mixed.
 /// </summary>
-public sealed class DnsProbe(DnsProbeOptions options) : IProbe
+internal sealed class DnsProbe(DnsProbeOptions options) : IProbe
 {
     private const string NoResolverMessage = "no nameserver in /etc/resolv.conf and none in the plan";
 

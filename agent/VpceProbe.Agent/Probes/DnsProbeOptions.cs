@@ -9,7 +9,7 @@ namespace VpceProbe.Agent.Probes;
 /// on an instance); "IP" or "IP:PORT" asks that server instead, on port 53 when none is given.
 /// Per-attempt timeout: <see cref="ProbeKinds.DefaultTimeout"/> (2s) unless the plan sets one.
 /// </summary>
-public sealed record DnsProbeOptions(string Name, IPEndPoint? Nameserver)
+internal sealed record DnsProbeOptions(string Name, IPEndPoint? Nameserver)
 {
     public const int DefaultPort = 53;
 

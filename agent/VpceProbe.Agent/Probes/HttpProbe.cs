@@ -4,7 +4,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Agent.Probes;
 
 /// <summary>One GET, headers only. The status code and the address actually connected to are the observations.</summary>
-public sealed class HttpProbe(HttpProbeOptions options) : IProbe
+internal sealed class HttpProbe(HttpProbeOptions options) : IProbe
 {
     public string Target => options.Url.ToString();
 

@@ -8,7 +8,7 @@ namespace VpceProbe.Agent.Probes;
 /// Redirects are not followed (a 301 to the public internet is itself the answer to report) and no proxy
 /// is used (the probe proves this instance's own route). Per-attempt timeout: <see cref="ProbeKinds.DefaultTimeout"/> (5s).
 /// </summary>
-public sealed record HttpProbeOptions(Uri Url, int? ExpectedStatus)
+internal sealed record HttpProbeOptions(Uri Url, int? ExpectedStatus)
 {
     public static HttpProbeOptions From(ProbeSpec spec) => new(
         new Uri(spec.Url!, UriKind.Absolute),

@@ -4,7 +4,7 @@ namespace VpceProbe.Agent.Probes;
 /// One check. A probe reports, it does not throw: every failure becomes a <see cref="ProbeAttempt"/>
 /// with a <see cref="VpceProbe.Contract.FailureKind"/>. Retries (waitFor), timeouts and timing are the runner's job.
 /// </summary>
-public interface IProbe
+internal interface IProbe
 {
     /// <summary>A short human form of the target, for the report ("s3.us-east-1.amazonaws.com", "10.0.1.5:443").</summary>
     string Target { get; }

@@ -10,7 +10,7 @@ namespace VpceProbe.Agent.Probes;
 /// A refusal or a silent drop is <see cref="Outcome.Unreachable"/>; a TLS failure or anything unknown is
 /// <see cref="Outcome.Error"/>, because something answered and it was not what we expected.
 /// </summary>
-public static class NetworkFailures
+internal static class NetworkFailures
 {
     /// <summary>Classifies <paramref name="exception"/>, or returns null when it is not a transport failure.</summary>
     public static ProbeAttempt? TryClassify(Exception exception, ProbeContext context, Observation? observed = null)

@@ -9,7 +9,7 @@ namespace VpceProbe.Agent.Probes;
 /// One ICMP echo. As root .NET sends it on a raw socket; otherwise it runs the system's ping, so the probe
 /// works unprivileged too. Security groups and NACLs often drop ICMP: "unreachable" by ping alone is weak evidence.
 /// </summary>
-public sealed class PingProbe(PingProbeOptions options) : IProbe
+internal sealed class PingProbe(PingProbeOptions options) : IProbe
 {
     private static readonly byte[] Payload = new byte[PingProbeOptions.PayloadBytes];
 

@@ -6,7 +6,7 @@ namespace VpceProbe.Agent.Probes;
 /// ping: one ICMP echo to <see cref="Host"/> (a host name is resolved through the system resolver).
 /// Per-attempt timeout: <see cref="ProbeKinds.DefaultTimeout"/> (3s); waitFor retries send more echoes.
 /// </summary>
-public sealed record PingProbeOptions(string Host)
+internal sealed record PingProbeOptions(string Host)
 {
     /// <summary>The echo payload size of iputils ping.</summary>
     public const int PayloadBytes = 56;

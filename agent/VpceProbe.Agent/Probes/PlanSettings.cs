@@ -7,7 +7,7 @@ namespace VpceProbe.Agent.Probes;
 /// Plan-level settings every probe factory in <see cref="ProbeCatalog"/> may use. The AWS probes read
 /// the region and the endpoint overrides here; add fields here (not globals) when a probe needs more.
 /// </summary>
-public sealed record PlanSettings
+internal sealed record PlanSettings
 {
     /// <summary>The plan's region, else AWS_REGION, else AWS_DEFAULT_REGION (the SDK's order); null when none is set.</summary>
     public string? Region { get; init; }

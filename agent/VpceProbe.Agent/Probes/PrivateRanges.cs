@@ -7,7 +7,7 @@ namespace VpceProbe.Agent.Probes;
 /// the endpoint ENIs' addresses, so "private" means "inside the VPC": the plan's vpcCidrs when given,
 /// otherwise every range a VPC can use (RFC 1918, RFC 6598 shared space) plus IPv6 unique-local.
 /// </summary>
-public static class PrivateRanges
+internal static class PrivateRanges
 {
     public static readonly IReadOnlyList<IPNetwork> Default =
     [

@@ -3,7 +3,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Agent.Probes;
 
 /// <summary>What one attempt of a probe saw. Pass/fail is decided by the runner from the expectation.</summary>
-public sealed record ProbeAttempt(Outcome Outcome, FailureKind? FailureKind = null, string? Detail = null, Observation? Observed = null)
+internal sealed record ProbeAttempt(Outcome Outcome, FailureKind? FailureKind = null, string? Detail = null, Observation? Observed = null)
 {
     public static ProbeAttempt Success(Outcome outcome, Observation? observed = null) => new(outcome, null, null, observed);
 

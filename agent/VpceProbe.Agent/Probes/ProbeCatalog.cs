@@ -8,7 +8,7 @@ namespace VpceProbe.Agent.Probes;
 /// No reflection and no self-registration, so the NativeAOT binary keeps exactly these and a reader
 /// sees all of them here. Specs reaching this point have passed <see cref="PlanValidator"/>.
 /// </summary>
-public static class ProbeCatalog
+internal static class ProbeCatalog
 {
     /// <summary>Builds the probe for a validated spec; null when this build has no probe for the kind.</summary>
     public static IProbe? TryCreate(ProbeSpec spec, PlanSettings settings) => spec.Kind switch
@@ -19,7 +19,7 @@ public static class ProbeCatalog
         ProbeKinds.Ping => new PingProbe(PingProbeOptions.From(spec)),
         ProbeKinds.S3 => new S3Probe(S3ProbeOptions.From(spec), AwsClients.For(settings)),
         ProbeKinds.Secret => new SecretProbe(SecretProbeOptions.From(spec), AwsClients.For(settings)),
-        ProbeKinds.Sts => new StsProbe(StsProbeOptions.From(spec), AwsClients.For(settings)),
+        ProbeKinds.Sts => new StsProbe(AwsClients.For(settings)),
         _ => null,
     };
 }

@@ -3,7 +3,7 @@ using System.Net;
 namespace VpceProbe.Agent.Probes;
 
 /// <summary>What a probe attempt may use besides its own options: time, the attempt's budget and the plan-level settings.</summary>
-public sealed class ProbeContext
+internal sealed class ProbeContext
 {
     public required TimeProvider Time { get; init; }
 

@@ -8,7 +8,7 @@ namespace VpceProbe.Agent.Probes;
 /// Proves S3 answers (through the gateway or interface endpoint, or the internet) and whether it allows the call.
 /// The smallest read there is: one key, or the bucket list, so the probe costs nothing and changes nothing.
 /// </summary>
-public sealed class S3Probe(S3ProbeOptions options, AwsClients aws) : IProbe
+internal sealed class S3Probe(S3ProbeOptions options, AwsClients aws) : IProbe
 {
     public string Target => options.Bucket is { } bucket ? $"s3://{bucket}" : "s3 ListBuckets";
 

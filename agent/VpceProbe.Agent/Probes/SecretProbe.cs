@@ -7,7 +7,7 @@ namespace VpceProbe.Agent.Probes;
 /// GetSecretValue through Secrets Manager's (interface) endpoint. The report keeps the ARN, version and the
 /// value's length: enough to prove the right secret was read, nothing that reveals it.
 /// </summary>
-public sealed class SecretProbe(SecretProbeOptions options, AwsClients aws) : IProbe
+internal sealed class SecretProbe(SecretProbeOptions options, AwsClients aws) : IProbe
 {
     public string Target => options.SecretId;
 

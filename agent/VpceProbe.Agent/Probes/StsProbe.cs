@@ -6,13 +6,12 @@ namespace VpceProbe.Agent.Probes;
 
 /// <summary>
 /// GetCallerIdentity: proves that credentials resolve and that the STS endpoint answers. It needs no
-/// permission, so a failure here is about the network or the credentials, never about IAM policy.
+/// permission, so a failure here is about the network or the credentials, never about IAM policy. It has no
+/// options beyond the plan's region and endpoint, so no options record.
 /// </summary>
-public sealed class StsProbe(StsProbeOptions options, AwsClients aws) : IProbe
+internal sealed class StsProbe(AwsClients aws) : IProbe
 {
     public string Target => "sts GetCallerIdentity";
-
-    public StsProbeOptions Options => options;
 
     public async Task<ProbeAttempt> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Agent.Probes;
 
 /// <summary>Connects and closes. A completed handshake is reachable; refused, dropped and unroutable are kept apart.</summary>
-public sealed class TcpProbe(TcpProbeOptions options) : IProbe
+internal sealed class TcpProbe(TcpProbeOptions options) : IProbe
 {
     public string Target => options.Target;
 

@@ -6,7 +6,7 @@ namespace VpceProbe.Agent.Probes;
 /// tcp: open a connection to <see cref="Host"/>:<see cref="Port"/> and close it. A host name is resolved
 /// through the system resolver. Per-attempt timeout: <see cref="ProbeKinds.DefaultTimeout"/> (3s).
 /// </summary>
-public sealed record TcpProbeOptions(string Host, int Port)
+internal sealed record TcpProbeOptions(string Host, int Port)
 {
     public static TcpProbeOptions From(ProbeSpec spec) => new(spec.Host!.Trim(), spec.Port!.Value);
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Agent.Runner;
 /// cancels (Ctrl-C, SIGTERM), probes still running stop and are reported as cancelled: the report is partial,
 /// not lost, which matters when SSM's own timeout would otherwise swallow the whole run.
 /// </summary>
-public sealed class ProbeRunner(TimeProvider time)
+internal sealed class ProbeRunner(TimeProvider time)
 {
     /// <summary>The run's deadline when the plan gives none.</summary>
     public static readonly TimeSpan DefaultDeadline = ProbePlan.DefaultDeadline;
@@ -31,7 +31,7 @@ public sealed class ProbeRunner(TimeProvider time)
     }
 }
 
-public enum InterruptReason
+internal enum InterruptReason
 {
     /// <summary>The plan's global deadline passed.</summary>
     Deadline,
@@ -41,7 +41,7 @@ public enum InterruptReason
 }
 
 /// <summary>Every probe's result in plan order, and why the run was cut short when it was.</summary>
-public sealed record RunOutcome(List<ProbeResult> Results, InterruptReason? Interrupted)
+internal sealed record RunOutcome(List<ProbeResult> Results, InterruptReason? Interrupted)
 {
     public bool Pass => Interrupted is null && Results.All(r => r.Pass);
 }

@@ -18,6 +18,9 @@ public static class SsmControlPath
     public const string SsmMessages = "ssmmessages";
     public const string Ec2Messages = "ec2messages";
 
+    /// <summary>"ssm, ssmmessages and ec2messages": every endpoint an agent may need, as messages name them.</summary>
+    public const string AllServicesText = Ssm + ", " + SsmMessages + " and " + Ec2Messages;
+
     /// <summary>The first agent version that takes commands through ssmmessages.</summary>
     public static Version MessageGatewayFrom { get; } = new(3, 3, 40, 0);
 
@@ -47,8 +50,8 @@ public static class SsmControlPath
     /// <summary>Why an agent needs what it needs, for messages.</summary>
     public static string Explain(string? agentVersion) => Parse(agentVersion) switch
     {
-        null => "SSM Agent version unknown: ssm, ssmmessages and ec2messages",
-        var v when v >= MessageGatewayFrom => string.Create(CultureInfo.InvariantCulture, $"SSM Agent {v} (>= {MessageGatewayFrom}): ssm and ssmmessages"),
-        var v => string.Create(CultureInfo.InvariantCulture, $"SSM Agent {v} (< {MessageGatewayFrom}): ssm, ssmmessages and ec2messages"),
+        null => $"SSM Agent version unknown: {AllServicesText}",
+        var v when v >= MessageGatewayFrom => string.Create(CultureInfo.InvariantCulture, $"SSM Agent {v} (>= {MessageGatewayFrom}): {Ssm} and {SsmMessages}"),
+        var v => string.Create(CultureInfo.InvariantCulture, $"SSM Agent {v} (< {MessageGatewayFrom}): {AllServicesText}"),
     };
 }

@@ -6,7 +6,7 @@ using VpceProbe.Harness.Discovery.Derivation;
 namespace VpceProbe.Harness.Accept;
 
 /// <summary>Each chosen instance's derived plan, with the user's --plan probes added after the derived ones.</summary>
-public static class AcceptPlans
+internal static class AcceptPlans
 {
     public const string PlanFileRule = "plan-file";
 

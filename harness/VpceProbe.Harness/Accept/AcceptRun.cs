@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Accept;
 /// (one SendCommand for all instances behind the same route table), and turns them into one phase, "accept",
 /// whose cells carry the reason each probe was derived.
 /// </summary>
-public sealed class AcceptRun(IAgentTransport transport, TimeProvider time)
+internal sealed class AcceptRun(IAgentTransport transport, TimeProvider time)
 {
     public const string Phase = "accept";
 

@@ -6,7 +6,7 @@ using VpceProbe.Harness.Discovery.Derivation;
 namespace VpceProbe.Harness.Accept;
 
 /// <summary>How many instances `accept` runs on when none are named.</summary>
-public enum TargetSpread
+internal enum TargetSpread
 {
     /// <summary>One instance in each private subnet: every route table a workload uses is exercised.</summary>
     PerSubnet,
@@ -16,14 +16,14 @@ public enum TargetSpread
 }
 
 /// <summary>The instances chosen, and what could not be covered (a private subnet with no SSM-managed instance).</summary>
-public sealed record AcceptSelection(IReadOnlyList<DerivationTarget> Targets, IReadOnlyList<string> Uncovered);
+internal sealed record AcceptSelection(IReadOnlyList<DerivationTarget> Targets, IReadOnlyList<string> Uncovered);
 
 /// <summary>
 /// Chooses the instances `accept` runs on: the ones named, else one running, SSM-managed instance (lowest id, so the
 /// choice is stable from run to run) per private subnet or per AZ. When SSM could not be asked (an emulator),
 /// running is enough.
 /// </summary>
-public static class AcceptTargets
+internal static class AcceptTargets
 {
     public static AcceptSelection Choose(VpcSnapshot vpc, IReadOnlyList<string> named, TargetSpread spread)
     {

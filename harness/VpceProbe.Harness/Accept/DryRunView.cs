@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery.Derivation;
 namespace VpceProbe.Harness.Accept;
 
 /// <summary>`accept --dry-run`: each instance's derived plan and why, for a person. Nothing is contacted.</summary>
-public static class DryRunView
+internal static class DryRunView
 {
     public static void Write(IReadOnlyList<DerivedPlan> plans, AcceptSelection selection, TextWriter output)
     {

@@ -3,7 +3,7 @@ using VpceProbe.Harness.Audit.Rules;
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>The one list of audit rules, in id order. A new rule is added here and nowhere else.</summary>
-public static class AuditRules
+internal static class AuditRules
 {
     public static IReadOnlyList<IAuditRule> All { get; } =
     [

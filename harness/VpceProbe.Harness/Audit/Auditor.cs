@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>What an audit found, and what it checked (writers list every rule, not only those that fired).</summary>
-public sealed record AuditReport(string VpcId, string Region, IReadOnlyList<IAuditRule> Rules, IReadOnlyList<Finding> Findings)
+internal sealed record AuditReport(string VpcId, string Region, IReadOnlyList<IAuditRule> Rules, IReadOnlyList<Finding> Findings)
 {
     /// <summary>True when some finding is at or above <paramref name="threshold"/> (audit exits 1 then).</summary>
     public bool HasFindingAtOrAbove(Severity threshold) => Findings.Any(f => f.Severity >= threshold);
@@ -13,7 +13,7 @@ public sealed record AuditReport(string VpcId, string Region, IReadOnlyList<IAud
 }
 
 /// <summary>Runs every rule of <see cref="AuditRules.All"/> over a snapshot. Most severe findings first, then by rule and resource.</summary>
-public static class Auditor
+internal static class Auditor
 {
     public static AuditReport Run(VpcSnapshot vpc, IReadOnlyList<IAuditRule>? rules = null)
     {

@@ -3,7 +3,7 @@ using System.Net;
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>CIDR arithmetic the rules need: does one range hold another, do two ranges share addresses.</summary>
-public static class Cidrs
+internal static class Cidrs
 {
     /// <summary>True when every address of <paramref name="inner"/> is in <paramref name="outer"/> (same family only).</summary>
     public static bool Contains(string outer, string inner) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>What an endpoint policy allows, as far as the policy rules care.</summary>
+/// <remarks>Public only because a public xunit theory takes it as a parameter.</remarks>
 public enum PolicyBreadth
 {
     /// <summary>Not JSON, or no Statement: AWS would have refused it, so the text came from somewhere unexpected.</summary>
@@ -19,7 +20,7 @@ public enum PolicyBreadth
 }
 
 /// <summary>Reads endpoint policy documents (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html).</summary>
-public static class EndpointPolicy
+internal static class EndpointPolicy
 {
     public static PolicyBreadth Classify(string? document)
     {

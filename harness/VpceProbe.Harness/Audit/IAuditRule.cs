@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Audit;
 /// One best-practice check over a discovered VPC. Rules only read the snapshot: the audit changes nothing.
 /// Each rule keeps its user-facing texts as constants at the top of its file.
 /// </summary>
-public interface IAuditRule
+internal interface IAuditRule
 {
     /// <summary>Stable id (VPCE001...), used in SARIF's ruleId and in JSON.</summary>
     string Id { get; }

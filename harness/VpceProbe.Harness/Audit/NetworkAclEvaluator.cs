@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Audit;
 /// only partly covered by a rule: a partial deny blocks (some packets are dropped), a partial allow decides
 /// nothing and evaluation goes on, so the answer is "all allowed" only when it is.
 /// </summary>
-public static class NetworkAclEvaluator
+internal static class NetworkAclEvaluator
 {
     /// <summary>AWS's protocol number for TCP, as NACL entries carry it.</summary>
     public const string Tcp = "6";

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace VpceProbe.Harness.Audit;
 
-public enum ConditionKind
+internal enum ConditionKind
 {
     Holds,
     Fails,
@@ -13,7 +13,7 @@ public enum ConditionKind
 }
 
 /// <param name="Unknown">For <see cref="ConditionKind.Unknown"/>: the operator and key that could not be judged.</param>
-public sealed record ConditionResult(ConditionKind Kind, string? Unknown = null)
+internal sealed record ConditionResult(ConditionKind Kind, string? Unknown = null)
 {
     public static ConditionResult Holds { get; } = new(ConditionKind.Holds);
 }
@@ -25,7 +25,7 @@ public sealed record ConditionResult(ConditionKind Kind, string? Unknown = null)
 /// The string operators are judged (StringEquals, StringNotEquals, StringLike, StringNotLike, their IgnoreCase forms
 /// and IfExists); ...IfExists on a key the request does not carry holds. Anything else is Unknown, never a guess.
 /// </summary>
-public static class PolicyConditions
+internal static class PolicyConditions
 {
     public static ConditionResult Judge(JsonElement statement, IReadOnlyDictionary<string, string> context)
     {

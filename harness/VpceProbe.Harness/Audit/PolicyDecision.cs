@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>How an endpoint policy answers one call.</summary>
-public enum PolicyDecisionKind
+internal enum PolicyDecisionKind
 {
     Allowed,
 
@@ -23,7 +23,7 @@ public enum PolicyDecisionKind
 
 /// <param name="StatementIndex">The deciding statement (0-based, in document order): the Deny, else the first Allow; null for an implicit deny.</param>
 /// <param name="Condition">For <see cref="PolicyDecisionKind.Undecided"/>: the condition that cannot be evaluated ("StringEquals aws:PrincipalOrgID").</param>
-public sealed record PolicyDecision(PolicyDecisionKind Kind, int? StatementIndex, string? Condition = null);
+internal sealed record PolicyDecision(PolicyDecisionKind Kind, int? StatementIndex, string? Condition = null);
 
 /// <summary>
 /// Whether an endpoint policy lets one call through: explicit deny first, then allow, else implicit deny. Statements are
@@ -33,7 +33,7 @@ public sealed record PolicyDecision(PolicyDecisionKind Kind, int? StatementIndex
 /// (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html). Used by `accept`'s derivation and
 /// by the prediction of each probe's path.
 /// </summary>
-public static class PolicyEvaluator
+internal static class PolicyEvaluator
 {
     /// <param name="context">Condition keys the request is known to carry (aws:SourceVpce…); null to leave conditions unjudged.</param>
     public static PolicyDecision Decide(string? document, string action, string resource, IReadOnlyDictionary<string, string>? context = null)

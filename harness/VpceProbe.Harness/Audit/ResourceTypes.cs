@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>CloudFormation resource type names: what SARIF logical locations and JSON call each resource.</summary>
-public static class ResourceTypes
+internal static class ResourceTypes
 {
     public const string Vpc = "AWS::EC2::VPC";
     public const string Subnet = "AWS::EC2::Subnet";

@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Audit;
 /// route beats a prefix-list route (https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html).
 /// Used by the audit (a route shadowing a gateway endpoint) and by the prediction of each probe's path.
 /// </summary>
-public static class RouteEvaluator
+internal static class RouteEvaluator
 {
     /// <returns>The winning route, or null when no route holds the destination (the traffic is dropped).</returns>
     /// <param name="destinationCidr">An address as a /32, or a range all of which is asked about.</param>

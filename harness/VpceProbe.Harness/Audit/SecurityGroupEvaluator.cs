@@ -3,14 +3,14 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>The rule of a security group that lets some traffic through, as "sg-1 tcp 443-443 from 10.0.0.0/16".</summary>
-public sealed record SecurityGroupMatch(string GroupId, string Rule);
+internal sealed record SecurityGroupMatch(string GroupId, string Rule);
 
 /// <summary>
 /// Questions about security group rules, asked by the endpoint audit rules and by the prediction of each
 /// probe's path. Security groups are stateful and allow-only: traffic passes when some rule of some group
 /// attached covers its protocol, port and peer; nothing matching means dropped.
 /// </summary>
-public static class SecurityGroupEvaluator
+internal static class SecurityGroupEvaluator
 {
     /// <summary>Some ingress rule allows TCP <paramref name="port"/> from a range that holds all of <paramref name="peerCidr"/>.</summary>
     /// <remarks>

@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>How much a finding matters, in increasing order (compared for --fail-on).</summary>
-public enum Severity
+internal enum Severity
 {
     Info,
     Low,

@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit;
 
 /// <summary>Questions several rules ask of a snapshot, answered one way for all of them.</summary>
-public static class VpcFacts
+internal static class VpcFacts
 {
     /// <summary>The services whose gateway endpoints keep traffic off the NAT gateway for free.</summary>
     public static readonly IReadOnlyList<string> GatewayServices = ["s3", "dynamodb"];

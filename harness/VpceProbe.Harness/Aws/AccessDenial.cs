@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Aws;
 /// not authorized to perform: ACTION on resource: RESOURCE because …"); where it does not, the caller's action is used.
 /// https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
 /// </summary>
-public sealed partial record AccessDenial(string Code, string? Action, string? Resource, string? EncodedMessage)
+internal sealed partial record AccessDenial(string Code, string? Action, string? Resource, string? EncodedMessage)
 {
     private static readonly string[] Codes = ["UnauthorizedOperation", "Client.UnauthorizedOperation", "AccessDenied", "AccessDeniedException"];
 

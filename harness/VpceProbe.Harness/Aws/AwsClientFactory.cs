@@ -8,7 +8,7 @@ using Amazon.SimpleSystemsManagement;
 namespace VpceProbe.Harness.Aws;
 
 /// <summary>Builds SDK clients from <see cref="AwsSettings"/>. The one place that knows about profiles and endpoint overrides.</summary>
-public sealed class AwsClientFactory(AwsSettings settings)
+internal sealed class AwsClientFactory(AwsSettings settings)
 {
     public AwsSettings Settings { get; } = settings;
 
@@ -88,4 +88,4 @@ public sealed class AwsClientFactory(AwsSettings settings)
 }
 
 /// <summary>A problem with how AWS access was configured (exit code 2: the user must fix their settings).</summary>
-public sealed class AwsSettingsException(string message) : Exception(message);
+internal sealed class AwsSettingsException(string message) : Exception(message);

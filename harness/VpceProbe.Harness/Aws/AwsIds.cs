@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace VpceProbe.Harness.Aws;
 
 /// <summary>The shapes of the AWS ids a user types (instance and VPC ids: a prefix and 8 or 17 hex digits; shorter ones are accepted for emulators).</summary>
-public static partial class AwsIds
+internal static partial class AwsIds
 {
     public static bool IsInstanceId(string? id) => id is not null && InstanceId().IsMatch(id);
 

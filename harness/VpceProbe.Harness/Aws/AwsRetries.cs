@@ -13,7 +13,7 @@ namespace VpceProbe.Harness.Aws;
 /// https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
 /// https://docs.aws.amazon.com/sdk-for-net/latest/developer-guide/retries-timeouts.html
 /// </summary>
-public sealed record AwsRetries(int MaxAttempts, RequestRetryMode Mode, string Source)
+internal sealed record AwsRetries(int MaxAttempts, RequestRetryMode Mode, string Source)
 {
     /// <summary>
     /// The SDK's standard mode gives 3 attempts, tuned for interactive calls. A run lasts minutes, and one throttled

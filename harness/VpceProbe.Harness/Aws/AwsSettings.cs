@@ -5,7 +5,7 @@ namespace VpceProbe.Harness.Aws;
 /// falls to the SDK's own conventions (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_&lt;SERVICE&gt;,
 /// the default credential chain), so the harness behaves like the AWS CLI.
 /// </summary>
-public sealed record AwsSettings(string? Profile, string? Region, string? EndpointUrl)
+internal sealed record AwsSettings(string? Profile, string? Region, string? EndpointUrl)
 {
     /// <summary>
     /// Credentials given by the program itself (`demo` passes the lab's), used before any profile or the default

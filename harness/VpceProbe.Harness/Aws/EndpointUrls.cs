@@ -3,7 +3,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Harness.Aws;
 
 /// <summary>The shape of an AWS endpoint URL a user gives (--endpoint-url) or a journal carries: absolute http(s) with a host.</summary>
-public static class EndpointUrls
+internal static class EndpointUrls
 {
     /// <summary>Null when <paramref name="url"/> is an absolute http(s) URL; otherwise what is wrong with it.</summary>
     public static string? Problem(string url) =>

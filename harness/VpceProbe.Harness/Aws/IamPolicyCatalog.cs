@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Aws;
 /// match anything): s3:GetObject under vpceprobe/ssm-output/ is output-bucket.json's, under vpceprobe/agent/
 /// agent-deploy.json's. Conditions are not asked: a refusal does not say which keys the request carried.
 /// </summary>
-public static class IamPolicyCatalog
+internal static class IamPolicyCatalog
 {
     public static readonly IReadOnlyList<string> HarnessFiles = ["read-only", "run", "agent-deploy", "output-bucket"];
 

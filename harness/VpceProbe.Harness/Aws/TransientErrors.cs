@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Aws;
 /// standard retry mode retries (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html);
 /// used where the harness retries beyond the SDK's attempts (undo, which must not give up early).
 /// </summary>
-public static class TransientErrors
+internal static class TransientErrors
 {
     /// <summary>The throttling codes of the services the harness calls (EC2, S3, SSM and the JSON services).</summary>
     public static readonly IReadOnlySet<string> ThrottlingCodes = new HashSet<string>(StringComparer.Ordinal)

@@ -3,7 +3,7 @@ using VpceProbe.Harness.Scenario;
 namespace VpceProbe.Harness.Changes;
 
 /// <summary>The one place that maps a scenario action to the change that carries it out. Cleanup is the runner's job (it undoes the journal).</summary>
-public static class ChangeCatalog
+internal static class ChangeCatalog
 {
     public static IVpcChange For(ActionDefinition action) => action.Type switch
     {

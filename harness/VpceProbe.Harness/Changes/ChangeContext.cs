@@ -7,7 +7,7 @@ using VpceProbe.Harness.Verdicts;
 namespace VpceProbe.Harness.Changes;
 
 /// <summary>What every change needs: the EC2 client, the VPC as it is now, the targets, the journal and the waits.</summary>
-public sealed class ChangeContext(
+internal sealed class ChangeContext(
     IAmazonEC2 ec2, VpcSnapshot vpc, IReadOnlyList<InstanceInfo> targets, RunJournal? journal, ResourceWaits waits, CrashHook crash, string phase,
     string? plannedRunId = null)
 {

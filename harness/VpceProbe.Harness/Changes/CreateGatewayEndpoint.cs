@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Changes;
 /// A gateway endpoint (S3, DynamoDB) associated with the targets' route tables: AWS adds a prefix-list
 /// route to each, so traffic to the service leaves through the endpoint instead of the NAT.
 /// </summary>
-public sealed class CreateGatewayEndpoint(ActionDefinition action) : IVpcChange
+internal sealed class CreateGatewayEndpoint(ActionDefinition action) : IVpcChange
 {
     public string Action => ActionTypes.CreateGatewayEndpoint;
 

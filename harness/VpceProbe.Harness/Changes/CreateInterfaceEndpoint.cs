@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Changes;
 /// security group the harness creates that allows 443 only from the VPC's CIDRs (not 0.0.0.0/0: an open
 /// endpoint group is a finding in every audit).
 /// </summary>
-public sealed class CreateInterfaceEndpoint(ActionDefinition action) : IVpcChange
+internal sealed class CreateInterfaceEndpoint(ActionDefinition action) : IVpcChange
 {
     public string Action => ActionTypes.CreateInterfaceEndpoint;
 

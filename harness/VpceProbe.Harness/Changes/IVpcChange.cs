@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Changes;
 /// would do without calling anything that mutates (dry run). Apply journals an intent before every AWS
 /// mutation and a done line after it; undoing is done from the journal by the steps in Undo/.
 /// </summary>
-public interface IVpcChange
+internal interface IVpcChange
 {
     string Action { get; }
 

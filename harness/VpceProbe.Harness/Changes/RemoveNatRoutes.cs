@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Changes;
 /// Deletes the IPv4 default routes that send the targets' subnets to a NAT: a NAT gateway, a NAT instance
 /// or an ENI. Routes to an internet gateway are left alone (those subnets are public, not NATed).
 /// </summary>
-public sealed class RemoveNatRoutes : IVpcChange
+internal sealed class RemoveNatRoutes : IVpcChange
 {
     public string Action => ActionTypes.RemoveNatRoutes;
 

@@ -15,7 +15,7 @@ namespace VpceProbe.Harness.Changes;
 /// https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html). Time comes from the injected
 /// <see cref="TimeProvider"/>, so tests drive it with FakeTimeProvider instead of sleeping.
 /// </summary>
-public sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgress? progress = null)
+internal sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgress? progress = null)
 {
     private readonly WaitProgress _progress = progress ?? WaitProgress.None;
 
@@ -117,4 +117,4 @@ public sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgres
 }
 
 /// <summary>Our own bound on a wait ran out (the caller did not cancel).</summary>
-public sealed class WaitTimedOutException(string message, Exception inner) : Exception(message, inner);
+internal sealed class WaitTimedOutException(string message, Exception inner) : Exception(message, inner);

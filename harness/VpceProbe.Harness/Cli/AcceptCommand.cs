@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Cli;
 /// each chosen instance's probes from its endpoints and routes (each with the reason), runs them through the
 /// transport and reports. Exit 0 all met, 1 one not met (or, with --compare, a regression), 2 usage, 3 no report.
 /// </summary>
-public static class AcceptCommand
+internal static class AcceptCommand
 {
     public static Command Build()
     {

@@ -7,7 +7,7 @@ using VpceProbe.Harness.Discovery.Derivation;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>`accept`'s own options, each checked before any AWS call (a hostile value never reaches a plan).</summary>
-public sealed partial class AcceptOptions
+internal sealed partial class AcceptOptions
 {
     public Option<string?> Vpc { get; } = new("--vpc") { Description = "The VPC id (vpc-...)." };
 

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Cli;
 /// SSM, while they can still reach S3. Exit 0 every instance has the agent; 2 usage (no build, no bucket);
 /// 3 at least one instance could not get it (each one's reason is printed).
 /// </summary>
-public static class AgentCommand
+internal static class AgentCommand
 {
     public static Command Build()
     {

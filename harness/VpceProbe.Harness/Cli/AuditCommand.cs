@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Cli;
 /// checked against the rules of <see cref="AuditRules.All"/>, with Describe calls only. Exit codes: 0 no finding
 /// at or above --fail-on; 1 some; 2 usage error (bad option, unknown VPC); 3 AWS error.
 /// </summary>
-public static class AuditCommand
+internal static class AuditCommand
 {
     public static Command Build()
     {

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>The one list of commands. Each command lives in its own file and is added here, nowhere else.</summary>
-public static class CommandCatalog
+internal static class CommandCatalog
 {
     public static RootCommand BuildRoot()
     {

@@ -4,7 +4,7 @@ using VpceProbe.Harness.Aws;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>Options every AWS-facing command takes. Add them with <see cref="AddTo"/>; read them with <see cref="Aws"/>.</summary>
-public sealed class CommonOptions
+internal sealed class CommonOptions
 {
     private readonly Amazon.Runtime.AWSCredentials? _credentials;
 

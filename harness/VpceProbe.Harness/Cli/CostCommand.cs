@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Cli;
 /// cost of the VPC's endpoints and NAT gateways and, per service, NAT against endpoint. Describe calls only.
 /// Exit codes: 0 estimated; 2 bad option, price file or unknown VPC; 3 AWS error.
 /// </summary>
-public static class CostCommand
+internal static class CostCommand
 {
     public static Command Build()
     {

@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Cli;
 /// `vpceprobe discover --vpc ID [--format table|json|html] [--output FILE|DIR]`: the VPC as the harness sees it. Describe calls only.
 /// Exit codes: 0 read; 2 unknown VPC id (in that region) or bad AWS settings; 3 an AWS call failed.
 /// </summary>
-public static class DiscoverCommand
+internal static class DiscoverCommand
 {
     public static Command Build()
     {

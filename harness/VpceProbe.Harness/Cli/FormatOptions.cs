@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Cli;
 /// `--format` and `--output`, the same on every command that reports; the choices and the help come from the
 /// command's <see cref="ReportWriterSet{T}"/>. `--json` stays where it existed, as `--format json`.
 /// </summary>
-public sealed class FormatOptions<TReport>
+internal sealed class FormatOptions<TReport>
 {
     private readonly ReportWriterSet<TReport> _writers;
     private readonly string? _defaultDirectory;

@@ -4,7 +4,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>Parse and run one command line: what Program.cs does, and what the tests call to run `vpceprobe` in-process.</summary>
-public static class HarnessCli
+internal static class HarnessCli
 {
     /// <summary>--verbose, on every command: the stack trace of an internal error.</summary>
     public const string VerboseName = "--verbose";

@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Cli;
 /// namespaces and dnsmasq; keeping it out of this assembly keeps `vpceprobe` on the .NET runtime alone. The program
 /// is looked for beside vpceprobe.dll (a checkout's build and the tests), then in lab/ beside it (the tool package).
 /// </summary>
-public static class LabProgram
+internal static class LabProgram
 {
     public const string Lab = "lab";
 

@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Cli;
 /// (schemaVersion first). With --compare the exit code is the comparison's: 1 on any regression whatever the
 /// absolute result, else 0; an infrastructure error (3) or an incomplete rollback (4) keeps its own code.
 /// </summary>
-public sealed class MatrixFileOptions
+internal sealed class MatrixFileOptions
 {
     public Option<FileInfo?> Save { get; } = new("--save") { Description = "Also write the matrix to FILE (the JSON report), to --compare a later run with." };
 

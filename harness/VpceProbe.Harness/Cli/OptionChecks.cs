@@ -27,7 +27,7 @@ internal static class OptionChecks
     public static void Duration(Option option) => Check(option, v => VpceProbe.Contract.Duration.Check(v, out _));
 
     /// <summary>SendCommand's MaxConcurrency/MaxErrors pattern: a whole number or a percentage up to 100%.</summary>
-    public static void SsmRate(Option option) => Check(option, v => Transport.TagTarget.RateControl(v)
+    public static void SsmRate(Option option) => Check(option, v => Ssm.TagTarget.RateControl(v)
         ? null
         : $"{Printable.Quote(v)} is not an SSM rate: a whole number such as 50, or a percentage from 0% to 100% such as 10%");
 

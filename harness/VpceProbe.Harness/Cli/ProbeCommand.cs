@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Cli;
 /// `vpceprobe probe --instance ID… --plan FILE`: one agent run on the targets, no change to the VPC
 /// (verification after a change made by other means). Exit 0 all met, 1 one not met, 2 bad plan, 3 no report.
 /// </summary>
-public static class ProbeCommand
+internal static class ProbeCommand
 {
     public static Command Build()
     {

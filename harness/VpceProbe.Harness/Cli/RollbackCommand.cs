@@ -14,7 +14,7 @@ namespace VpceProbe.Harness.Cli;
 /// then check the VPC against the state recorded before the run. Safe to repeat. Exit 0 restored, 4 not
 /// everything could be undone (what is left is printed), 2 no such journal, 3 AWS failed.
 /// </summary>
-public static class RollbackCommand
+internal static class RollbackCommand
 {
     public static Command Build()
     {

@@ -16,7 +16,7 @@ namespace VpceProbe.Harness.Cli;
 /// the before/after run. Exit codes: 0 all met, 1 an expectation failed, 2 scenario/usage/preflight refusal
 /// (nothing changed), 3 infrastructure error (rolled back), 4 rollback incomplete (what is left is printed).
 /// </summary>
-public static class RunCommand
+internal static class RunCommand
 {
     /// <param name="credentials">Credentials pinned by the program (`demo`); null: --profile or the SDK's default chain.</param>
     public static Command Build(Amazon.Runtime.AWSCredentials? credentials = null)

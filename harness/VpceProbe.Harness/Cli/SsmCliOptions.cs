@@ -2,6 +2,7 @@ using System.CommandLine;
 using VpceProbe.Harness.Aws;
 using VpceProbe.Harness.Reports.Terminal;
 using VpceProbe.Harness.Deploy;
+using VpceProbe.Harness.Ssm;
 using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Cli;
@@ -10,7 +11,7 @@ namespace VpceProbe.Harness.Cli;
 /// The options of the SSM transport and of agent deployment, shared by `agent deploy`, `probe` and `run`:
 /// --staging-bucket, --agent-dir, --instance-s3-endpoint, --output-bucket, --ssm-tag-target with its rate controls.
 /// </summary>
-public sealed class SsmCliOptions
+internal sealed class SsmCliOptions
 {
     /// <summary>The SSM calls of this command line's runner, for the run's timing section.</summary>
     public SsmCallCounter Calls { get; } = new();
@@ -89,7 +90,7 @@ public sealed class SsmCliOptions
         }
 
         var tag = parse.GetValue(TagTarget) is { } text
-            ? Transport.TagTarget.Parse(text, parse.GetValue(MaxConcurrency)!, parse.GetValue(MaxErrors)!)
+            ? Ssm.TagTarget.Parse(text, parse.GetValue(MaxConcurrency)!, parse.GetValue(MaxErrors)!)
                 ?? throw new UsageException($"--ssm-tag-target '{text}' with --ssm-max-concurrency and --ssm-max-errors: expected KEY=VALUE and each rate a number or a percentage up to 100%")
             : null;
         var clients = new AwsClientFactory(aws);

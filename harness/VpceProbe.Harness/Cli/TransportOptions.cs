@@ -5,7 +5,7 @@ using VpceProbe.Harness.Transport;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>--transport and --agent, shared by `run` and `probe`.</summary>
-public sealed class TransportOptions
+internal sealed class TransportOptions
 {
     /// <summary>Where scripts/publish-agent.sh puts the x64 agent, relative to the repository root.</summary>
     public const string DefaultAgentPath = "dist/linux-x64/vpceprobe-agent";
@@ -52,4 +52,4 @@ public sealed class TransportOptions
 }
 
 /// <summary>A command line the harness cannot act on (exit code 2), found before anything changed.</summary>
-public sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message);

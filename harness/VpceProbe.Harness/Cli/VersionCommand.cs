@@ -4,7 +4,7 @@ using System.Reflection;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>`vpceprobe version`: the harness version and the plan/report schema versions it speaks.</summary>
-public static class VersionCommand
+internal static class VersionCommand
 {
     public static Command Build()
     {

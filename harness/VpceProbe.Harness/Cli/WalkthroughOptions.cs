@@ -5,7 +5,7 @@ using VpceProbe.Harness.Scenario;
 namespace VpceProbe.Harness.Cli;
 
 /// <summary>Overrides for the built-in walkthrough's names; the defaults are the lab's seeded topology.</summary>
-public sealed class WalkthroughOptions
+internal sealed class WalkthroughOptions
 {
     private static readonly WalkthroughParameters Defaults = new();
 

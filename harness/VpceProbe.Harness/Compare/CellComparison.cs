@@ -4,7 +4,7 @@ using VpceProbe.Harness.Verdicts;
 namespace VpceProbe.Harness.Compare;
 
 /// <summary>A cell as one matrix saw it: what was expected, what was observed, whether that met it.</summary>
-public sealed record CellState(string Expected, Outcome? Observed, FailureKind? FailureKind, bool Pass, string? Reason)
+internal sealed record CellState(string Expected, Outcome? Observed, FailureKind? FailureKind, bool Pass, string? Reason)
 {
     public static CellState Of(MatrixCell cell) => new(cell.Expected, cell.Observed, cell.FailureKind, cell.Pass, cell.Reason);
 }
@@ -13,7 +13,7 @@ public sealed record CellState(string Expected, Outcome? Observed, FailureKind? 
 /// One cell compared: the phase and probe, the instance now (or before, for a gone cell), the instance it had
 /// before when that was another one (matched by subnet and Name tag), and both states.
 /// </summary>
-public sealed record CellComparison(
+internal sealed record CellComparison(
     ComparisonCategory Category, string Phase, string ProbeId, string InstanceId, string? SavedInstanceId, string Kind, string Target,
     CellState? Before, CellState? After)
 {

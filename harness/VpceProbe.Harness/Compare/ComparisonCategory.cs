@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Compare;
 
 /// <summary>What became of one cell between a saved matrix and this one. Declared in report order: regressions first.</summary>
-public enum ComparisonCategory
+internal enum ComparisonCategory
 {
     /// <summary>Met its expectation before, not now. Any regression makes the command exit 1.</summary>
     Regression,

@@ -6,7 +6,7 @@ using VpceProbe.Harness.Verdicts;
 namespace VpceProbe.Harness.Compare;
 
 /// <summary>Reads the subnet and Name tag of the instances a matrix covers (`probe` and `run` know only their ids).</summary>
-public static class InstanceIdentities
+internal static class InstanceIdentities
 {
     /// <summary>
     /// Null, with the reason written to <paramref name="error"/>, when EC2 cannot say (ids an emulator does not know,

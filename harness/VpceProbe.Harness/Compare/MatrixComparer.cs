@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Compare;
 /// id found on one side only (the instance was replaced) is matched with the one on the other side that has the
 /// same subnet and Name tag, when exactly one does.
 /// </summary>
-public static class MatrixComparer
+internal static class MatrixComparer
 {
     public static MatrixComparison Compare(SavedMatrix saved, RunResult current, string against)
     {

@@ -3,7 +3,7 @@ namespace VpceProbe.Harness.Compare;
 /// <summary>This matrix against a saved one, every cell of both, regressions first.</summary>
 /// <param name="Against">The saved file, as given.</param>
 /// <param name="SavedRunId">The run id the saved file records.</param>
-public sealed record MatrixComparison(string Against, string SavedRunId, DateTimeOffset SavedAt, IReadOnlyList<CellComparison> Cells)
+internal sealed record MatrixComparison(string Against, string SavedRunId, DateTimeOffset SavedAt, IReadOnlyList<CellComparison> Cells)
 {
     public bool HasRegression => Cells.Any(c => c.Category == ComparisonCategory.Regression);
 

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Compare;
 /// A matrix saved by --save: the JSON report itself (schemaVersion first), so any report.json can be compared
 /// with too. Only what a comparison needs is read: the run id and start, every phase's cells, the instances.
 /// </summary>
-public sealed record SavedMatrix(string RunId, DateTimeOffset StartedAt, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<InstanceIdentity> Instances)
+internal sealed record SavedMatrix(string RunId, DateTimeOffset StartedAt, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<InstanceIdentity> Instances)
 {
     /// <exception cref="InvalidDataException">Not JSON, another schema version, or not a vpceprobe report: the message says which.</exception>
     public static SavedMatrix Read(string path, string json)

@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Cost;
 /// plus per GB; NAT gateways per hour plus per GB. NAT hours are not counted as saved: the NAT stays for the
 /// rest of the egress unless it is removed, so the total after the move never drops below them.
 /// </summary>
-public static class CostEstimator
+internal static class CostEstimator
 {
     public static CostReport Estimate(VpcSnapshot vpc, PriceBook book, CostInputs inputs)
     {

@@ -4,7 +4,7 @@ namespace VpceProbe.Harness.Cost;
 
 /// <summary>What `cost` estimated, per month, in the price file's currency.</summary>
 /// <param name="Tables">Each service's traffic per private route table, and the way it leaves the VPC today.</param>
-public sealed record CostReport(
+internal sealed record CostReport(
     string VpcId,
     string Region,
     PriceSource Prices,
@@ -25,10 +25,10 @@ public sealed record CostReport(
 }
 
 /// <summary>Which prices were used: the file, when they were taken, the region's sources.</summary>
-public sealed record PriceSource(string File, string TakenOn, string Currency, decimal HoursPerMonth, IReadOnlyList<string> Sources);
+internal sealed record PriceSource(string File, string TakenOn, string Currency, decimal HoursPerMonth, IReadOnlyList<string> Sources);
 
 [JsonConverter(typeof(JsonStringEnumConverter<CostLineKind>))]
-public enum CostLineKind
+internal enum CostLineKind
 {
     /// <summary>A NAT gateway's hours.</summary>
     NatHours,
@@ -43,10 +43,10 @@ public enum CostLineKind
 /// <summary>One line of today's bill: a NAT gateway's hours, an endpoint's AZ-hours and data, or data through a NAT.</summary>
 /// <param name="Resource">The NAT gateway, the endpoint, or for NAT processing the route table the traffic leaves by.</param>
 /// <param name="Service">The service whose traffic a NAT processing line counts.</param>
-public sealed record CostLine(string Resource, string What, decimal Monthly, CostLineKind Kind, string? Service = null);
+internal sealed record CostLine(string Resource, string What, decimal Monthly, CostLineKind Kind, string? Service = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<TrafficPath>))]
-public enum TrafficPath
+internal enum TrafficPath
 {
     /// <summary>The table is associated with the service's gateway endpoint: free.</summary>
     GatewayEndpoint,
@@ -62,7 +62,7 @@ public enum TrafficPath
 }
 
 /// <summary>One service's share of traffic from one private route table (shares follow the count of private subnets).</summary>
-public sealed record TableTraffic(string Service, string RouteTableId, IReadOnlyList<string> SubnetIds, decimal GbPerMonth, TrafficPath Path, decimal NatProcessing);
+internal sealed record TableTraffic(string Service, string RouteTableId, IReadOnlyList<string> SubnetIds, decimal GbPerMonth, TrafficPath Path, decimal NatProcessing);
 
 /// <summary>One service: what its NAT traffic costs today against carrying that traffic through its endpoint.</summary>
 /// <param name="EndpointKind">"gateway" (S3, DynamoDB: free) or "interface".</param>
@@ -71,7 +71,7 @@ public sealed record TableTraffic(string Service, string RouteTableId, IReadOnly
 /// <param name="GbViaNat">The part of <paramref name="GbPerMonth"/> that goes through a NAT today.</param>
 /// <param name="ViaNat">What that part costs in NAT processing today (the sum of the service's NAT processing lines).</param>
 /// <param name="ViaEndpoint">What carrying that part through the endpoint would add: 0 for a gateway endpoint, a new interface endpoint's AZ-hours plus its GB.</param>
-public sealed record ServiceComparison(
+internal sealed record ServiceComparison(
     string Service, decimal GbPerMonth, string EndpointKind, bool EndpointPresent, int EndpointAzs, decimal GbViaNat, decimal ViaNat, decimal ViaEndpoint)
 {
     public decimal Saving => ViaNat - ViaEndpoint;

@@ -5,10 +5,10 @@ using VpceProbe.Contract;
 namespace VpceProbe.Harness.Cost;
 
 /// <summary>One step of a per-GB price: this rate up to <see cref="UpToGb"/> GB a month (null: no upper bound).</summary>
-public sealed record PriceTier(decimal? UpToGb, decimal PerGb);
+internal sealed record PriceTier(decimal? UpToGb, decimal PerGb);
 
 /// <summary>The prices of one region, with where they were read.</summary>
-public sealed record RegionPrices(
+internal sealed record RegionPrices(
     decimal InterfaceEndpointPerAzHour,
     IReadOnlyList<PriceTier> InterfaceEndpointPerGb,
     decimal NatGatewayPerHour,
@@ -20,7 +20,7 @@ public sealed record RegionPrices(
 /// file given with --prices. Prices change: the file says when they were taken and from where, and every
 /// cost output repeats that.
 /// </summary>
-public sealed record PriceBook(string Currency, string TakenOn, decimal HoursPerMonth, IReadOnlyDictionary<string, RegionPrices> Regions)
+internal sealed record PriceBook(string Currency, string TakenOn, decimal HoursPerMonth, IReadOnlyDictionary<string, RegionPrices> Regions)
 {
     public const int SupportedSchemaVersion = 1;
 
@@ -90,4 +90,4 @@ public sealed record PriceBook(string Currency, string TakenOn, decimal HoursPer
 }
 
 /// <summary>The price data cannot be used: a usage error (exit code 2), nothing was estimated.</summary>
-public sealed class PriceBookException(string message) : Exception(message);
+internal sealed class PriceBookException(string message) : Exception(message);

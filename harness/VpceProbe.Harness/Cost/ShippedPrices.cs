@@ -3,7 +3,7 @@ using System.Globalization;
 namespace VpceProbe.Harness.Cost;
 
 /// <summary>Prices quoted in texts that are not a cost report (the audit's "Why"), always for the VPC's own region.</summary>
-public static class ShippedPrices
+internal static class ShippedPrices
 {
     private static readonly Lazy<PriceBook?> Book = new(() =>
     {

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Deploy;
 /// from here and from the harness executable). Each build's SHA-256 is computed from the bytes; a .sha256 file
 /// beside it that disagrees is an error, and a packaged build must have one.
 /// </summary>
-public static class AgentBinaries
+internal static class AgentBinaries
 {
     /// <summary>EC2's Architecture value → the .NET runtime identifier the agent is published for.</summary>
     public static string? RidFor(string? ec2Architecture) => ec2Architecture switch

@@ -4,7 +4,7 @@ namespace VpceProbe.Harness.Deploy;
 /// One published agent build (dist/RID/vpceprobe-agent) and where it lives once installed: a directory named by its
 /// SHA-256, so an installed hash never changes under a running phase and a later phase needs no download.
 /// </summary>
-public sealed record AgentBinary(string Rid, string LocalPath, string Sha256, long Size)
+internal sealed record AgentBinary(string Rid, string LocalPath, string Sha256, long Size)
 {
     public const string FileName = "vpceprobe-agent";
 

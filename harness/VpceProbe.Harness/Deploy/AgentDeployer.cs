@@ -1,5 +1,5 @@
 using Amazon.S3;
-using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Ssm;
 using VpceProbe.Harness.Aws;
 
 namespace VpceProbe.Harness.Deploy;
@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Deploy;
 /// SHA-256 and install it, one plain SSM command per step. Call it while the instances can still reach S3 (before
 /// the NAT route goes); the phase runner calls it before the baseline phase, `vpceprobe agent deploy` on its own.
 /// </summary>
-public sealed class AgentDeployer(SsmCommandRunner runner, InstanceArchitectures architectures, AgentStaging staging, DirectoryInfo agentDir)
+internal sealed class AgentDeployer(SsmCommandRunner runner, InstanceArchitectures architectures, AgentStaging staging, DirectoryInfo agentDir)
 {
     /// <summary>Progress lines for a person ("i-0abc: installed 3f2a…"); optional.</summary>
     public Action<string>? Progress { get; init; }

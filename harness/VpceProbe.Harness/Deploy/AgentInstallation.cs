@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Deploy;
 
 /// <summary>Why the agent could not be put on an instance. Which one it was tells the user what to fix.</summary>
-public enum DeployFailure
+internal enum DeployFailure
 {
     /// <summary>EC2 does not know the instance, or it reports an architecture with no agent build.</summary>
     UnsupportedArchitecture,
@@ -29,7 +29,7 @@ public enum DeployFailure
 }
 
 /// <summary>The agent on one instance: where it is (or would be), and why it is not there when it is not.</summary>
-public sealed record AgentInstallation(string InstanceId, string? Rid, string? Sha256, string? RemotePath, bool AlreadyInstalled, DeployFailure? Failure = null, string? Error = null)
+internal sealed record AgentInstallation(string InstanceId, string? Rid, string? Sha256, string? RemotePath, bool AlreadyInstalled, DeployFailure? Failure = null, string? Error = null)
 {
     public bool Ready => Failure is null && RemotePath is not null;
 }
@@ -38,7 +38,7 @@ public sealed record AgentInstallation(string InstanceId, string? Rid, string? S
 /// The agent's place on each instance: what the SSM transport runs. Built by <see cref="AgentDeployer"/>; an
 /// instance missing here, or not <see cref="AgentInstallation.Ready"/>, gets a Failed run with the reason.
 /// </summary>
-public sealed class AgentInstallations(IEnumerable<AgentInstallation> installations)
+internal sealed class AgentInstallations(IEnumerable<AgentInstallation> installations)
 {
     private readonly Dictionary<string, AgentInstallation> _byInstance = installations.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
 

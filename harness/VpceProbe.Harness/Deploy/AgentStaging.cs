@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Deploy;
 /// downloads it with. The URL is signed for the instance-side S3 endpoint, not the harness's: the instance cannot
 /// reach an --endpoint-url such as 127.0.0.1:4566, and signing needs no network.
 /// </summary>
-public sealed class AgentStaging(IAmazonS3 s3, IAmazonS3 presigner, string bucket, TimeProvider time)
+internal sealed class AgentStaging(IAmazonS3 s3, IAmazonS3 presigner, string bucket, TimeProvider time)
 {
     /// <summary>Long enough for a slow download across several instances, short enough not to leak for long.</summary>
     public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(30);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Ssm;
 
 namespace VpceProbe.Harness.Deploy;
 
@@ -25,7 +25,7 @@ internal static class DeployMessages
     public static (DeployFailure Kind, string Message) ForStep(SsmInvocation i, string step) => i.End switch
     {
         InvocationEnd.Failed => (DeployFailure.StepFailed, $"{step} failed (exit {Code(i.ResponseCode)}): {Line(i.Stderr)}"),
-        _ => (DeployFailure.SsmUnavailable, $"{SsmUnavailable} ({step}: {AgentRuns.Problem(i).Message})"),
+        _ => (DeployFailure.SsmUnavailable, $"{SsmUnavailable} ({step}: {InvocationProblems.Describe(i)})"),
     };
 
     private static string Code(int? code) => code?.ToString(CultureInfo.InvariantCulture) ?? "none";

@@ -1,4 +1,4 @@
-using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Ssm;
 
 namespace VpceProbe.Harness.Deploy;
 

@@ -4,7 +4,7 @@ using Amazon.EC2.Model;
 namespace VpceProbe.Harness.Deploy;
 
 /// <summary>Each instance's CPU architecture from EC2 DescribeInstances (x86_64, arm64, ...).</summary>
-public sealed class InstanceArchitectures(IAmazonEC2 ec2)
+internal sealed class InstanceArchitectures(IAmazonEC2 ec2)
 {
     /// <summary>instance id → EC2 architecture; ids EC2 does not return are absent.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ReadAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using System.Numerics;
 namespace VpceProbe.Harness.Discovery;
 
 /// <summary>Orders CIDRs by address, then prefix length: 10.42.2.0/24 before 10.42.12.0/24 (text order gets that wrong).</summary>
-public sealed class CidrOrder : IComparer<string>
+internal sealed class CidrOrder : IComparer<string>
 {
     public static readonly CidrOrder Instance = new();
 

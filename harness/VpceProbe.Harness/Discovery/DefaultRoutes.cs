@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Discovery;
 
 /// <summary>The IPv4 default route through NAT, written once: what `remove-nat-routes` takes away and what the audit and cost call NAT egress.</summary>
-public static class DefaultRoutes
+internal static class DefaultRoutes
 {
     public const string Ipv4 = "0.0.0.0/0";
 

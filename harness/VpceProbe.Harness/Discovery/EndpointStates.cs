@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Discovery;
 /// AWS keeps listing deleted endpoints for a while (moto for the life of the server), so anything that reasons about
 /// or shows "the VPC's endpoints" filters with <see cref="IsLive(string?)"/>.
 /// </summary>
-public static class EndpointStates
+internal static class EndpointStates
 {
     public const string PendingAcceptance = "pendingacceptance";
     public const string Pending = "pending";

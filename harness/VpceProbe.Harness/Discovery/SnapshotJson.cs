@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace VpceProbe.Harness.Discovery;
 
 /// <summary>`discover --json`: the snapshot as it is, camelCase, enums as strings, for machines.</summary>
-public static class SnapshotJson
+internal static class SnapshotJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Discovery;
 /// `discover`, `audit`, `cost`, the run's preflight and its after-cleanup check can all call it freely.
 /// Every list call is paginated; the independent calls run concurrently.
 /// </summary>
-public sealed class VpcDiscoverer(IAmazonEC2 ec2, IAmazonSimpleSystemsManagement ssm, string region)
+internal sealed class VpcDiscoverer(IAmazonEC2 ec2, IAmazonSimpleSystemsManagement ssm, string region)
 {
     /// <exception cref="VpcNotFoundException">The VPC does not exist in <paramref name="vpcId"/>'s region (exit code 2).</exception>
     /// <exception cref="AmazonEC2Exception">Any other EC2 failure (exit code 3).</exception>
@@ -96,7 +96,7 @@ public sealed class VpcDiscoverer(IAmazonEC2 ec2, IAmazonSimpleSystemsManagement
 }
 
 /// <summary>The VPC id is not known in the region asked. A usage error (exit code 2): the id or the region is wrong.</summary>
-public sealed class VpcNotFoundException(string vpcId, string region, Exception? inner = null)
+internal sealed class VpcNotFoundException(string vpcId, string region, Exception? inner = null)
     : Exception($"VPC '{vpcId}' was not found in region {region}: check the id, or pass the region it lives in with --region.", inner)
 {
     public string VpcId { get; } = vpcId;

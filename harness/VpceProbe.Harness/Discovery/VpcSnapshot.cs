@@ -5,7 +5,7 @@ namespace VpceProbe.Harness.Discovery;
 /// A VPC as the harness sees it, read only through Describe* calls. The run's preflight, its
 /// after-cleanup verification, `discover`, `audit` and `cost` all work from this one model.
 /// </summary>
-public sealed record VpcSnapshot
+internal sealed record VpcSnapshot
 {
     /// <summary>The version of `discover --json`'s shape (README, "discover"); raised when a field changes meaning or goes away.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -65,7 +65,7 @@ public sealed record VpcSnapshot
 
 /// <param name="RouteTableId">The effective route table: the explicit association, else the VPC's main table.</param>
 /// <param name="IsPublic">Its route table sends 0.0.0.0/0 to an internet gateway.</param>
-public sealed record SubnetInfo(
+internal sealed record SubnetInfo(
     string Id, string Cidr, string AvailabilityZone, string RouteTableId, bool ExplicitAssociation, bool IsPublic,
     IReadOnlyDictionary<string, string> Tags)
 {
@@ -73,12 +73,12 @@ public sealed record SubnetInfo(
     public string? AvailabilityZoneId { get; init; }
 }
 
-public sealed record InternetGatewayInfo(string Id, IReadOnlyDictionary<string, string> Tags);
+internal sealed record InternetGatewayInfo(string Id, IReadOnlyDictionary<string, string> Tags);
 
-public sealed record RouteTableInfo(
+internal sealed record RouteTableInfo(
     string Id, bool IsMain, IReadOnlyList<string> SubnetIds, IReadOnlyList<RouteInfo> Routes, IReadOnlyDictionary<string, string> Tags);
 
-public enum RouteTargetKind
+internal enum RouteTargetKind
 {
     Local,
     InternetGateway,
@@ -97,14 +97,14 @@ public enum RouteTargetKind
 }
 
 /// <summary>One route. Exactly one destination is set; a gateway endpoint's route has a prefix list.</summary>
-public sealed record RouteInfo(
+internal sealed record RouteInfo(
     string? DestinationCidr, string? DestinationIpv6Cidr, string? DestinationPrefixListId,
     RouteTargetKind TargetKind, string? TargetId, string? Origin, string? State)
 {
     public string Destination => DestinationCidr ?? DestinationIpv6Cidr ?? DestinationPrefixListId ?? "?";
 }
 
-public sealed record NatGatewayInfo(string Id, string SubnetId, string State, string? PrivateIp, string? PublicIp)
+internal sealed record NatGatewayInfo(string Id, string SubnetId, string State, string? PrivateIp, string? PublicIp)
 {
     /// <summary>public or private (AWS's ConnectivityType).</summary>
     public string? ConnectivityType { get; init; }
@@ -112,14 +112,14 @@ public sealed record NatGatewayInfo(string Id, string SubnetId, string State, st
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public enum EndpointType
+internal enum EndpointType
 {
     Gateway,
     Interface,
     GatewayLoadBalancer,
 }
 
-public sealed record EndpointInfo
+internal sealed record EndpointInfo
 {
     public required string Id { get; init; }
 
@@ -151,7 +151,7 @@ public sealed record EndpointInfo
     public string ShortService => ServiceName[(ServiceName.LastIndexOf('.') + 1)..];
 }
 
-public sealed record InstanceInfo
+internal sealed record InstanceInfo
 {
     public required string Id { get; init; }
 
@@ -187,7 +187,7 @@ public sealed record InstanceInfo
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SecurityGroupInfo(string Id, string Name, IReadOnlyList<SecurityGroupRule> Ingress, IReadOnlyList<SecurityGroupRule> Egress)
+internal sealed record SecurityGroupInfo(string Id, string Name, IReadOnlyList<SecurityGroupRule> Ingress, IReadOnlyList<SecurityGroupRule> Egress)
 {
     public string? Description { get; init; }
 
@@ -195,14 +195,14 @@ public sealed record SecurityGroupInfo(string Id, string Name, IReadOnlyList<Sec
 }
 
 /// <param name="Protocol">"-1" for all, "tcp", "udp", "icmp" (AWS's IpProtocol).</param>
-public sealed record SecurityGroupRule(
+internal sealed record SecurityGroupRule(
     string Protocol, int? FromPort, int? ToPort, IReadOnlyList<string> Cidrs, IReadOnlyList<string> Ipv6Cidrs,
     IReadOnlyList<string> SourceGroupIds, IReadOnlyList<string> PrefixListIds);
 
-public sealed record NetworkAclInfo(string Id, bool IsDefault, IReadOnlyList<string> SubnetIds, IReadOnlyList<NetworkAclEntry> Entries)
+internal sealed record NetworkAclInfo(string Id, bool IsDefault, IReadOnlyList<string> SubnetIds, IReadOnlyList<NetworkAclEntry> Entries)
 {
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
 /// <param name="Protocol">"-1" for all, or the protocol number as AWS gives it ("6" for tcp).</param>
-public sealed record NetworkAclEntry(int RuleNumber, bool Egress, string Protocol, bool Allow, string? Cidr, string? Ipv6Cidr, int? FromPort, int? ToPort);
+internal sealed record NetworkAclEntry(int RuleNumber, bool Egress, string Protocol, bool Allow, string? Cidr, string? Ipv6Cidr, int? FromPort, int? ToPort);

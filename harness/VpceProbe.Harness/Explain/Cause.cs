@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Explain;
 
 /// <summary>Why a cell failed or surprised: the code, the resource that decided it, the rule, and the fix.</summary>
-public sealed record Cause(CauseCode Code, string Resource, string Detail, string Fix)
+internal sealed record Cause(CauseCode Code, string Resource, string Detail, string Fix)
 {
     public static Cause From(PathStep step) =>
         new(step.Cause!.Value, step.Resource, step.Detail, CauseCatalog.Fix(step.Cause.Value, step.FixValues ?? [step.Resource]));

@@ -1,13 +1,13 @@
 namespace VpceProbe.Harness.Explain;
 
 /// <summary>One row of the cause table: what the code means and how to fix it ({0}, {1}… are the resources of the step).</summary>
-public sealed record CauseEntry(CauseCode Code, string Name, string Meaning, string Fix);
+internal sealed record CauseEntry(CauseCode Code, string Name, string Meaning, string Fix);
 
 /// <summary>
 /// Every cause code with its meaning and fix, in one table: the README's table is this one, and a test keeps
 /// the two equal. Fixes are AWS CLI commands where one exists; {0}… are filled from the deciding step.
 /// </summary>
-public static class CauseCatalog
+internal static class CauseCatalog
 {
     public static readonly IReadOnlyList<CauseEntry> All =
     [

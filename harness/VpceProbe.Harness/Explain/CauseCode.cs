@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Explain;
 /// Why a cell's traffic went where it went or stopped where it stopped, modelled on Reachability Analyzer's
 /// explanation codes. The table of codes with their fixes is <see cref="CauseCatalog"/> (and the README's).
 /// </summary>
-public enum CauseCode
+internal enum CauseCode
 {
     [JsonStringEnumMemberName("NO_ROUTE")] NoRoute,
     [JsonStringEnumMemberName("NAT_ROUTE_REMOVED")] NatRouteRemoved,

@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Explain;
 /// gets the deciding step's cause; a cell the prediction disagrees with (either way) gets NOT_EXPLAINED_BY_VPC and
 /// what the agent found on the instance that could explain it.
 /// </summary>
-public static class CellExplainer
+internal static class CellExplainer
 {
     public static IReadOnlyList<MatrixCell> Explain(IReadOnlyList<MatrixCell> cells, ProbePlan plan, IReadOnlyList<AgentRun> runs, VpcSnapshot vpc) =>
         [.. cells.Select(c => Explain(c, plan.Probes.FirstOrDefault(p => p.Id == c.ProbeId), runs.FirstOrDefault(r => r.InstanceId == c.InstanceId), vpc))];

@@ -4,7 +4,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Explain;
 
 /// <summary>Where a name resolves to, from the instance: the endpoint's network interfaces, the public addresses, or nothing.</summary>
-public enum DnsAnswer
+internal enum DnsAnswer
 {
     Private,
     Public,
@@ -13,7 +13,7 @@ public enum DnsAnswer
 
 /// <param name="Endpoint">The interface endpoint the name resolves to, when <see cref="DnsAnswer.Private"/>.</param>
 /// <param name="EniSubnet">The endpoint's subnet the instance reaches: the one in its AZ, else another.</param>
-public sealed record DnsResolution(DnsAnswer Answer, EndpointInfo? Endpoint, SubnetInfo? EniSubnet, IReadOnlyList<PathStep> Steps);
+internal sealed record DnsResolution(DnsAnswer Answer, EndpointInfo? Endpoint, SubnetInfo? EniSubnet, IReadOnlyList<PathStep> Steps);
 
 /// <summary>
 /// The DNS layer. The Route 53 Resolver at the VPC's base + 2 answers only with enableDnsSupport on; a service
@@ -22,7 +22,7 @@ public sealed record DnsResolution(DnsAnswer Answer, EndpointInfo? Endpoint, Sub
 /// otherwise with the service's public addresses. The regional name returns the ENIs of every AZ the endpoint is in,
 /// so an instance in an AZ without one still gets an answer (in another AZ).
 /// </summary>
-public static class DnsLayer
+internal static class DnsLayer
 {
     public static DnsResolution Resolve(VpcSnapshot vpc, InstanceInfo instance, ProbeTarget target, string? nameserver)
     {

@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Explain;
 /// the VPC's, /etc/hosts lines for the probe's name, proxy variables (already without credentials), and the
 /// address the probe actually connected to.
 /// </summary>
-public static class InstanceFacts
+internal static class InstanceFacts
 {
     public static IReadOnlyList<string> For(HostFacts? host, ProbeResult? result, ProbeTarget? target, string? vpcResolver)
     {

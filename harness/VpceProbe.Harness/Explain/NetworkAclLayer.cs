@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Explain;
 /// subnet's ACL twice each way: in from the instance and out to the internet, in from the internet and out to the
 /// instance, its answers from the internet to the NAT's own ports (1024-65535), as the lab's data plane applies it.
 /// </summary>
-public static class NetworkAclLayer
+internal static class NetworkAclLayer
 {
     private const int EphemeralFrom = 1024;
     private const int EphemeralTo = 65535;

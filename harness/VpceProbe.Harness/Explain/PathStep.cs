@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace VpceProbe.Harness.Explain;
 
 /// <summary>The layer of the VPC a step of a path is decided by: one evaluator each.</summary>
-public enum PathLayer
+internal enum PathLayer
 {
     Dns,
     Route,
@@ -15,7 +15,7 @@ public enum PathLayer
 }
 
 /// <summary>What a step did to the traffic.</summary>
-public enum StepVerdict
+internal enum StepVerdict
 {
     /// <summary>Let it through.</summary>
     Pass,
@@ -38,7 +38,7 @@ public enum StepVerdict
 /// <param name="Detail">The rule, route or statement, for a person ("rule 100 allows tcp 443 from 10.0.0.0/16").</param>
 /// <param name="Cause">Set on a detour, a block or a note: the code to report when this step decides the cell.</param>
 /// <param name="FixValues">The values the cause's fix is filled with.</param>
-public sealed record PathStep(
+internal sealed record PathStep(
     PathLayer Layer, StepVerdict Verdict, string Resource, string Detail, CauseCode? Cause = null,
     [property: JsonIgnore] IReadOnlyList<string>? FixValues = null)
 {

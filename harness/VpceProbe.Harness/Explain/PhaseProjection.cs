@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Explain;
 /// would use, with the security group it would make). Ids of what does not exist yet read "planned-…". A gateway
 /// endpoint's prefix-list ranges are unknown until AWS makes the route, so its route is taken as matching the service.
 /// </summary>
-public static class PhaseProjection
+internal static class PhaseProjection
 {
     public static VpcSnapshot Apply(ChangeContext context, ActionDefinition action)
     {

@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Explain;
 /// aws:SourceVpc and aws:RequestedRegion (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 /// A condition on anything else (the principal, its organization, the time) leaves the cell undecided, never guessed.
 /// </summary>
-public static class PolicyLayer
+internal static class PolicyLayer
 {
     public static PathStep Decide(VpcSnapshot vpc, EndpointInfo endpoint, ProbeTarget target)
     {

@@ -5,7 +5,7 @@ using VpceProbe.Harness.Run;
 namespace VpceProbe.Harness.Explain;
 
 /// <summary>One probe on one instance in one phase, as the configuration predicts it before anything runs.</summary>
-public sealed record PredictedCell(string Phase, string ProbeId, string InstanceId, string Kind, string Target, string Expected, Prediction Prediction)
+internal sealed record PredictedCell(string Phase, string ProbeId, string InstanceId, string Kind, string Target, string Expected, Prediction Prediction)
 {
     /// <summary>The prediction meets the expectation (an HTTP status is taken as met by "reachable": the status itself is not predicted).</summary>
     public bool Meets => Prediction.Outcome is { } o
@@ -16,7 +16,7 @@ public sealed record PredictedCell(string Phase, string ProbeId, string Instance
 }
 
 /// <summary>The dry run's view: every phase's predicted cells, the hosts each probe contacts, and why a cell would fail.</summary>
-public static class PredictedMatrix
+internal static class PredictedMatrix
 {
     public static void Write(IReadOnlyList<PredictedCell> cells, TextWriter output)
     {

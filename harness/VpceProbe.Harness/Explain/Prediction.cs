@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Explain;
 /// path of decisions that leads there. <see cref="Outcome"/> is null when the configuration cannot say (a probe
 /// kind or target the prediction does not model); the path then says why.
 /// </summary>
-public sealed record Prediction(Outcome? Outcome, IReadOnlyList<PathStep> Path)
+internal sealed record Prediction(Outcome? Outcome, IReadOnlyList<PathStep> Path)
 {
     /// <summary>
     /// The step that decided the outcome: a detour that led to a block (the detour is why the traffic was where it

@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Explain;
 /// security groups and network ACLs on the way, then the endpoint policy, each decided by its layer's evaluator
 /// (the same ones the audit uses). The outcome is in the agent's vocabulary; the path names every resource.
 /// </summary>
-public static class Predictor
+internal static class Predictor
 {
     public static Prediction Predict(VpcSnapshot vpc, InstanceInfo instance, ProbeSpec probe)
     {

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Explain;
 /// the name if any, the protocol and port, and for AWS calls the IAM action and resource an endpoint policy
 /// is asked about (the same mapping as the agent's calls: ListObjectsV2 is s3:ListBucket on the bucket).
 /// </summary>
-public sealed record ProbeTarget(string Host, string? Service, string Protocol, int Port, string? Action = null, string? Resource = null)
+internal sealed record ProbeTarget(string Host, string? Service, string Protocol, int Port, string? Action = null, string? Resource = null)
 {
     public const string Tcp = "tcp";
     public const string Icmp = "icmp";

@@ -4,7 +4,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Explain;
 
 /// <summary>How traffic to a public destination leaves the instance's subnet.</summary>
-public enum RouteExit
+internal enum RouteExit
 {
     None,
     GatewayEndpoint,
@@ -16,14 +16,14 @@ public enum RouteExit
 /// <param name="Gateway">The gateway endpoint carrying the traffic, for <see cref="RouteExit.GatewayEndpoint"/>.</param>
 /// <param name="PeerCidr">The range the traffic goes to (a prefix-list range, or any address), for the filters.</param>
 /// <param name="Nat">The NAT gateway the default route sends the traffic to, for its subnet's network ACL.</param>
-public sealed record RouteDecision(RouteExit Exit, EndpointInfo? Gateway, string PeerCidr, IReadOnlyList<PathStep> Steps, NatGatewayInfo? Nat = null);
+internal sealed record RouteDecision(RouteExit Exit, EndpointInfo? Gateway, string PeerCidr, IReadOnlyList<PathStep> Steps, NatGatewayInfo? Nat = null);
 
 /// <summary>
 /// The routing layer, from the instance's subnet (its table, else the VPC's main table). A public AWS service
 /// with a gateway endpoint (S3, DynamoDB) is matched by the endpoint's prefix-list route; anything else public by
 /// the default route. Longest prefix wins, a static route beats a prefix-list route on a tie (<see cref="RouteEvaluator"/>).
 /// </summary>
-public static class RouteLayer
+internal static class RouteLayer
 {
     private const string Anywhere = "0.0.0.0/0";
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Explain;
 /// The security group layer: the instance's egress to the destination, and the endpoint ENI's ingress from the
 /// instance. Groups are stateful, so answers need no rule (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html).
 /// </summary>
-public static class SecurityGroupLayer
+internal static class SecurityGroupLayer
 {
     public static PathStep Egress(VpcSnapshot vpc, InstanceInfo instance, ProbeTarget target, string peerCidr, IReadOnlyCollection<string>? peerGroups)
     {

@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Journal;
 /// The VPC state a run must give back: every route of every route table, and the endpoints that existed.
 /// Recorded in the journal header before the first change; compared with a fresh describe after cleanup.
 /// </summary>
-public static class BaselineCheck
+internal static class BaselineCheck
 {
     public static VpcBaseline Capture(VpcSnapshot vpc) => new(
         [.. vpc.RouteTables.SelectMany(t => t.Routes.Select(r => Render(t.Id, r))).Order(StringComparer.Ordinal)],

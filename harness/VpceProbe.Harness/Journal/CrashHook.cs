@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Journal;
 /// cleanup, no rollback) right after the Nth change is journaled as done. Tests use it to prove that
 /// `vpceprobe rollback RUN` restores the VPC from the journal alone, from every change point.
 /// </summary>
-public sealed class CrashHook
+internal sealed class CrashHook
 {
     public const string Variable = "VPCEPROBE_CRASH_AFTER";
 

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Journal;
 /// after it succeeded. Rollback undoes every intent that is not yet undone or kept, whether or not it
 /// was marked done: a crash between the AWS call and the done line must still be undone.
 /// </summary>
-public sealed record JournalEntry
+internal sealed record JournalEntry
 {
     /// <summary>Only on the <see cref="JournalEntryTypes.Run"/> line, the journal's first: how to read the lines after it.</summary>
     public int? SchemaVersion { get; init; }
@@ -61,7 +61,7 @@ public sealed record JournalEntry
 }
 
 /// <summary>A route as it was, to put back exactly: destination and the one target it had.</summary>
-public sealed record RouteToRestore(
+internal sealed record RouteToRestore(
     string RouteTableId, string DestinationCidr, string? NatGatewayId, string? InstanceId, string? NetworkInterfaceId)
 {
     public string Target => NatGatewayId ?? InstanceId ?? NetworkInterfaceId ?? "?";
@@ -72,18 +72,18 @@ public sealed record RouteToRestore(
 /// served, and the scenario's policy in place of the endpoint's own. Undone by removing what was added and putting
 /// <see cref="PreviousPolicy"/> back.
 /// </summary>
-public sealed record EndpointChange(
+internal sealed record EndpointChange(
     string EndpointId, IReadOnlyList<string> AddedRouteTableIds, IReadOnlyList<string> AddedSubnetIds, bool PolicyReplaced, string? PreviousPolicy);
 
 /// <summary>The first line of a journal: which run, where, and the VPC state before it, for the after-cleanup check.</summary>
-public sealed record RunHeader(
+internal sealed record RunHeader(
     string RunId, string Scenario, string VpcId, string Region, string? EndpointUrl, string? Profile, VpcBaseline Baseline);
 
 /// <param name="Routes">"rtb-… 0.0.0.0/0 → nat-…" for every route of every route table in the VPC.</param>
 /// <param name="EndpointIds">Endpoints that existed (not deleted) before the run.</param>
-public sealed record VpcBaseline(IReadOnlyList<string> Routes, IReadOnlyList<string> EndpointIds);
+internal sealed record VpcBaseline(IReadOnlyList<string> Routes, IReadOnlyList<string> EndpointIds);
 
-public static class JournalEntryTypes
+internal static class JournalEntryTypes
 {
     public const string Run = "run";
     public const string Intent = "intent";
@@ -93,7 +93,7 @@ public static class JournalEntryTypes
     public const string Verified = "verified";
 }
 
-public static class ChangeActions
+internal static class ChangeActions
 {
     public const string RemoveRoute = "remove-route";
     public const string CreateEndpoint = "create-endpoint";

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Journal;
 /// A run's journal: OUTPUT_DIR/runs/RUN_ID/journal.jsonl, one JSON line per event, each line flushed to
 /// disk (fsync) before the call returns, so a kill at any point leaves a journal rollback can trust.
 /// </summary>
-public sealed class RunJournal
+internal sealed class RunJournal
 {
     public const string FileName = "journal.jsonl";
 

@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Preflight;
 /// Private DNS on an interface endpoint needs enableDnsSupport and enableDnsHostnames on the VPC; AWS
 /// refuses the endpoint otherwise (https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html).
 /// </summary>
-public sealed class DnsAttributesCheck : IPreflightCheck
+internal sealed class DnsAttributesCheck : IPreflightCheck
 {
     private const string Fix = "fix: aws ec2 modify-vpc-attribute --vpc-id {0} --enable-dns-support '{{\"Value\":true}}' and then --enable-dns-hostnames '{{\"Value\":true}}'";
 

@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Preflight;
 /// region does not offer (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html).
 /// Gateway services are checked by the scenario reader (s3, dynamodb) and the VPC's prefix lists.
 /// </summary>
-public static class EndpointServicesCheck
+internal static class EndpointServicesCheck
 {
     public const string InvalidServiceName = "InvalidServiceName";
 

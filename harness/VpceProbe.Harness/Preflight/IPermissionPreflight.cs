@@ -5,7 +5,7 @@ namespace VpceProbe.Harness.Preflight;
 /// (the ssm transport: SendCommand, the invocation reads, the staging and output buckets). The run asks its
 /// transport for this after EC2's DryRun preflight; a transport without AWS calls (local) does not implement it.
 /// </summary>
-public interface IPermissionPreflight
+internal interface IPermissionPreflight
 {
     Task<IReadOnlyList<PreflightFinding>> CheckPermissionsAsync(PreflightInput input, CancellationToken cancellationToken);
 }

@@ -5,21 +5,21 @@ using VpceProbe.Harness.Transport;
 namespace VpceProbe.Harness.Preflight;
 
 /// <summary>A check made before any change; a refusal stops the run (exit 2) with nothing changed.</summary>
-public interface IPreflightCheck
+internal interface IPreflightCheck
 {
     IEnumerable<PreflightFinding> Check(PreflightInput input);
 }
 
-public sealed record PreflightInput(ScenarioDefinition Scenario, VpcSnapshot Vpc, IReadOnlyList<InstanceInfo> Targets, TransportKind Transport)
+internal sealed record PreflightInput(ScenarioDefinition Scenario, VpcSnapshot Vpc, IReadOnlyList<InstanceInfo> Targets, TransportKind Transport)
 {
     public IEnumerable<ActionDefinition> Actions => Scenario.Phases.SelectMany(p => p.Actions);
 }
 
 /// <param name="Refuse">True: the run must not start. False: a note for the person running it.</param>
-public sealed record PreflightFinding(bool Refuse, string Message);
+internal sealed record PreflightFinding(bool Refuse, string Message);
 
 /// <summary>The one list of preflight checks, in the order they are reported.</summary>
-public static class PreflightChecks
+internal static class PreflightChecks
 {
     public static readonly IReadOnlyList<IPreflightCheck> All = [new DnsAttributesCheck(), new SsmOnlineCheck(), new SsmReachabilityCheck()];
 

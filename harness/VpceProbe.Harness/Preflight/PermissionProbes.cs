@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Preflight;
 /// (ModifyVpcEndpoint on the existing one), the interface endpoints' security groups, the VPC's lease tag. What the
 /// run deletes does not exist yet: those probes name a placeholder id, and AWS may answer it is not found.
 /// </summary>
-public static class PermissionProbes
+internal static class PermissionProbes
 {
     // A host route in TEST-NET-1 (RFC 5737): no table has it, so a DeleteRoute carried out by an emulator changes nothing.
     private const string AbsentRoute = "192.0.2.0/32";
@@ -117,4 +117,4 @@ public static class PermissionProbes
 /// <param name="Why">Which change of the plan needs it.</param>
 /// <param name="Needed">False for the detector when the plan removes no route: its answer decides only whether DryRun is honoured.</param>
 /// <param name="Detector">Harmless if carried out; its answer says whether the endpoint honours DryRun.</param>
-public sealed record PermissionProbe(string Action, string Why, bool Needed, bool Detector, Func<IAmazonEC2, CancellationToken, Task> Call);
+internal sealed record PermissionProbe(string Action, string Why, bool Needed, bool Detector, Func<IAmazonEC2, CancellationToken, Task> Call);

@@ -13,7 +13,7 @@ namespace VpceProbe.Harness.Preflight;
 /// harmless if carried out, and an answer other than those two means DryRun is not honoured, so no other probe is sent.
 /// SSM and S3 have no DryRun: the ssm transport proves its calls with harmless ones (<see cref="SsmPermissionProbes"/>).
 /// </summary>
-public static class PermissionsCheck
+internal static class PermissionsCheck
 {
     public const string DryRunOperation = "DryRunOperation";
 

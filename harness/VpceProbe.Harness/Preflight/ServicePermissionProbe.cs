@@ -3,7 +3,7 @@ using Amazon.Runtime;
 namespace VpceProbe.Harness.Preflight;
 
 /// <summary>What one harmless SSM or S3 call answered, read as a proof of one IAM action.</summary>
-public enum ProbeAnswer
+internal enum ProbeAnswer
 {
     /// <summary>AWS authorized the call and then failed or finished it harmlessly: the action is allowed.</summary>
     Proven,
@@ -21,7 +21,7 @@ public enum ProbeAnswer
 /// <param name="Why">Which step of the run needs it.</param>
 /// <param name="Call">The harmless call; it classifies its own answer (each call's proof differs: see its comment).</param>
 /// <param name="ProvenBy">Error codes AWS gives only once it has authorized the call (InvocationDoesNotExist, InvalidParameters).</param>
-public sealed record ServicePermissionProbe(
+internal sealed record ServicePermissionProbe(
     string Action, string Resource, string File, string Why, Func<CancellationToken, Task<(ProbeAnswer Answer, string Detail)>> Call, params string[] ProvenBy);
 
 /// <summary>Turns an AWS error into a <see cref="ProbeAnswer"/> for the codes a probe expects.</summary>

@@ -5,7 +5,7 @@ namespace VpceProbe.Harness.Preflight;
 /// the resource and the iam/ file that grants it, and refuses the run (exit 2, nothing changed); an answer that
 /// proves nothing is a note, as for EC2's DryRun (<see cref="PermissionsCheck"/>).
 /// </summary>
-public static class ServicePermissionsCheck
+internal static class ServicePermissionsCheck
 {
     public static async Task<IReadOnlyList<PreflightFinding>> RunAsync(IReadOnlyList<ServicePermissionProbe> probes, CancellationToken cancellationToken)
     {

@@ -1,10 +1,11 @@
 using Amazon.SimpleSystemsManagement;
+using VpceProbe.Contract.Aws;
 using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Preflight;
 
 /// <summary>With the ssm transport every target must be Online in SSM, or its commands would never be delivered.</summary>
-public sealed class SsmOnlineCheck : IPreflightCheck
+internal sealed class SsmOnlineCheck : IPreflightCheck
 {
     public IEnumerable<PreflightFinding> Check(PreflightInput input)
     {
@@ -24,7 +25,7 @@ public sealed class SsmOnlineCheck : IPreflightCheck
         foreach (var target in input.Targets.Where(t => t.SsmPingStatus != PingStatus.Online.Value))
         {
             yield return new(true,
-                $"{target.Id} is not online in SSM ({target.SsmPingStatus ?? "not managed"}): check its instance profile (AmazonSSMManagedInstanceCore), the SSM agent, and its path to ssm, ssmmessages and ec2messages");
+                $"{target.Id} is not online in SSM ({target.SsmPingStatus ?? "not managed"}): check its instance profile (AmazonSSMManagedInstanceCore), the SSM agent, and its path to {SsmControlPath.AllServicesText}");
         }
     }
 }

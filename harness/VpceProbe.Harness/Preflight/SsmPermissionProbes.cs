@@ -28,7 +28,7 @@ namespace VpceProbe.Harness.Preflight;
 /// s3:PutObject of the staging bucket has no harmless call: it is made by the agent upload of the baseline phase,
 /// before any change to the VPC, and a refusal there stops the run there (the baseline gate).
 /// </summary>
-public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, string stagingBucket, string? outputBucket, string outputPrefix)
+internal sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, string stagingBucket, string? outputBucket, string outputPrefix)
 {
     /// <summary>A well-formed command id no command has (SSM's ids are UUIDs).</summary>
     public const string AbsentCommandId = "00000000-0000-0000-0000-000000000000";
@@ -39,14 +39,14 @@ public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAma
 
     public IReadOnlyList<ServicePermissionProbe> For(PreflightInput input)
     {
-        var targets = input.Targets.Select(t => t.Id).Distinct(StringComparer.Ordinal).Take(Transport.SsmOptions.MaxTargetsPerCommand).ToList();
+        var targets = input.Targets.Select(t => t.Id).Distinct(StringComparer.Ordinal).Take(Ssm.SsmOptions.MaxTargetsPerCommand).ToList();
         if (targets.Count == 0)
         {
             return [];
         }
 
         var region = input.Vpc.Region;
-        var document = $"arn:aws:ssm:{region}::document/{Transport.SsmCommandRunner.DocumentName}";
+        var document = $"arn:aws:ssm:{region}::document/{Ssm.SsmCommandRunner.DocumentName}";
         var probes = new List<ServicePermissionProbe>
         {
             new("ssm:SendCommand", $"{document} and instance/{string.Join(",", targets)}", "iam/run.json", "running the agent on the targets",
@@ -102,7 +102,7 @@ public sealed class SsmPermissionProbes(IAmazonSimpleSystemsManagement ssm, IAma
             var sent = await ssm.SendCommandAsync(
                 new()
                 {
-                    DocumentName = Transport.SsmCommandRunner.DocumentName, InstanceIds = targets, Comment = "vpceprobe preflight: no commands, refused by SSM",
+                    DocumentName = Ssm.SsmCommandRunner.DocumentName, InstanceIds = targets, Comment = "vpceprobe preflight: no commands, refused by SSM",
                     OutputS3BucketName = bucket, OutputS3KeyPrefix = bucket is null ? null : outputPrefix,
                 },
                 cancellationToken).ConfigureAwait(false);

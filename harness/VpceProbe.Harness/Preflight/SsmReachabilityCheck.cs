@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Preflight;
 /// each target's AgentVersion (<see cref="SsmControlPath"/>): ssm and ssmmessages, and ec2messages too for agents
 /// older than 3.3.40.0 or of unknown version.
 /// </summary>
-public sealed class SsmReachabilityCheck : IPreflightCheck
+internal sealed class SsmReachabilityCheck : IPreflightCheck
 {
     public IEnumerable<PreflightFinding> Check(PreflightInput input)
     {
@@ -23,7 +23,7 @@ public sealed class SsmReachabilityCheck : IPreflightCheck
 
         if (input.Transport != TransportKind.Ssm)
         {
-            yield return new(false, $"the {input.Transport.Name()} transport does not reach the targets through SSM, so removing the NAT route cannot cut the harness off; the ssm/ssmmessages/ec2messages endpoint check is skipped");
+            yield return new(false, $"the {input.Transport.Name()} transport does not reach the targets through SSM, so removing the NAT route cannot cut the harness off; the check of its path to {SsmControlPath.AllServicesText} is skipped");
             yield break;
         }
 

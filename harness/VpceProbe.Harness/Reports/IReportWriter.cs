@@ -4,7 +4,7 @@ namespace VpceProbe.Harness.Reports;
 /// One output format of one kind of report (a run, an audit, a snapshot, a cost estimate). Every command's
 /// `--format` list and its `--help` text come from its <see cref="ReportWriterSet{T}"/>, so neither can drift.
 /// </summary>
-public interface IReportWriter<in TReport>
+internal interface IReportWriter<in TReport>
 {
     ReportFormat Format { get; }
 

@@ -13,7 +13,7 @@ namespace VpceProbe.Harness.Reports;
 /// The one list of writers, per kind of report. A command's `--format` choices, its default and its `--help`
 /// come from here; adding a format is adding a writer to a line below.
 /// </summary>
-public static class ReportCatalog
+internal static class ReportCatalog
 {
     /// <summary>`run` and `probe`: the table on the console, every file format into the output directory.</summary>
     public static ReportWriterSet<RunResult> Run { get; } = new(

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Reports;
 /// person watching and every other format is a file named by its writer; --output FILE takes exactly one
 /// format; with neither, the one format chosen is printed.
 /// </summary>
-public sealed class ReportDestinations<TReport>
+internal sealed class ReportDestinations<TReport>
 {
     private readonly IReadOnlyList<(IReportWriter<TReport> Writer, string? Path)> _targets;
 

@@ -4,7 +4,7 @@ namespace VpceProbe.Harness.Reports;
 /// Every output format a command can offer. Each command offers the ones that make sense for what it reports
 /// (<see cref="ReportCatalog"/>); `--format` takes their <see cref="ReportFormats.Name"/>.
 /// </summary>
-public enum ReportFormat
+internal enum ReportFormat
 {
     /// <summary>For a person at a terminal; may change freely.</summary>
     Table,
@@ -15,7 +15,7 @@ public enum ReportFormat
     Sarif,
 }
 
-public static class ReportFormats
+internal static class ReportFormats
 {
     public static string Name(ReportFormat format) => format.ToString().ToLowerInvariant();
 

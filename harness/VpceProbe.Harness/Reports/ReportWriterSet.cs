@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Reports;
 
 /// <summary>The formats one command offers, and those it writes when --format is not given.</summary>
-public sealed class ReportWriterSet<TReport>(IReadOnlyList<IReportWriter<TReport>> all, IReadOnlyList<ReportFormat> defaults)
+internal sealed class ReportWriterSet<TReport>(IReadOnlyList<IReportWriter<TReport>> all, IReadOnlyList<ReportFormat> defaults)
 {
     public IReadOnlyList<IReportWriter<TReport>> All { get; } = all;
 

@@ -5,7 +5,7 @@ using VpceProbe.Harness.Verdicts;
 namespace VpceProbe.Harness.Run;
 
 /// <summary>Turns one phase's agent runs into matrix cells: one per probe per instance, expected against observed.</summary>
-public static class MatrixBuilder
+internal static class MatrixBuilder
 {
     public static IReadOnlyList<MatrixCell> Build(string phase, ProbePlan plan, IReadOnlyList<AgentRun> runs)
     {

@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Run;
 /// One phase at a time: apply its actions (each change journals itself), then run the agent on every
 /// target with the scenario's probes and the phase's expectations, and turn the reports into matrix cells.
 /// </summary>
-public sealed class PhaseRunner(RunServices services, ScenarioDefinition scenario, IReadOnlyList<InstanceInfo> targets)
+internal sealed class PhaseRunner(RunServices services, ScenarioDefinition scenario, IReadOnlyList<InstanceInfo> targets)
 {
     /// <summary>Dry run: every change every phase would make, from the VPC as it is now.</summary>
     /// <param name="runId">The id the run will have, so planned names (security groups) are the ones created; null in a dry run.</param>

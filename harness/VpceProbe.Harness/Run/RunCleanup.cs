@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Run;
 /// Cleanup and rollback share this: undo the journal (keeping created resources when asked), describe the
 /// VPC again, and compare it with the state recorded before the run. What is left, and what was kept, is said exactly.
 /// </summary>
-public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
+internal sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
 {
     public async Task<CleanupOutcome> RunAsync(string phase, bool keepCreated, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public sealed class RunCleanup(UndoContext undo, VpcDiscoverer discoverer)
 }
 
 /// <param name="Kept">What cleanup with keep: true left in place on purpose, one line each.</param>
-public sealed record CleanupOutcome(RollbackResult Rollback, IReadOnlyList<string> Differences, IReadOnlyList<string> Kept)
+internal sealed record CleanupOutcome(RollbackResult Rollback, IReadOnlyList<string> Differences, IReadOnlyList<string> Kept)
 {
     public static CleanupOutcome NothingToDo { get; } = new(new RollbackResult([], []), [], []);
 

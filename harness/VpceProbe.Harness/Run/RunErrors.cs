@@ -6,7 +6,7 @@ using VpceProbe.Harness.Verdicts;
 namespace VpceProbe.Harness.Run;
 
 /// <summary>Turns what stopped a run into the <see cref="RunError"/> its reports show. Every exception has a kind: none is swallowed as "failed".</summary>
-public static class RunErrors
+internal static class RunErrors
 {
     public static RunError From(Exception e, bool cancelled) => e switch
     {

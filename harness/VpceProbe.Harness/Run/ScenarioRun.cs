@@ -11,7 +11,7 @@ using VpceProbe.Harness.Verdicts;
 namespace VpceProbe.Harness.Run;
 
 /// <summary>What a run needs from outside: AWS, the agent transport, time, waits and where to write.</summary>
-public sealed record RunServices(
+internal sealed record RunServices(
     Amazon.EC2.IAmazonEC2 Ec2, VpcDiscoverer Discoverer, IAgentTransport Transport, TimeProvider Time, ResourceWaits Waits, CrashHook Crash, TextWriter Log,
     Func<IReadOnlyList<ChangeRecord>, bool> Confirm);
 
@@ -21,7 +21,7 @@ public sealed record RunServices(
 /// the run before anything changes. Any exception after the journal exists rolls back; the exit code and the
 /// run's <see cref="RunError"/> say how it ended.
 /// </summary>
-public sealed class ScenarioRun(RunServices services, RunSettings settings)
+internal sealed class ScenarioRun(RunServices services, RunSettings settings)
 {
     public async Task<RunResult> RunAsync(ScenarioDefinition scenario, string vpcId, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Run;
 /// instance in the VPC's private subnets that SSM manages (when SSM can be asked), so each AZ with a
 /// private instance is covered.
 /// </summary>
-public static class TargetSelection
+internal static class TargetSelection
 {
     public static IReadOnlyList<InstanceInfo> Select(ScenarioDefinition scenario, VpcSnapshot vpc, bool requireSsm)
     {

@@ -13,7 +13,7 @@ namespace VpceProbe.Harness.Run;
 /// Limits (README): tags are not a lock, two runs starting within the same second can both read "free"; the
 /// re-read after writing catches most of that, not all.
 /// </summary>
-public sealed class VpcLease(IAmazonEC2 ec2, TimeProvider time, string vpcId, string runId) : IAsyncDisposable
+internal sealed class VpcLease(IAmazonEC2 ec2, TimeProvider time, string vpcId, string runId) : IAsyncDisposable
 {
     public const string TagKey = "vpceprobe:run";
 
@@ -102,7 +102,7 @@ public sealed class VpcLease(IAmazonEC2 ec2, TimeProvider time, string vpcId, st
 }
 
 /// <summary>Who holds a VPC's lease, and until when.</summary>
-public sealed record LeaseHolder(string RunId, string Host, int Pid, DateTimeOffset Until)
+internal sealed record LeaseHolder(string RunId, string Host, int Pid, DateTimeOffset Until)
 {
     /// <summary>
     /// Alive while the lease runs, unless it was taken on this host by a process that is gone (killed): then the

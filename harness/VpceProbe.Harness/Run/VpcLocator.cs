@@ -4,7 +4,7 @@ using VpceProbe.Harness.Scenario;
 namespace VpceProbe.Harness.Run;
 
 /// <summary>The VPC a run is about: --vpc, else the scenario's id, else the VPC whose Name tag the scenario names.</summary>
-public static class VpcLocator
+internal static class VpcLocator
 {
     public static async Task<string> ResolveAsync(IAmazonEC2 ec2, ScenarioDefinition scenario, string? vpcOption, CancellationToken cancellationToken)
     {

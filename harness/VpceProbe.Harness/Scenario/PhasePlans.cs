@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Scenario;
 /// Builds the agent's plan for one phase: the probes the phase expects something of, with the phase's
 /// expectation. A probe's own expect applies in every phase that does not mention it.
 /// </summary>
-public static class PhasePlans
+internal static class PhasePlans
 {
     public static IReadOnlyList<ProbeSpec> ProbesFor(ScenarioDefinition scenario, PhaseDefinition phase)
     {

@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Scenario;
 /// A before/after run as the user wrote it (YAML) or as a built-in scenario builds it. Lines are kept
 /// so that every later check (plan validation, unknown probe ids) can point at the file.
 /// </summary>
-public sealed record ScenarioDefinition
+internal sealed record ScenarioDefinition
 {
     public required string Name { get; init; }
 
@@ -42,7 +42,7 @@ public sealed record ScenarioDefinition
 }
 
 /// <summary>Instance ids, or a tag filter; both empty means every SSM-managed instance in the VPC's private subnets.</summary>
-public sealed record TargetSelector
+internal sealed record TargetSelector
 {
     public IReadOnlyList<string> InstanceIds { get; init; } = [];
 
@@ -52,7 +52,7 @@ public sealed record TargetSelector
 }
 
 /// <summary>One probe of the agent's plan (same field names), with where it and each of its fields were written.</summary>
-public sealed record ScenarioProbe(ProbeSpec Spec, int Line)
+internal sealed record ScenarioProbe(ProbeSpec Spec, int Line)
 {
     public int Column { get; init; }
 
@@ -66,7 +66,7 @@ public sealed record ScenarioProbe(ProbeSpec Spec, int Line)
 }
 
 /// <param name="WaitFor">Applied to every probe of the phase that sets none: DNS and endpoints take time to propagate.</param>
-public sealed record PhaseDefinition(
+internal sealed record PhaseDefinition(
     string Name, int Line, IReadOnlyList<ActionDefinition> Actions, IReadOnlyList<PhaseExpectation> Expectations, string? WaitFor)
 {
     public int Column { get; init; }
@@ -74,10 +74,10 @@ public sealed record PhaseDefinition(
     public SourcePosition WaitForAt { get; init; }
 }
 
-public sealed record PhaseExpectation(string ProbeId, string Expect, int Line, int Column = 0);
+internal sealed record PhaseExpectation(string ProbeId, string Expect, int Line, int Column = 0);
 
 /// <summary>One change a phase makes. Which fields matter depends on <see cref="Type"/> (see <see cref="ActionTypes"/>).</summary>
-public sealed record ActionDefinition
+internal sealed record ActionDefinition
 {
     public required string Type { get; init; }
 
@@ -100,7 +100,7 @@ public sealed record ActionDefinition
     public bool Keep { get; init; }
 }
 
-public static class ActionTypes
+internal static class ActionTypes
 {
     public const string RemoveNatRoutes = "remove-nat-routes";
     public const string CreateGatewayEndpoint = "create-gateway-endpoint";

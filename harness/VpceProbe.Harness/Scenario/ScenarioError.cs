@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Scenario;
 
 /// <summary>One thing wrong with a scenario, located (1-based line and column; 0 when unknown) so the user can go straight to it.</summary>
-public sealed record ScenarioError(string File, int Line, string Message, int Column = 0)
+internal sealed record ScenarioError(string File, int Line, string Message, int Column = 0)
 {
     public ScenarioError(string file, SourcePosition at, string message)
         : this(file, at.Line, message, at.Column)
@@ -17,13 +17,13 @@ public sealed record ScenarioError(string File, int Line, string Message, int Co
 }
 
 /// <summary>Where something was written in a scenario file (1-based); <see cref="None"/> for built-in scenarios.</summary>
-public readonly record struct SourcePosition(int Line, int Column)
+internal readonly record struct SourcePosition(int Line, int Column)
 {
     public static readonly SourcePosition None = new(0, 0);
 }
 
 /// <summary>A scenario that cannot run (exit code 2). Thrown before anything is changed.</summary>
-public sealed class ScenarioException(IReadOnlyList<ScenarioError> errors)
+internal sealed class ScenarioException(IReadOnlyList<ScenarioError> errors)
     : Exception(string.Join(Environment.NewLine, errors))
 {
     /// <summary>Each error once, in file order: the same mistake found by two checks is one message.</summary>

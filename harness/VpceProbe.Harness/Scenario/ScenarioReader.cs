@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Scenario;
 /// Reads a scenario file. Every problem found is collected with its line and column, and the whole list is
 /// thrown as one <see cref="ScenarioException"/> so the user fixes them in one pass, before anything changes.
 /// </summary>
-public static class ScenarioReader
+internal static class ScenarioReader
 {
     public static ScenarioDefinition ReadFile(string path)
     {

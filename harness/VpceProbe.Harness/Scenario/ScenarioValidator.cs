@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Scenario;
 /// expectations. So one mistake gives one message, not one per phase, and the agent never refuses a plan the
 /// harness built.
 /// </summary>
-public static partial class ScenarioValidator
+internal static partial class ScenarioValidator
 {
     /// <summary>AWS's limit on a VPC endpoint policy (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html).</summary>
     public const int MaxPolicyCharacters = 20_480;

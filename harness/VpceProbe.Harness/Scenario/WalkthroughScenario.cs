@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Scenario;
 /// route, the NAT route removed, then an S3 gateway endpoint restricted to one bucket and a Secrets Manager
 /// interface endpoint with private DNS, then cleanup. Defaults are the lab's seeded topology.
 /// </summary>
-public static class WalkthroughScenario
+internal static class WalkthroughScenario
 {
     public const string Name = "walkthrough";
 
@@ -76,7 +76,7 @@ public static class WalkthroughScenario
 }
 
 /// <summary>The walkthrough's names, defaulting to the lab's seeded topology; each is overridable on the command line.</summary>
-public sealed record WalkthroughParameters
+internal sealed record WalkthroughParameters
 {
     public string? VpcId { get; init; }
 

@@ -4,9 +4,9 @@ namespace VpceProbe.Harness.Timing;
 /// What a transport can say about its own time, for the phase breakdown: how long it has spent deploying the agent
 /// and the SSM calls it has made, both cumulative (a phase takes the difference). The ssm transport has both.
 /// </summary>
-public interface ITransportTiming
+internal interface ITransportTiming
 {
     TimeSpan Deploying { get; }
 
-    Transport.SsmCallCounter Calls { get; }
+    Ssm.SsmCallCounter Calls { get; }
 }

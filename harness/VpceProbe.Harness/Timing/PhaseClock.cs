@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Timing;
 /// agents' reports into a <see cref="PhaseTiming"/>. Cumulative counters are read at start and finish, so phases
 /// (which run one after another) each get their own difference.
 /// </summary>
-public sealed class PhaseClock
+internal sealed class PhaseClock
 {
     private readonly TimeProvider _time;
     private readonly ResourceWaits _waits;

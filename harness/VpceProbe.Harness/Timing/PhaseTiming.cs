@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Timing;
 /// waiting for the transport beyond the agent (SSM delivery and pick-up; process start-up for the local
 /// transport), and the harness's own work (plans, matrix, journal).
 /// </summary>
-public sealed record PhaseTiming(
+internal sealed record PhaseTiming(
     long TotalMs, long ApplyingChangesMs, long WaitingForAwsMs, long DeployingAgentMs, long InAgentMs, long WaitingForSsmMs, long HarnessMs,
     IReadOnlyDictionary<string, int>? SsmCalls = null)
 {

@@ -1,4 +1,5 @@
 using VpceProbe.Contract;
+using VpceProbe.Harness.Ssm;
 
 namespace VpceProbe.Harness.Transport;
 
@@ -10,12 +11,6 @@ namespace VpceProbe.Harness.Transport;
 internal static class AgentRuns
 {
     public const string NotDeployed = "the agent is not deployed on this instance: run `vpceprobe agent deploy` while it can still reach S3";
-    public const string Undeliverable = "SSM could not deliver the command: the instance is not connected to SSM (SSM agent stopped, no instance profile, or no route to ssm, ssmmessages and ec2messages)";
-    public const string DeliveryTimedOut = "SSM did not deliver the command before its delivery timeout: the instance is offline or cannot reach the SSM endpoints";
-    public const string ExecutionTimedOut = "the agent ran past SSM's executionTimeout and was stopped";
-    public const string Terminated = "SSM terminated the invocation because the command reached MaxErrors";
-    public const string Cancelled = "the command was cancelled in SSM";
-    public const string Rejected = "SSM refused the instance (not managed by SSM, not running, or not Linux)";
     public const string NotExecutable = "the agent binary is missing or not executable on the instance: run `vpceprobe agent deploy`";
     public const string Truncated = "stdout was cut at 24,000 characters by SSM: pass --output-bucket so the full report is read from S3";
 
@@ -32,19 +27,14 @@ internal static class AgentRuns
         return Run(i, status, message);
     }
 
-    /// <summary>What an invocation that did not run to completion means, for any command the harness sends.</summary>
-    public static (AgentRunStatus Status, string Message) Problem(SsmInvocation i) => i.End switch
+    /// <summary>How an invocation that did not run to completion counts as a run; its message is <see cref="InvocationProblems"/>'s.</summary>
+    private static (AgentRunStatus Status, string Message) Problem(SsmInvocation i) => (i.End switch
     {
-        InvocationEnd.Undeliverable => (AgentRunStatus.Undeliverable, Undeliverable),
-        InvocationEnd.Rejected => (AgentRunStatus.Undeliverable, $"{Rejected}: {i.Message}"),
-        InvocationEnd.DeliveryTimedOut => (AgentRunStatus.TimedOut, DeliveryTimedOut),
-        InvocationEnd.ExecutionTimedOut or InvocationEnd.TimedOut => (AgentRunStatus.TimedOut, ExecutionTimedOut),
-        InvocationEnd.WaitExpired => (AgentRunStatus.TimedOut, $"SSM did not finish: the harness {i.Message}"),
-        InvocationEnd.Terminated => (AgentRunStatus.Cancelled, Terminated),
-        InvocationEnd.Cancelled => (AgentRunStatus.Cancelled, Cancelled),
-        InvocationEnd.CallerCancelled => (AgentRunStatus.Cancelled, i.Message ?? "cancelled by the user"),
-        _ => (AgentRunStatus.Failed, i.Message ?? $"SSM ended the command {i.LastStatus}"),
-    };
+        InvocationEnd.Undeliverable or InvocationEnd.Rejected => AgentRunStatus.Undeliverable,
+        InvocationEnd.DeliveryTimedOut or InvocationEnd.ExecutionTimedOut or InvocationEnd.TimedOut or InvocationEnd.WaitExpired => AgentRunStatus.TimedOut,
+        InvocationEnd.Terminated or InvocationEnd.Cancelled or InvocationEnd.CallerCancelled => AgentRunStatus.Cancelled,
+        _ => AgentRunStatus.Failed,
+    }, InvocationProblems.Describe(i));
 
     private static AgentRun WithoutReport(SsmInvocation i, string agentPath) => i.ResponseCode switch
     {

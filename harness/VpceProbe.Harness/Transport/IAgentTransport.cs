@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Transport;
 /// Runs the agent with a plan on target instances and brings back each instance's report.
 /// Its <see cref="TransportKind"/> says how: through SSM or as a child process on this machine.
 /// </summary>
-public interface IAgentTransport
+internal interface IAgentTransport
 {
     TransportKind Kind { get; }
 
@@ -14,6 +14,7 @@ public interface IAgentTransport
     Task<IReadOnlyList<AgentRun>> RunAsync(IReadOnlyList<string> instanceIds, ProbePlan plan, CancellationToken cancellationToken);
 }
 
+/// <remarks>Public only because public xunit theories take it as a parameter.</remarks>
 public enum AgentRunStatus
 {
     /// <summary>The agent printed a report (whatever its verdict).</summary>
@@ -33,4 +34,4 @@ public enum AgentRunStatus
     Cancelled,
 }
 
-public sealed record AgentRun(string InstanceId, AgentRunStatus Status, AgentReport? Report, int? ExitCode = null, string? Error = null);
+internal sealed record AgentRun(string InstanceId, AgentRunStatus Status, AgentReport? Report, int? ExitCode = null, string? Error = null);

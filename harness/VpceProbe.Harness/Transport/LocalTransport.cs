@@ -13,7 +13,7 @@ namespace VpceProbe.Harness.Transport;
 /// AWS_ENDPOINT_URL, inherited. Each agent is told this process's id, and exits if this process disappears
 /// without ending it (SIGKILL): see the agent's ParentWatch.
 /// </summary>
-public sealed class LocalTransport(string agentPath, string? endpointUrl, TimeSpan timeout) : IAgentTransport
+internal sealed class LocalTransport(string agentPath, string? endpointUrl, TimeSpan timeout) : IAgentTransport
 {
     /// <summary>The services the agent calls; each gets the emulator endpoint when one is given.</summary>
     private static readonly string[] AgentServices = ["s3", "secretsmanager", "sts"];

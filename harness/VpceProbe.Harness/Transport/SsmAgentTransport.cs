@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Deploy;
 using VpceProbe.Harness.Aws;
+using VpceProbe.Harness.Ssm;
 
 namespace VpceProbe.Harness.Transport;
 
@@ -12,7 +13,7 @@ namespace VpceProbe.Harness.Transport;
 /// failed is tried again at its next run (an S3 gateway endpoint may have appeared since) and, if it fails again,
 /// gets a Failed run that says why.
 /// </summary>
-public sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer deployer, TimeProvider? time = null) : IAgentTransport, Timing.ITransportTiming, Preflight.IPermissionPreflight
+internal sealed class SsmAgentTransport(SsmCommandRunner runner, AgentDeployer deployer, TimeProvider? time = null) : IAgentTransport, Timing.ITransportTiming, Preflight.IPermissionPreflight
 {
     private readonly Dictionary<string, AgentInstallation> _installed = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;

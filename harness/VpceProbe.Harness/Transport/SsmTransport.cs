@@ -1,5 +1,6 @@
 using VpceProbe.Contract;
 using VpceProbe.Harness.Deploy;
+using VpceProbe.Harness.Ssm;
 
 namespace VpceProbe.Harness.Transport;
 
@@ -8,7 +9,7 @@ namespace VpceProbe.Harness.Transport;
 /// one plain command per SendCommand (instances grouped by the agent build they run, 50 at most per call), and
 /// reads each report from GetCommandInvocation, or from S3 when it could exceed 24,000 characters.
 /// </summary>
-public sealed class SsmTransport(SsmCommandRunner runner, AgentInstallations installations) : IAgentTransport
+internal sealed class SsmTransport(SsmCommandRunner runner, AgentInstallations installations) : IAgentTransport
 {
     /// <summary>What one probe's result takes in the report, generously (a dns probe with several answers, a detail line).</summary>
     internal const int ReportCharsPerProbe = 600;

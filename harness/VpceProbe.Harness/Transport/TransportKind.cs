@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Transport;
 
 /// <summary>How the agent reaches the targets: one vocabulary for --transport, preflight and the report.</summary>
-public enum TransportKind
+internal enum TransportKind
 {
     /// <summary>AWS-RunShellScript through SSM (real AWS, the lab, LocalStack).</summary>
     Ssm,
@@ -11,7 +11,7 @@ public enum TransportKind
 }
 
 /// <summary>The spelling of a <see cref="TransportKind"/> on the command line and in report.json ("ssm", "local").</summary>
-public static class TransportKinds
+internal static class TransportKinds
 {
     public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<TransportKind>().Select(Name)];
 

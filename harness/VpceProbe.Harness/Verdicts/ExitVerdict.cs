@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Verdicts;
 /// run stopped on an error other than a failed baseline (that one is an expectation not met), else 0 when every phase
 /// passed, else 1.
 /// </summary>
-public static class ExitVerdict
+internal static class ExitVerdict
 {
     public static int For(IReadOnlyList<PhaseResult> phases, RunError? error = null) =>
         error is { Kind: not RunErrorKind.BaselineFailed } || phases.Any(p => p.Runs.Any(r => r.Status != AgentRunStatus.Completed))

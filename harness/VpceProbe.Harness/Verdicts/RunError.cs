@@ -2,9 +2,9 @@ namespace VpceProbe.Harness.Verdicts;
 
 /// <summary>Why a run did not end with a verdict on every check: said at the top of every report, so no report looks green by mistake.</summary>
 /// <param name="Message">One line for a person: what happened and, where there is one, what to do.</param>
-public sealed record RunError(RunErrorKind Kind, string Message);
+internal sealed record RunError(RunErrorKind Kind, string Message);
 
-public enum RunErrorKind
+internal enum RunErrorKind
 {
     /// <summary>Ctrl-C or SIGTERM; the run rolled back.</summary>
     Interrupted,

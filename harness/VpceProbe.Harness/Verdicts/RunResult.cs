@@ -6,7 +6,7 @@ using VpceProbe.Harness.Transport;
 namespace VpceProbe.Harness.Verdicts;
 
 /// <summary>Everything a run produced: the phase × probe × instance matrix and the changes made. Report writers read only this.</summary>
-public sealed record RunResult
+internal sealed record RunResult
 {
     public required string RunId { get; init; }
 
@@ -66,7 +66,7 @@ public sealed record RunResult
     public bool Pass => ExitCode == ExitCodes.Success;
 }
 
-public sealed record PhaseResult(string Name, IReadOnlyList<string> Actions, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<AgentRun> Runs)
+internal sealed record PhaseResult(string Name, IReadOnlyList<string> Actions, IReadOnlyList<MatrixCell> Cells, IReadOnlyList<AgentRun> Runs)
 {
     /// <summary>From the start of the phase's actions to its last agent report; null when not measured.</summary>
     public TimeSpan? Duration { get; init; }
@@ -86,7 +86,7 @@ public sealed record PhaseResult(string Name, IReadOnlyList<string> Actions, IRe
 
 /// <summary>One probe on one instance in one phase: expected against observed.</summary>
 /// <param name="Reason">Why the probe is there, when it was derived from the VPC (`accept`); null for probes written by hand.</param>
-public sealed record MatrixCell(
+internal sealed record MatrixCell(
     string Phase, string ProbeId, string InstanceId, string Kind, string Target, string Expected,
     Outcome? Observed, FailureKind? FailureKind, bool Pass, string? Detail, long DurationMs, string? Reason = null)
 {
@@ -98,12 +98,12 @@ public sealed record MatrixCell(
 }
 
 /// <summary>An instance as a comparison recognises it after a replacement: same subnet, same Name tag.</summary>
-public sealed record InstanceIdentity(string InstanceId, string? SubnetId, string? Name);
+internal sealed record InstanceIdentity(string InstanceId, string? SubnetId, string? Name);
 
 /// <summary>One change the run made to the VPC (or would make, in a dry run), and what became of it.</summary>
-public sealed record ChangeRecord(string Phase, string Action, string Resource, string Description, ChangeStatus Status);
+internal sealed record ChangeRecord(string Phase, string Action, string Resource, string Description, ChangeStatus Status);
 
-public enum ChangeStatus
+internal enum ChangeStatus
 {
     Planned,
     Applied,

@@ -5,7 +5,7 @@ using System.Net;
 namespace VpceProbe.Lab.DataPlane;
 
 /// <summary>An IPv4 CIDR block with the few operations the router needs (host n, contains).</summary>
-public readonly record struct Cidr(uint Network, int PrefixLength)
+internal readonly record struct Cidr(uint Network, int PrefixLength)
 {
     public static Cidr Parse(string text)
     {

@@ -10,7 +10,7 @@ namespace VpceProbe.Lab.DataPlane;
 /// private DNS says. moto names it "vpce-ID-RANDOM.com.amazonaws.REGION.SERVICE" instead, so the gateway rewrites
 /// it to this and the VPC resolver answers this: the suffix comes from the id, so both agree without sharing state.
 /// </summary>
-public static class EndpointDnsName
+internal static class EndpointDnsName
 {
     public static string Regional(string endpointId, string service, string region) =>
         $"{endpointId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(endpointId)))[..8]}.{service}.{region}.vpce.amazonaws.com";

@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.DataPlane;
 /// VPC state. The gateway (control plane) calls it after each mutating AWS call and uses it to run commands
 /// and open sockets inside lab namespaces. Everything here lives inside namespaces the lab created.
 /// </summary>
-public interface IDataPlane
+internal interface IDataPlane
 {
     /// <summary>Reads the VPC state and applies routes, nft rules and DNS. Returns when the change is in force.</summary>
     Task ReconcileAsync(CancellationToken cancellationToken);
@@ -39,4 +39,4 @@ public interface IDataPlane
 }
 
 /// <param name="TimedOut">The command was killed after the timeout.</param>
-public sealed record NamespaceProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut);
+internal sealed record NamespaceProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut);

@@ -1,6 +1,6 @@
 namespace VpceProbe.Lab.DataPlane;
 
-public enum L4Protocol
+internal enum L4Protocol
 {
     All,
     Tcp,

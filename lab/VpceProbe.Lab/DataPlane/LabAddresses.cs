@@ -6,7 +6,7 @@ namespace VpceProbe.Lab.DataPlane;
 /// The lab's fixed addresses outside the VPC. They exist only inside lab namespaces; documentation and
 /// shared ranges (RFC 5737, RFC 6598) so none can be mistaken for a real internet address.
 /// </summary>
-public static class LabAddresses
+internal static class LabAddresses
 {
     /// <summary>The internet gateway: a link between the router and the internet namespace.</summary>
     public const string InternetSideOfIgw = "192.0.2.1";

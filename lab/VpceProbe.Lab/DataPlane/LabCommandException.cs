@@ -1,7 +1,7 @@
 namespace VpceProbe.Lab.DataPlane;
 
 /// <summary>A command or system call the lab needs failed (ip, nft, dnsmasq, setns): infrastructure error, exit 3.</summary>
-public sealed class LabCommandException : Exception
+internal sealed class LabCommandException : Exception
 {
     public LabCommandException(string message)
         : base(message)

@@ -11,7 +11,7 @@ namespace VpceProbe.Lab.DataPlane;
 /// the VPC resolver, and reconciles the router with the VPC state read from moto. Passes run one at a time and
 /// callers share them (<see cref="ReconcilePasses"/>).
 /// </summary>
-public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
+internal sealed class LabDataPlane : IDataPlane, IAsyncDisposable
 {
     private readonly LabNames _names;
     private readonly VpcStateReader _reader;
@@ -44,11 +44,6 @@ public sealed class LabDataPlane : IDataPlane, IAsyncDisposable
     public IReadOnlyList<ServiceFrontend> Frontends { get; }
 
     public IReadOnlyDictionary<string, string> PublicServiceAddresses { get; }
-
-    /// <summary>The last plan applied (tests and `lab status` read it).</summary>
-    public RouterPlan? CurrentPlan => _plan;
-
-    public int? ResolverPid => _resolver.Pid;
 
     public static async Task<LabDataPlane> StartAsync(
         LabNames names, LabTopology topology, IAmazonEC2 moto, LabState state, string caPem, X509Certificate2 webCertificate, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.DataPlane;
 /// prefix vpl-NAME-, so `lab down` finds everything from the name alone (also after a crash) and two labs coexist.
 /// Interface names need no prefix: links are only ever created inside lab namespaces.
 /// </summary>
-public sealed partial record LabNames(string Lab)
+internal sealed partial record LabNames(string Lab)
 {
     public const string DefaultLab = "lab";
 

@@ -4,7 +4,7 @@ namespace VpceProbe.Lab.DataPlane;
 /// What the data plane must look like for one <see cref="VpcState"/>: computed by <see cref="RouterPlanner"/>
 /// (pure, so it is unit-tested without root), applied by <see cref="RouterApplier"/>.
 /// </summary>
-public sealed record RouterPlan(
+internal sealed record RouterPlan(
     string VpcCidr,
     string ResolverAddress,
     bool ResolverAnswers,
@@ -24,16 +24,16 @@ public sealed record RouterPlan(
 /// <param name="Bridge">The subnet's bridge in the router namespace; the router's address on it is base + 1.</param>
 /// <param name="TableId">The policy-routing table holding the subnet's route table.</param>
 /// <param name="Routes">`ip route` arguments (after `ip route add`), the table's routes beyond the VPC-local one.</param>
-public sealed record SubnetPlan(string Id, string Cidr, string Bridge, string RouterAddress, int TableId, IReadOnlyList<string> Routes)
+internal sealed record SubnetPlan(string Id, string Cidr, string Bridge, string RouterAddress, int TableId, IReadOnlyList<string> Routes)
 {
     /// <summary>The subnet's network ACL; null where none is known (treated as the default ACL: all allowed).</summary>
     public NetworkAclPlan? Acl { get; init; }
 }
 
 /// <summary>A network ACL's entries, each direction in evaluation order (rule number).</summary>
-public sealed record NetworkAclPlan(string Id, IReadOnlyList<NetworkAclEntry> Ingress, IReadOnlyList<NetworkAclEntry> Egress);
+internal sealed record NetworkAclPlan(string Id, IReadOnlyList<NetworkAclEntry> Ingress, IReadOnlyList<NetworkAclEntry> Egress);
 
-public enum AttachmentKind
+internal enum AttachmentKind
 {
     Instance,
     NatGateway,
@@ -42,7 +42,7 @@ public enum AttachmentKind
 /// <summary>A namespace on a subnet: an instance, or a NAT gateway.</summary>
 /// <param name="RouterLink">The veth end on the router side, a port of the subnet's bridge.</param>
 /// <param name="Gateway">The subnet's router address: everything the namespace sends goes there, even inside its subnet.</param>
-public sealed record AttachmentPlan(string Id, string Namespace, string SubnetId, string Bridge, string RouterLink, string Address, int PrefixLength, string Gateway, AttachmentKind Kind)
+internal sealed record AttachmentPlan(string Id, string Namespace, string SubnetId, string Bridge, string RouterLink, string Address, int PrefixLength, string Gateway, AttachmentKind Kind)
 {
     public bool IsNat => Kind == AttachmentKind.NatGateway;
 
@@ -51,16 +51,16 @@ public sealed record AttachmentPlan(string Id, string Namespace, string SubnetId
 }
 
 /// <summary>An interface endpoint's address in one subnet, and what its security groups let in.</summary>
-public sealed record EniPlan(string EndpointId, string Service, string SubnetId, string Bridge, string Address, bool CarriesTraffic, IReadOnlyList<FirewallRule> Ingress);
+internal sealed record EniPlan(string EndpointId, string Service, string SubnetId, string Bridge, string Address, bool CarriesTraffic, IReadOnlyList<FirewallRule> Ingress);
 
 /// <summary>A gateway endpoint in force: connections from its subnets to the service's addresses go to its frontend.</summary>
-public sealed record GatewayEndpointPlan(string EndpointId, string Service, string FrontendAddress, IReadOnlyList<string> SourceCidrs, IReadOnlyList<string> ServiceAddresses);
+internal sealed record GatewayEndpointPlan(string EndpointId, string Service, string FrontendAddress, IReadOnlyList<string> SourceCidrs, IReadOnlyList<string> ServiceAddresses);
 
 /// <summary>An allow rule of a security group with its peers resolved to CIDRs (group references become member addresses).</summary>
-public sealed record FirewallRule(string Protocol, int? FromPort, int? ToPort, IReadOnlyList<string> Peers);
+internal sealed record FirewallRule(string Protocol, int? FromPort, int? ToPort, IReadOnlyList<string> Peers);
 
 /// <summary>An instance's security groups: what may reach it, and what it may send (stateful: replies always pass).</summary>
-public sealed record InstanceFirewallPlan(string InstanceId, string Address, IReadOnlyList<FirewallRule> Ingress, IReadOnlyList<FirewallRule> Egress);
+internal sealed record InstanceFirewallPlan(string InstanceId, string Address, IReadOnlyList<FirewallRule> Ingress, IReadOnlyList<FirewallRule> Egress);
 
 /// <summary>A private address the internet gateway translates one-to-one to a lab public address.</summary>
-public sealed record PublicAddressPlan(string OwnerId, string PrivateAddress, string PublicAddress);
+internal sealed record PublicAddressPlan(string OwnerId, string PrivateAddress, string PublicAddress);

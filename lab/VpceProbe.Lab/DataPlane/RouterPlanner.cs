@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.DataPlane;
 /// each subnet's policy table and network ACL hold, the endpoint ENIs, every security group as address rules,
 /// who the internet gateway translates, the gateway-endpoint paths and the resolver's names. Pure: no I/O.
 /// </summary>
-public sealed class RouterPlanner(LabNames names, string region, InternetSpec internet)
+internal sealed class RouterPlanner(LabNames names, string region, InternetSpec internet)
 {
     public RouterPlan Plan(VpcState vpc)
     {

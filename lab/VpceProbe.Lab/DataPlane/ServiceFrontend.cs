@@ -2,7 +2,7 @@ using System.Net.Sockets;
 
 namespace VpceProbe.Lab.DataPlane;
 
-public enum FrontendKind
+internal enum FrontendKind
 {
     /// <summary>AWS service APIs over TLS on 443 (the gateway terminates TLS with the lab's service certificate).</summary>
     AwsService,
@@ -17,4 +17,4 @@ public enum FrontendKind
 /// the internet namespace (public service addresses) or the VPC router (endpoint ENIs, gateway-endpoint
 /// routes, IMDS).
 /// </summary>
-public sealed record ServiceFrontend(string Name, string Namespace, FrontendKind Kind, Socket Listener);
+internal sealed record ServiceFrontend(string Name, string Namespace, FrontendKind Kind, Socket Listener);

@@ -1,6 +1,6 @@
 namespace VpceProbe.Lab.DataPlane;
 
-public enum ServicePathKind
+internal enum ServicePathKind
 {
     /// <summary>Over the internet: through the NAT gateway to the service's public address.</summary>
     Public,
@@ -24,7 +24,7 @@ public enum ServicePathKind
 /// </summary>
 /// <param name="Service">The SERVICE part of com.amazonaws.REGION.SERVICE the destination belongs to ("s3", "ssm"), null if none.</param>
 /// <param name="SourceInstanceId">The instance the connection came from, when the source address is one.</param>
-public sealed record ServicePath(ServicePathKind Kind, string? Service, string? EndpointId, string? SourceInstanceId)
+internal sealed record ServicePath(ServicePathKind Kind, string? Service, string? EndpointId, string? SourceInstanceId)
 {
     public static ServicePath Unknown { get; } = new(ServicePathKind.Unknown, null, null, null);
 }

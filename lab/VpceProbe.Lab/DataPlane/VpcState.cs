@@ -4,7 +4,7 @@ namespace VpceProbe.Lab.DataPlane;
 /// The VPC as the data plane needs it, read from moto and <see cref="LabState"/>: only what decides where a
 /// packet goes. Endpoints carry the lab's lifecycle (pending ones carry no traffic).
 /// </summary>
-public sealed record VpcState(
+internal sealed record VpcState(
     string VpcId,
     string Cidr,
     bool EnableDnsSupport,
@@ -22,18 +22,18 @@ public sealed record VpcState(
 
 /// <param name="RouteTableId">The explicit association, else the VPC's main route table.</param>
 /// <param name="NetworkAclId">The associated network ACL (every subnet has one in AWS: the default one unless another is associated).</param>
-public sealed record SubnetState(string Id, string Cidr, string RouteTableId, string? NetworkAclId = null);
+internal sealed record SubnetState(string Id, string Cidr, string RouteTableId, string? NetworkAclId = null);
 
-public sealed record RouteTableState(string Id, IReadOnlyList<RouteState> Routes);
+internal sealed record RouteTableState(string Id, IReadOnlyList<RouteState> Routes);
 
 /// <param name="TargetId">nat-…, igw-…, i-… (an instance), eni-… (an instance's interface), vpce-…, local…</param>
-public sealed record RouteState(string? DestinationCidr, string? DestinationPrefixListId, string? TargetId);
+internal sealed record RouteState(string? DestinationCidr, string? DestinationPrefixListId, string? TargetId);
 
 /// <param name="PrivateIp">moto's address when it lies in the subnet, else null (the router picks one).</param>
-public sealed record NatState(string Id, string SubnetId, string? PrivateIp);
+internal sealed record NatState(string Id, string SubnetId, string? PrivateIp);
 
 /// <param name="Service">The SERVICE of com.amazonaws.REGION.SERVICE.</param>
-public sealed record EndpointState(
+internal sealed record EndpointState(
     string Id, string Type, string Service, EndpointLifecycle Lifecycle, bool PrivateDns,
     IReadOnlyList<string> SubnetIds, IReadOnlyList<string> SecurityGroupIds, IReadOnlyList<string> RouteTableIds)
 {
@@ -42,7 +42,7 @@ public sealed record EndpointState(
     public bool CarriesTraffic => Lifecycle == EndpointLifecycle.Available;
 }
 
-public sealed record InstanceState(string Id, string SubnetId, string PrivateIp, IReadOnlyList<string> SecurityGroupIds)
+internal sealed record InstanceState(string Id, string SubnetId, string PrivateIp, IReadOnlyList<string> SecurityGroupIds)
 {
     /// <summary>On (EC2's default): the instance may only send and receive its own traffic, so it cannot forward.</summary>
     public bool SourceDestCheck { get; init; } = true;
@@ -54,7 +54,7 @@ public sealed record InstanceState(string Id, string SubnetId, string PrivateIp,
     public IReadOnlyList<string> NetworkInterfaceIds { get; init; } = [];
 }
 
-public sealed record SecurityGroupState(string Id, IReadOnlyList<SecurityGroupRule> Ingress)
+internal sealed record SecurityGroupState(string Id, IReadOnlyList<SecurityGroupRule> Ingress)
 {
     /// <summary>No rules: nothing leaves. A group made by CreateSecurityGroup has one allow-all egress rule (the default here).</summary>
     public IReadOnlyList<SecurityGroupRule> Egress { get; init; } = [SecurityGroupRule.AllTraffic];
@@ -62,7 +62,7 @@ public sealed record SecurityGroupState(string Id, IReadOnlyList<SecurityGroupRu
 
 /// <summary>One security group rule: a protocol and port range, and its peers (CIDRs, or the members of other groups).</summary>
 /// <param name="Protocol">"-1" (all), "tcp", "udp", "icmp", or a protocol number.</param>
-public sealed record SecurityGroupRule(string Protocol, int? FromPort, int? ToPort, IReadOnlyList<string> Cidrs, IReadOnlyList<string> PeerGroupIds)
+internal sealed record SecurityGroupRule(string Protocol, int? FromPort, int? ToPort, IReadOnlyList<string> Cidrs, IReadOnlyList<string> PeerGroupIds)
 {
     public static SecurityGroupRule AllTraffic { get; } = new("-1", null, null, ["0.0.0.0/0"], []);
 
@@ -71,8 +71,8 @@ public sealed record SecurityGroupRule(string Protocol, int? FromPort, int? ToPo
 }
 
 /// <summary>A network ACL: its entries in both directions (the evaluation order is the rule number).</summary>
-public sealed record NetworkAclState(string Id, IReadOnlyList<NetworkAclEntry> Entries);
+internal sealed record NetworkAclState(string Id, IReadOnlyList<NetworkAclEntry> Entries);
 
 /// <param name="Protocol">"-1" (all), or a protocol number ("6" TCP, "17" UDP, "1" ICMP), as EC2 reports it.</param>
 /// <param name="Cidr">The source (ingress) or destination (egress) range.</param>
-public sealed record NetworkAclEntry(int RuleNumber, bool Egress, string Protocol, int? FromPort, int? ToPort, string Cidr, bool Allow);
+internal sealed record NetworkAclEntry(int RuleNumber, bool Egress, string Protocol, int? FromPort, int? ToPort, string Cidr, bool Allow);

@@ -4,7 +4,7 @@ using Amazon.EC2.Model;
 namespace VpceProbe.Lab.DataPlane;
 
 /// <summary>Reads the lab's VPC from moto (Describe* calls in parallel) and overlays the lab's endpoint lifecycle.</summary>
-public sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
+internal sealed class VpcStateReader(IAmazonEC2 ec2, LabState state)
 {
     /// <summary>The lab models one VPC: the first non-default one. Null while there is none.</summary>
     public async Task<VpcState?> ReadAsync(CancellationToken ct)

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Faults;
 /// Decides, per AWS call, whether the gateway delays it and whether it answers with an injected error instead
 /// of moto. The random source is injected so tests can make a rate certain (0 or 1) or reproducible.
 /// </summary>
-public sealed class FaultInjector(FaultSettings initial, Random random)
+internal sealed class FaultInjector(FaultSettings initial, Random random)
 {
     private readonly ConcurrentDictionary<string, byte> _failOnce = new(initial.FailOnce.Select(o => KeyValuePair.Create(o, (byte)0)), StringComparer.Ordinal);
     private volatile FaultSettings _settings = initial;
@@ -59,4 +59,4 @@ public sealed class FaultInjector(FaultSettings initial, Random random)
 
 /// <param name="Delay">Added before the call is answered (zero for none).</param>
 /// <param name="Error">The injected answer, or null to let the call through.</param>
-public sealed record FaultDecision(TimeSpan Delay, AwsErrorResponse? Error);
+internal sealed record FaultDecision(TimeSpan Delay, AwsErrorResponse? Error);

@@ -11,7 +11,7 @@ namespace VpceProbe.Lab.Faults;
 /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html, State), and a probe run that starts
 /// in that window must be judged as such.
 /// </summary>
-public sealed record FaultSettings(TimeSpan Latency, double ThrottleRate, double ServerErrorRate, IReadOnlyList<string> FailOnce, bool HoldPending = false)
+internal sealed record FaultSettings(TimeSpan Latency, double ThrottleRate, double ServerErrorRate, IReadOnlyList<string> FailOnce, bool HoldPending = false)
 {
     public static FaultSettings None { get; } = new(TimeSpan.Zero, 0, 0, []);
 

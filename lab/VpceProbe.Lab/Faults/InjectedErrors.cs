@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Faults;
 /// would against AWS: EC2 RequestLimitExceeded (503), S3 SlowDown (503), STS Throttling (400), JSON services
 /// ThrottlingException (400); server faults InternalError / InternalFailure / InternalServerError (500).
 /// </summary>
-public static class InjectedErrors
+internal static class InjectedErrors
 {
     public static AwsErrorResponse Throttling(AwsRequest request) => request.Protocol switch
     {

@@ -5,7 +5,7 @@ namespace VpceProbe.Lab.Gateway;
 /// presigned URL an instance downloads with) or an instance role (keys the lab's IMDS issued). Tests read it through
 /// GET /_lab/actions and empty it with DELETE, to prove each command's calls are covered by its IAM policy file.
 /// </summary>
-public sealed class ActionLog(CallerIdentities callers)
+internal sealed class ActionLog(CallerIdentities callers)
 {
     /// <summary>The principal of calls signed with keys the lab's IMDS did not issue.</summary>
     public const string Caller = "caller";
@@ -40,4 +40,4 @@ public sealed class ActionLog(CallerIdentities callers)
 
 /// <param name="Action">The IAM action ("ec2:DeleteRoute", "s3:GetObject").</param>
 /// <param name="Principal"><see cref="ActionLog.Caller"/>, or the assumed-role session ARN of an instance.</param>
-public sealed record RecordedAction(string Action, string Principal);
+internal sealed record RecordedAction(string Action, string Principal);

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Gateway;
 /// Where an AWS call goes once it is admitted: injected faults first (as a flaky AWS would answer), then the
 /// emulations moto lacks (SSM run command, the caller identity of role credentials, EC2 endpoint lifecycle), else moto unchanged.
 /// </summary>
-public sealed class ApiDispatcher(FaultInjector faults, IReadOnlyList<IApiEmulation> emulations, Ec2Interceptor ec2, MotoForwarder forwarder, TimeProvider time)
+internal sealed class ApiDispatcher(FaultInjector faults, IReadOnlyList<IApiEmulation> emulations, Ec2Interceptor ec2, MotoForwarder forwarder, TimeProvider time)
 {
     public async Task DispatchAsync(AwsRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class ApiDispatcher(FaultInjector faults, IReadOnlyList<IApiEmulat
 }
 
 /// <summary>An API the gateway answers itself instead of moto (SSM run command, STS GetCallerIdentity for role sessions).</summary>
-public interface IApiEmulation
+internal interface IApiEmulation
 {
     bool Handles(AwsRequest request);
 

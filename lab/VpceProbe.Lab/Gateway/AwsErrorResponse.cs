@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Gateway;
 /// they would from AWS: S3's bare &lt;Error&gt;, the query protocol's &lt;ErrorResponse&gt; (EC2 wraps it in
 /// &lt;Response&gt;&lt;Errors&gt;), and JSON's "__type".
 /// </summary>
-public sealed record AwsErrorResponse(int StatusCode, string ContentType, string Body)
+internal sealed record AwsErrorResponse(int StatusCode, string ContentType, string Body)
 {
     public static AwsErrorResponse Json(int statusCode, string code, string message) =>
         new(statusCode, "application/x-amz-json-1.1", JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = code, ["Message"] = message }));

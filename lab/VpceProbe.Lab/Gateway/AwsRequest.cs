@@ -7,12 +7,10 @@ namespace VpceProbe.Lab.Gateway;
 /// An AWS API request as the gateway sees it, read once from the wire so that policies, faults and emulators
 /// can inspect it without touching ASP.NET types, and the forwarder can still send the body on unchanged.
 /// </summary>
-public sealed record AwsRequest(string Method, string Host, string Path, string Query, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+internal sealed record AwsRequest(string Method, string Host, string Path, string Query, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
     /// <summary>The service from the signature's credential scope (".../us-east-1/ssm/aws4_request"), e.g. "s3", "ssm", "ec2".</summary>
     public string? SigningService => CredentialScope(3);
-
-    public string? SigningRegion => CredentialScope(2);
 
     /// <summary>The access key id that signed the request.</summary>
     public string? AccessKeyId => CredentialScope(0);
@@ -64,7 +62,7 @@ public sealed record AwsRequest(string Method, string Host, string Path, string 
 }
 
 /// <summary>The three wire protocols the lab meets: S3's REST-XML, JSON 1.1 (SSM, Secrets Manager), query (EC2, STS).</summary>
-public enum AwsProtocol
+internal enum AwsProtocol
 {
     RestXml,
     Json,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace VpceProbe.Lab.Gateway;
 
 /// <summary>Reads an incoming ASP.NET request into an <see cref="AwsRequest"/> (body buffered once).</summary>
-public static class AwsRequestReader
+internal static class AwsRequestReader
 {
     public static async Task<AwsRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Gateway;
 /// remembered as the assumed-role session AWS would name (arn:aws:sts::ACCOUNT:assumed-role/ROLE/INSTANCE);
 /// any other key is moto's default user, as moto's own GetCallerIdentity reports it.
 /// </summary>
-public sealed class CallerIdentities(string accountId)
+internal sealed class CallerIdentities(string accountId)
 {
     private readonly ConcurrentDictionary<string, string> _byAccessKey = new(StringComparer.Ordinal);
 

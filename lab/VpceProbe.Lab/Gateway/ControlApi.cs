@@ -11,7 +11,7 @@ namespace VpceProbe.Lab.Gateway;
 /// (<see cref="ActionLog"/>) and the caller's permissions (<see cref="PermissionGate"/>) through <see cref="PermissionsControl"/>;
 /// GET /_lab/ssm/invocations (<see cref="Ssm.SsmTimeline"/>).
 /// </summary>
-public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadOnlyDictionary<string, string>> pingStatuses, PermissionsControl permissions, Ssm.CommandStore? commands = null)
+internal sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadOnlyDictionary<string, string>> pingStatuses, PermissionsControl permissions, Ssm.CommandStore? commands = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -76,7 +76,7 @@ public sealed class ControlApi(LabContext lab, FaultInjector faults, Func<IReadO
 }
 
 /// <summary>The JSON shape of <see cref="FaultSettings"/> on the control API.</summary>
-public sealed record FaultsBody(
+internal sealed record FaultsBody(
     [property: JsonPropertyName("latencyMs")] double LatencyMs,
     [property: JsonPropertyName("throttleRate")] double ThrottleRate,
     [property: JsonPropertyName("serverErrorRate")] double ServerErrorRate,

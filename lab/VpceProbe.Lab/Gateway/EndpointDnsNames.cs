@@ -9,7 +9,7 @@ namespace VpceProbe.Lab.Gateway;
 /// moto's, so a client that derives probes from DnsEntries (`vpceprobe accept`, private DNS off) asks the lab's resolver
 /// for a name it answers.
 /// </summary>
-public static partial class EndpointDnsNames
+internal static partial class EndpointDnsNames
 {
     public static XElement Rewrite(XElement answer)
     {

@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Gateway;
 /// sees it (a pending or deleted endpoint carries nothing, so the connection is dropped), and its policy must allow the call
 /// (else AWS's AccessDenied). The public path has no endpoint and no endpoint policy.
 /// </summary>
-public sealed class EndpointGuard(MotoQueries moto, LabState state, CallerIdentities callers)
+internal sealed class EndpointGuard(MotoQueries moto, LabState state, CallerIdentities callers)
 {
     public async Task<GuardVerdict> CheckAsync(AwsRequest request, ServicePath path, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class EndpointGuard(MotoQueries moto, LabState state, CallerIdenti
 
 /// <param name="Carried">False: the connection is dropped (no answer at all, as for traffic nothing carries).</param>
 /// <param name="Denied">The error answer when the policy refuses the call.</param>
-public sealed record GuardVerdict(bool Carried, AwsErrorResponse? Denied)
+internal sealed record GuardVerdict(bool Carried, AwsErrorResponse? Denied)
 {
     public static GuardVerdict Pass { get; } = new(true, null);
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Gateway;
 /// &lt;state&gt; of each endpoint in an EC2 answer from <see cref="LabState"/> (and drops endpoints the lab
 /// already deleted, as DescribeVpcEndpoints stops listing them).
 /// </summary>
-public static class EndpointStates
+internal static class EndpointStates
 {
     public static XElement Rewrite(XElement answer, LabState state)
     {

@@ -14,7 +14,7 @@ namespace VpceProbe.Lab.Gateway;
 /// asynchronously, and callers must poll past that (the AWS CLI's command-executed waiter does).
 /// </param>
 /// <param name="AccountId">moto's default account, used in ARNs the gateway writes.</param>
-public sealed record GatewayOptions(
+internal sealed record GatewayOptions(
     FaultSettings Faults,
     TimeSpan HeartbeatInterval,
     TimeSpan ConnectionLostAfter,

@@ -10,7 +10,7 @@ namespace VpceProbe.Lab.Gateway;
 /// 127.0.0.1:4566; IMDS and service traffic on the frontends inside lab namespaces. Service traffic is first
 /// checked against the path it took (endpoint available, endpoint policy) and then handled like an API call.
 /// </summary>
-public sealed class GatewayPipeline(
+internal sealed class GatewayPipeline(
     IDataPlane dataPlane, ControlApi control, ImdsResponder imds, EndpointGuard guard, ActionLog actions, PermissionGate permissions, ApiDispatcher api)
 {
     internal const string FrontendItem = "vpl.frontend";

@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Gateway;
 /// service's action is "signing-service:Operation" (ec2:DeleteRoute, ssm:SendCommand). A presigned URL carries its
 /// credential in the query (X-Amz-Credential), not in an Authorization header.
 /// </summary>
-public static class IamActions
+internal static class IamActions
 {
     public static string Of(AwsRequest request) =>
         request.Protocol == AwsProtocol.RestXml ? S3CallMapper.Map(request).Action : $"{request.SigningService ?? "unknown"}:{request.Operation}";

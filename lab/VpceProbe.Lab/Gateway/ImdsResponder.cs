@@ -12,7 +12,7 @@ namespace VpceProbe.Lab.Gateway;
 /// SDK's default credential chain works unchanged inside the lab. Credentials are fake (moto accepts any key)
 /// and remembered in <see cref="CallerIdentities"/> so AccessDenied messages name the role session.
 /// </summary>
-public sealed class ImdsResponder(InstanceDirectory instances, CallerIdentities callers, TimeProvider time, string region, string accountId)
+internal sealed class ImdsResponder(InstanceDirectory instances, CallerIdentities callers, TimeProvider time, string region, string accountId)
 {
     private static readonly TimeSpan CredentialLifetime = TimeSpan.FromHours(6);
     private readonly ConcurrentDictionary<string, (string InstanceId, DateTimeOffset Expires)> _tokens = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace VpceProbe.Lab.Gateway;
 /// <summary>A running instance as moto records it: what IMDS and the SSM emulation need to know.</summary>
 /// <param name="Architecture">DescribeInstances' architecture (x86_64, arm64); moto takes it from the AMI.</param>
 /// <param name="AgentVersion">The version of its emulated SSM Agent (<see cref="AgentVersionTag"/>, else a current 3.3.x).</param>
-public sealed record LabInstance(
+internal sealed record LabInstance(
     string InstanceId, string? PrivateIp, string? InstanceProfileArn, string State,
     string? SubnetId = null, string Architecture = LabInstance.X86_64, string AgentVersion = SsmControlPath.DefaultLabAgentVersion)
 {
@@ -29,7 +29,7 @@ public sealed record LabInstance(
 /// that has ended is never reused: the next caller starts a fresh one, so an answer is never older than the one
 /// read that was running when the call came.
 /// </summary>
-public sealed class InstanceDirectory(MotoQueries moto)
+internal sealed class InstanceDirectory(MotoQueries moto)
 {
     private readonly BatchedReads<string, LabInstance> _byId = new((ids, ct) => ReadSomeAsync(moto, ids, ct));
 

@@ -14,7 +14,7 @@ namespace VpceProbe.Lab.Gateway;
 /// data-plane frontend socket (TLS with the lab's service certificate for AWS services, plain HTTP for IMDS),
 /// plus the emulated SSM agents. Disposing the result stops both.
 /// </summary>
-public static class LabGateway
+internal static class LabGateway
 {
     /// <summary>The daemon's start: default tunables and no faults (`lab up --faults` sets them once the lab is seeded).</summary>
     public static Task<IAsyncDisposable> StartAsync(LabContext lab, CancellationToken cancellationToken) =>
@@ -42,7 +42,7 @@ public static class LabGateway
         var permissions = new PermissionGate(callers, lab.Region, options.AccountId);
         var pipeline = new GatewayPipeline(
             lab.DataPlane,
-            new ControlApi(lab, faults, () => fleet.Nodes.ToDictionary(n => n.InstanceId, n => n.PingStatus), new PermissionsControl(actions, permissions), commands),
+            new ControlApi(lab, faults, () => fleet.Nodes.ToDictionary(n => n.InstanceId, n => n.PingStatus.ToString()), new PermissionsControl(actions, permissions), commands),
             new ImdsResponder(instances, callers, lab.Time, lab.Region, options.AccountId),
             new EndpointGuard(moto, lab.State, callers),
             actions,

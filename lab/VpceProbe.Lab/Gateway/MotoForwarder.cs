@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Gateway;
 /// signature, body) and copies moto's answer back. moto reads the service from the signature and the Host
 /// header, so keeping them unchanged is what makes one loopback port serve every service.
 /// </summary>
-public sealed class MotoForwarder(HttpClient http, Uri motoUrl)
+internal sealed class MotoForwarder(HttpClient http, Uri motoUrl)
 {
     // Hop-by-hop headers and those HttpClient computes itself must not be copied.
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)

@@ -9,7 +9,7 @@ namespace VpceProbe.Lab.Gateway;
 /// a secret's ARN), made as plain EC2 query / JSON calls. moto routes by the credential scope, so each call
 /// carries an Authorization header naming the service; moto does not check the signature.
 /// </summary>
-public sealed class MotoQueries(HttpClient http, Uri motoUrl, string region)
+internal sealed class MotoQueries(HttpClient http, Uri motoUrl, string region)
 {
     public Task<XElement> Ec2Async(string action, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
         QueryAsync("ec2", action, "2016-11-15", parameters, cancellationToken);

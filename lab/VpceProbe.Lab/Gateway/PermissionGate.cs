@@ -17,7 +17,7 @@ namespace VpceProbe.Lab.Gateway;
 /// required permissions, so the request would have succeeded, but the DryRun parameter was used".
 /// Instance-role keys (issued by the lab's IMDS) are not gated: their policies are the lab's roles, not these.
 /// </summary>
-public sealed class PermissionGate(CallerIdentities callers, string region, string accountId)
+internal sealed class PermissionGate(CallerIdentities callers, string region, string accountId)
 {
     public const string DryRunMessage = "Request would have succeeded, but DryRun flag is set.";
 

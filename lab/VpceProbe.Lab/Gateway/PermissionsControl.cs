@@ -9,7 +9,7 @@ namespace VpceProbe.Lab.Gateway;
 /// by whom; emptied); GET, PUT and DELETE /_lab/permissions (PUT takes {"policies": [IAM policy documents]});
 /// POST /_lab/permissions/deny/ACTION (refuse one action, e.g. ec2:CreateVpcEndpoint).
 /// </summary>
-public sealed class PermissionsControl(ActionLog actions, PermissionGate gate)
+internal sealed class PermissionsControl(ActionLog actions, PermissionGate gate)
 {
     private const string DenyPrefix = "/_lab/permissions/deny/";
 

@@ -10,7 +10,7 @@ namespace VpceProbe.Lab.Gateway;
 /// https://www.pulumi.com/docs/reference/pkg/aws/getprefixlist: "the CIDR blocks … for adding network ACL rules";
 /// the harness's prediction) sees the addresses the lab's data plane carries.
 /// </summary>
-public static class PrefixListEntries
+internal static class PrefixListEntries
 {
     public static async Task<string> RewriteAsync(
         string body, string? prefixListId, MotoQueries moto, IReadOnlyDictionary<string, string> addresses, CancellationToken cancellationToken)

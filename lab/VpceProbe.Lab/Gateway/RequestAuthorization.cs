@@ -15,7 +15,7 @@ namespace VpceProbe.Lab.Gateway;
 /// ssm:resourceTag/…), the instances a SendCommand tag target selects, the ec2:CreateTags AWS authorizes beside a
 /// create that carries tags. Any other action is checked on its name only (Resources null).
 /// </summary>
-public static class RequestAuthorization
+internal static class RequestAuthorization
 {
     private static readonly string[] TagKnown = ["aws:RequestTag/", "aws:TagKeys", "ec2:CreateAction"];
 

@@ -5,7 +5,7 @@ namespace VpceProbe.Lab.Gateway;
 /// operation it is, as the SDKs and CloudTrail name it. Only the operations the lab's users make are named;
 /// the rest fall back to the HTTP method, which is still enough for fault targeting.
 /// </summary>
-public static class S3OperationNames
+internal static class S3OperationNames
 {
     public static (string? Bucket, string? Key) Address(AwsRequest request)
     {

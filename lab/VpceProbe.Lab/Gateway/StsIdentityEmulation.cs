@@ -11,7 +11,7 @@ namespace VpceProbe.Lab.Gateway;
 /// (arn:aws:sts::ACCOUNT:assumed-role/ROLE/INSTANCE, UserId ROLEID:INSTANCE), where moto would name its default
 /// user. Any other key goes on to moto.
 /// </summary>
-public sealed class StsIdentityEmulation(CallerIdentities callers, string accountId) : IApiEmulation
+internal sealed class StsIdentityEmulation(CallerIdentities callers, string accountId) : IApiEmulation
 {
     private const string JsonTarget = "AWSSecurityTokenServiceV20110615.GetCallerIdentity";
 

@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// mounts binfmt_misc and registers qemu's aarch64 entry (from the package's /usr/lib/binfmt.d file) where the
 /// package could not (containers).
 /// </summary>
-public static class Arm64Emulation
+internal static class Arm64Emulation
 {
     /// <summary>Where libc6-arm64-cross installs the aarch64 loader and C library.</summary>
     public const string Sysroot = "/usr/aarch64-linux-gnu";

@@ -9,7 +9,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// `lab up`'s side of the control API (/_lab/… on the lab's endpoint): how the faults asked for with `--faults`
 /// are put in force once the lab is seeded, so they hit the system under test and never the lab's own seeding.
 /// </summary>
-public static class LabControlClient
+internal static class LabControlClient
 {
     /// <exception cref="LabCommandException">The gateway refused the settings or did not answer.</exception>
     public static async Task ApplyFaultsAsync(Uri gatewayUrl, FaultSettings faults, CancellationToken ct)

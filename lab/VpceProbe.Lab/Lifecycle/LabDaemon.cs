@@ -10,7 +10,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// `vpceprobe-lab serve` (hidden; started detached by `lab up`): owns moto, the data plane and the gateway for
 /// as long as the lab lives. Writes its PIDs and readiness into the state file; stops on SIGTERM (`lab down`).
 /// </summary>
-public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
+internal sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
 {
     /// <summary>How long a new VPC endpoint stays pending (AWS: about a minute; the lab: a few seconds).</summary>
     public static TimeSpan EndpointPendingTime { get; } = TimeSpan.FromSeconds(2);

@@ -16,7 +16,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// on the way tears down what was made: the lab never half-starts.
 /// </summary>
 /// <param name="daemonCommand">How to start `vpceprobe-lab serve --name NAME` (the lab program passes its own invocation).</param>
-public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonCommand, TimeProvider time, TextWriter log)
+internal sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonCommand, TimeProvider time, TextWriter log)
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
@@ -150,4 +150,4 @@ public sealed class LabLauncher(LabNames names, IReadOnlyList<string> daemonComm
 }
 
 /// <summary>`lab up` for a name whose daemon runs (exit 2: the user must take it down or pick another name).</summary>
-public sealed class LabAlreadyUpException(string message) : Exception(message);
+internal sealed class LabAlreadyUpException(string message) : Exception(message);

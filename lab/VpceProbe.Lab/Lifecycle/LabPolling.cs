@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// The lab's one waiting policy (Polly): poll a condition at a fixed interval until it holds or the time is up.
 /// Used for the daemon becoming ready, endpoints becoming available and processes going away.
 /// </summary>
-public static class LabPolling
+internal static class LabPolling
 {
     /// <returns>true when the condition held in time.</returns>
     public static async Task<bool> WaitUntilAsync(

@@ -4,7 +4,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// What the lab needs from this machine, checked before anything is made, so `lab up` and `demo` never half-start:
 /// root (namespaces, nft), `ip netns`, nft, dnsmasq and python3 for moto's server.
 /// </summary>
-public static class LabPreflight
+internal static class LabPreflight
 {
     public static IReadOnlyList<string> Problems()
     {

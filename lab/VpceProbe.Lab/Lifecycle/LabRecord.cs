@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// /run/vpceprobe-lab/NAME/state.json: what `lab down` and `lab status` need to find the lab's processes
 /// (PIDs), where it listens, and what was seeded. Written atomically; the daemon and `lab up` both write it.
 /// </summary>
-public sealed record LabRecord
+internal sealed record LabRecord
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -3,7 +3,7 @@ using VpceProbe.Lab.DataPlane;
 namespace VpceProbe.Lab.Lifecycle;
 
 /// <summary>`lab status`: up (0), not up (1), or leftovers of a crashed lab that `lab down` will remove (3).</summary>
-public static class LabStatusReport
+internal static class LabStatusReport
 {
     public static async Task<int> WriteAsync(LabNames names, TextWriter output, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace VpceProbe.Lab.Lifecycle;
 
 /// <summary>What `lab up` and `lab status` print: where the lab answers, what it holds, and how to point the harness at it.</summary>
-public static class LabSummary
+internal static class LabSummary
 {
     public static void Write(TextWriter output, LabRecord record, string region)
     {

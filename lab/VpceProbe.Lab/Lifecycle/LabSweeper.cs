@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// lab namespace (by PID, from `ip netns pids`), the namespaces (their links and nft tables go with them), the
 /// /etc/netns entries and the state directory. Idempotent: a second run finds nothing and succeeds.
 /// </summary>
-public sealed class LabSweeper(LabNames names, TextWriter log, TimeProvider time)
+internal sealed class LabSweeper(LabNames names, TextWriter log, TimeProvider time)
 {
     public async Task<IReadOnlyList<string>> SweepAsync(CancellationToken ct)
     {

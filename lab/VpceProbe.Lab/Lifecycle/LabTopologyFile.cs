@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Lifecycle;
 /// The topology a lab was started with, kept in its state directory (topology.json) by `lab up`: the daemon and
 /// `lab status` read it there, so a lab from a file of your own keeps working after the file is moved or edited.
 /// </summary>
-public static class LabTopologyFile
+internal static class LabTopologyFile
 {
     public static string PathFor(LabNames names) => Path.Combine(names.StateDirectory, "topology.json");
 

@@ -10,7 +10,7 @@ namespace VpceProbe.Lab.Policies;
 /// S3 answers 403 with XML code AccessDenied; JSON services (Secrets Manager, SSM) answer 400 with
 /// AccessDeniedException; the query protocol (STS) 403 AccessDenied.
 /// </summary>
-public static class EndpointAccessDenied
+internal static class EndpointAccessDenied
 {
     public static string Message(string callerArn, ServiceCall call, PolicyDecision decision)
     {

@@ -9,7 +9,7 @@ namespace VpceProbe.Lab.Policies;
 /// Conditions are not modelled; a statement with a Condition is treated as not matching so that the lab
 /// never grants more than AWS would.
 /// </summary>
-public sealed class EndpointPolicy
+internal sealed class EndpointPolicy
 {
     /// <summary>The policy AWS attaches when none is given: full access.</summary>
     public static readonly EndpointPolicy FullAccess = new([new PolicyStatement(true, true, ["*"], null, ["*"], null)]);

@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Policies;
 /// Secrets Manager authorizes against the secret's ARN, so a SecretId given by name is resolved first
 /// (the caller passes how); everything else here is authorized on "*".
 /// </summary>
-public static class JsonCallMapper
+internal static class JsonCallMapper
 {
     public static async Task<ServiceCall> MapAsync(
         AwsRequest request, string service, Func<string, CancellationToken, Task<string>> secretArnOf, CancellationToken cancellationToken)

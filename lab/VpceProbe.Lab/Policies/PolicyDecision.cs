@@ -4,7 +4,7 @@ namespace VpceProbe.Lab.Policies;
 /// The outcome of evaluating an endpoint policy. The two denials are kept apart because AWS words
 /// them differently in the 403 ("no VPC endpoint policy allows" versus "an explicit deny").
 /// </summary>
-public enum PolicyDecision
+internal enum PolicyDecision
 {
     Allowed,
     ImplicitDeny,

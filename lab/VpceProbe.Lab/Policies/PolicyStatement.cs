@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Policies;
 /// <see cref="Actions"/>/<see cref="NotActions"/> and one of <see cref="Resources"/>/<see cref="NotResources"/>
 /// is non-null, as IAM requires.
 /// </summary>
-public sealed record PolicyStatement(
+internal sealed record PolicyStatement(
     bool IsAllow,
     bool AppliesToEveryPrincipal,
     IReadOnlyList<string>? Actions,

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Policies;
 /// operations: ListObjectsV2 is authorized as s3:ListBucket on the bucket, HeadObject as s3:GetObject,
 /// ListBuckets as s3:ListAllMyBuckets.
 /// </summary>
-public static class S3CallMapper
+internal static class S3CallMapper
 {
     public static ServiceCall Map(AwsRequest request)
     {

@@ -9,7 +9,7 @@ namespace VpceProbe.Lab.Ssm;
 /// does) in the agent's environment only (<see cref="AgentCommandEnvironment"/>, never the daemon's), records exit code and output, and when the command names OutputS3BucketName writes the full
 /// output to S3 under AWS's layout PREFIX/COMMAND/INSTANCE/awsrunShellScript/0.awsrunShellScript/stdout|stderr.
 /// </summary>
-public sealed class CommandExecutor(IDataPlane dataPlane, MotoQueries moto, string region, TimeProvider time)
+internal sealed class CommandExecutor(IDataPlane dataPlane, MotoQueries moto, string region, TimeProvider time)
 {
     /// <param name="architecture">The instance's (x86_64, arm64): an arm64 instance runs arm64 programs under qemu.</param>
     public async Task ExecuteAsync(CommandInvocation invocation, string namespaceName, string architecture, CancellationToken cancellationToken)

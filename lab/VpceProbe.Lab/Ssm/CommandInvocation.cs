@@ -4,7 +4,7 @@ namespace VpceProbe.Lab.Ssm;
 /// One command on one instance. Mutable, guarded by its own lock: the agent fleet moves it through
 /// Pending → InProgress → a terminal state while API calls read it.
 /// </summary>
-public sealed class CommandInvocation(SsmCommand command, string instanceId)
+internal sealed class CommandInvocation(SsmCommand command, string instanceId)
 {
     private readonly object _gate = new();
 

@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Ssm;
 /// A number or a percentage of the targets for each; a percentage of concurrency rounds up and is at least one
 /// (https://docs.aws.amazon.com/systems-manager/latest/userguide/send-commands-velocity.html).
 /// </summary>
-public static class CommandRollout
+internal static class CommandRollout
 {
     /// <summary>"10" or "10%" of <paramref name="targets"/>; null when it is neither.</summary>
     public static int? Parse(string? value, int targets, bool atLeastOne)

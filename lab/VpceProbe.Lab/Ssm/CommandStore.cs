@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace VpceProbe.Lab.Ssm;
 
 /// <summary>Every command sent through the lab, newest first when listed (as ListCommands orders them).</summary>
-public sealed class CommandStore
+internal sealed class CommandStore
 {
     private readonly ConcurrentDictionary<string, SsmCommand> _commands = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 namespace VpceProbe.Lab.Ssm;
 
 /// <summary>What an invocation shows at one instant (see <see cref="CommandInvocation.Current"/>).</summary>
-public sealed record InvocationOutcome(
+internal sealed record InvocationOutcome(
     InvocationState State, int ResponseCode, string StandardOutput, string StandardError,
     DateTimeOffset? ExecutionStart, DateTimeOffset? ExecutionEnd);

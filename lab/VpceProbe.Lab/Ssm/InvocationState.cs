@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Ssm;
 /// timeout plus the execution timeout have passed; one that could not be delivered at all (the node is gone)
 /// ends Status Failed / StatusDetails Undeliverable.
 /// </summary>
-public sealed record InvocationState(string Status, string Details)
+internal sealed record InvocationState(string Status, string Details)
 {
     public static InvocationState Pending { get; } = new("Pending", "Pending");
     public static InvocationState InProgress { get; } = new("InProgress", "InProgress");

@@ -4,7 +4,7 @@ using System.Text;
 namespace VpceProbe.Lab.Ssm;
 
 /// <summary>ListCommandInvocations' NextToken: opaque to callers as AWS's are (base64 of the next offset).</summary>
-public static class ListToken
+internal static class ListToken
 {
     private const string Prefix = "lab-offset:";
 

@@ -7,11 +7,11 @@ namespace VpceProbe.Lab.Ssm;
 /// DescribeInstanceInformation) and what its last heartbeat found.
 /// </summary>
 /// <param name="AgentVersion">Reported as DescribeInstanceInformation's AgentVersion; decides the endpoints it needs (<see cref="SsmControlPath"/>).</param>
-public sealed record ManagedNode(
-    string InstanceId, string Namespace, string? IpAddress, DateTimeOffset LastPing, string PingStatus, DateTimeOffset RegisteredAt,
+internal sealed record ManagedNode(
+    string InstanceId, string Namespace, string? IpAddress, DateTimeOffset LastPing, PingStatus PingStatus, DateTimeOffset RegisteredAt,
     string AgentVersion = SsmControlPath.DefaultLabAgentVersion)
 {
-    public bool IsOnline => PingStatus == "Online";
+    public bool IsOnline => PingStatus == PingStatus.Online;
 
     /// <summary>DescribeInstances' architecture: arm64 instances run arm64 programs under qemu (<see cref="AgentCommandEnvironment"/>).</summary>
     public string Architecture { get; init; } = Gateway.LabInstance.X86_64;

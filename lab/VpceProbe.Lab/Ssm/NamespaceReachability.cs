@@ -15,7 +15,7 @@ namespace VpceProbe.Lab.Ssm;
 /// group or network ACL), so a round resolves once per subnet, in one of its instances, and shares the answers;
 /// the TCP connects stay per instance, since security groups are.
 /// </summary>
-public sealed class NamespaceReachability(IDataPlane dataPlane, string region, TimeSpan connectTimeout) : ISsmReachability
+internal sealed class NamespaceReachability(IDataPlane dataPlane, string region, TimeSpan connectTimeout) : ISsmReachability
 {
     private ConcurrentDictionary<string, Lazy<Task<Dictionary<string, IPAddress>>>> _answers = new(StringComparer.Ordinal);
 

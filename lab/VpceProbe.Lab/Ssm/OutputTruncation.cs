@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Ssm;
 /// https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_CommandPlugin.html). The full output is
 /// only in S3 (OutputS3BucketName).
 /// </summary>
-public static class OutputTruncation
+internal static class OutputTruncation
 {
     public const int InvocationLimit = 24_000;
     public const int ErrorLimit = 8_000;

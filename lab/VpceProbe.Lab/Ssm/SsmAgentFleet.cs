@@ -14,7 +14,7 @@ namespace VpceProbe.Lab.Ssm;
 /// <see cref="GatewayOptions.ConnectionLostAfter"/>. Waiting commands are delivered to Online agents, end
 /// DeliveryTimedOut past their deadline, and Undeliverable when their instance is gone.
 /// </summary>
-public sealed class SsmAgentFleet(
+internal sealed class SsmAgentFleet(
     IDataPlane dataPlane, InstanceDirectory instances, ISsmReachability reachability, CommandStore commands,
     CommandExecutor executor, LabState state, TimeProvider time, GatewayOptions options)
 {
@@ -107,8 +107,8 @@ public sealed class SsmAgentFleet(
     {
         if (node.IsOnline && time.GetUtcNow() - node.LastPing >= options.ConnectionLostAfter)
         {
-            _nodes[node.InstanceId] = node with { PingStatus = "ConnectionLost" };
-            state.SetPingStatus(node.InstanceId, "ConnectionLost");
+            _nodes[node.InstanceId] = node with { PingStatus = PingStatus.ConnectionLost };
+            state.SetPingStatus(node.InstanceId, PingStatus.ConnectionLost);
         }
     }
 
@@ -135,7 +135,7 @@ public sealed class SsmAgentFleet(
         }
 
         var lastPing = reached ? now : known!.LastPing;
-        var status = now - lastPing < options.ConnectionLostAfter || reached ? "Online" : "ConnectionLost";
+        var status = now - lastPing < options.ConnectionLostAfter || reached ? PingStatus.Online : PingStatus.ConnectionLost;
         _nodes[instance.InstanceId] = new ManagedNode(
             instance.InstanceId, namespaceName, instance.PrivateIp, lastPing, status, known?.RegisteredAt ?? now, instance.AgentVersion)
         {

@@ -5,7 +5,7 @@ namespace VpceProbe.Lab.Ssm;
 /// deadline follows AWS: an invocation not received by the agent within TimeoutSeconds plus the document's
 /// executionTimeout ends DeliveryTimedOut.
 /// </summary>
-public sealed class SsmCommand
+internal sealed class SsmCommand
 {
     public required string CommandId { get; init; }
 

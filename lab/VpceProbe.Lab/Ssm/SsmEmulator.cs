@@ -10,7 +10,7 @@ namespace VpceProbe.Lab.Ssm;
 /// carry out or lacks: SendCommand, CancelCommand, GetCommandInvocation, ListCommandInvocations, ListCommands,
 /// DescribeInstanceInformation. Every other SSM call goes on to moto.
 /// </summary>
-public sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, TimeProvider time, GatewayOptions options, string region, CancellationToken lifetime)
+internal sealed class SsmEmulator(CommandStore commands, SsmAgentFleet fleet, TimeProvider time, GatewayOptions options, string region, CancellationToken lifetime)
     : IApiEmulation
 {
     private const string Prefix = "AmazonSSM.";

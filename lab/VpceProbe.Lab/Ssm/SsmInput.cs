@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace VpceProbe.Lab.Ssm;
 
 /// <summary>Typed reads of an SSM JSON request body; absent or mistyped fields read as absent.</summary>
-public sealed class SsmInput(JsonElement root)
+internal sealed class SsmInput(JsonElement root)
 {
     public string? String(string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -6,7 +6,7 @@ namespace VpceProbe.Lab.Ssm;
 /// DescribeInstanceInformation's filters: InstanceInformationFilterList ({key, valueSet}) and Filters
 /// ({Key, Values}), by InstanceIds and PingStatus; other keys match everything.
 /// </summary>
-public static class SsmNodeFilter
+internal static class SsmNodeFilter
 {
     public static IEnumerable<ManagedNode> Apply(IEnumerable<ManagedNode> nodes, SsmInput input)
     {
@@ -19,7 +19,7 @@ public static class SsmNodeFilter
     private static bool Matches(ManagedNode node, string key, IReadOnlyList<string> values) => key switch
     {
         "InstanceIds" => values.Contains(node.InstanceId),
-        "PingStatus" => values.Contains(node.PingStatus),
+        "PingStatus" => values.Contains(node.PingStatus.ToString()),
         _ => true,
     };
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Ssm;
 /// The JSON shapes of SSM's answers, field for field as the API reference gives them. Timestamps are epoch
 /// seconds except GetCommandInvocation's Execution* fields, which SSM sends as strings.
 /// </summary>
-public static class SsmShapes
+internal static class SsmShapes
 {
     public const string PluginName = "aws:runShellScript";
 
@@ -94,7 +94,7 @@ public static class SsmShapes
     public static Dictionary<string, object?> Node(ManagedNode n) => new()
     {
         ["InstanceId"] = n.InstanceId,
-        ["PingStatus"] = n.PingStatus,
+        ["PingStatus"] = n.PingStatus.ToString(),
         ["LastPingDateTime"] = Epoch(n.LastPing),
         ["AgentVersion"] = n.AgentVersion,
         ["IsLatestVersion"] = SsmControlPath.Parse(n.AgentVersion) >= SsmControlPath.Parse(SsmControlPath.DefaultLabAgentVersion),

@@ -5,7 +5,7 @@ namespace VpceProbe.Lab.Ssm;
 /// (https://docs.aws.amazon.com/systems-manager/latest/userguide/send-commands-multiple.html). SSM resolves them to
 /// managed nodes when the command is sent; resource groups are not emulated.
 /// </summary>
-public sealed record SsmTarget(string Key, IReadOnlyList<string> Values)
+internal sealed record SsmTarget(string Key, IReadOnlyList<string> Values)
 {
     public const string TagPrefix = "tag:";
 

@@ -5,7 +5,7 @@ namespace VpceProbe.Lab.Ssm;
 /// invocation with when it was requested, started, ended, and first shown ended by an API answer. The last two
 /// give a caller's pick-up delay exactly, measured by the lab rather than by the caller (bench/harness.sh).
 /// </summary>
-public static class SsmTimeline
+internal static class SsmTimeline
 {
     public static object From(CommandStore commands) => new
     {

@@ -8,7 +8,7 @@ namespace VpceProbe.Lab.Tls;
 /// the leaf certificates it signs for the real service names, so the agent makes ordinary SDK calls to
 /// https://s3.REGION.amazonaws.com with no endpoint override and no TLS switch turned off.
 /// </summary>
-public sealed class LabCertificateAuthority : IDisposable
+internal sealed class LabCertificateAuthority : IDisposable
 {
     private const string CertFile = "ca.pem";
     private const string KeyFile = "ca.key";

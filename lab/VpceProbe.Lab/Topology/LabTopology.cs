@@ -6,7 +6,7 @@ namespace VpceProbe.Lab.Topology;
 /// Declarative on purpose: other tools (LocalStack's seed script, `lab topology --from-snapshot`) read and write
 /// the same file. Every reference is by name. Read files with <see cref="TopologyReader"/>, which validates them.
 /// </summary>
-public sealed record LabTopology
+internal sealed record LabTopology
 {
     /// <summary>The only schema version this build reads and writes.</summary>
     public const int CurrentSchemaVersion = 2;
@@ -54,9 +54,6 @@ public sealed record LabTopology
     /// <summary>A built-in topology (validated); throws for an unknown name or an invalid file (a build defect).</summary>
     public static LabTopology Load(string name) => TopologyReader.Load(name).Topology
         ?? throw new InvalidDataException($"topology {name} is invalid: {string.Join("; ", TopologyReader.Load(name).Errors)}");
-
-    /// <summary>The service's public hostname in the topology's region ("s3" → s3.us-east-1.amazonaws.com).</summary>
-    public string ServiceHost(string service) => $"{service}.{Region}.amazonaws.com";
 
     /// <summary>Every EC2 instance the topology makes (instances expanded by count, then NAT instances), by name.</summary>
     public IEnumerable<string> InstanceNames() =>

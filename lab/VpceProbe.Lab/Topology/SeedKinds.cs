@@ -1,7 +1,7 @@
 namespace VpceProbe.Lab.Topology;
 
 /// <summary>The kinds of <see cref="SeededResource"/> (names used by `lab up`'s listing and by tests).</summary>
-public static class SeedKinds
+internal static class SeedKinds
 {
     public const string Vpc = "vpc";
     public const string InternetGateway = "internet-gateway";
@@ -20,7 +20,7 @@ public static class SeedKinds
 }
 
 /// <summary>Tags the seeder puts on instances for the lab's own use (read back by the SSM emulation and by scenarios).</summary>
-public static class LabTags
+internal static class LabTags
 {
     /// <summary>The SSM agent version the lab's SSM emulation reports (DescribeInstanceInformation's AgentVersion).</summary>
     public const string SsmAgentVersion = "vpceprobe-lab:ssm-agent-version";

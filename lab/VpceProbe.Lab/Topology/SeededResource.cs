@@ -1,14 +1,14 @@
 namespace VpceProbe.Lab.Topology;
 
 /// <summary>One resource the seeder made: its kind ("vpc", "subnet", "endpoint"…), its name in the topology, its AWS id.</summary>
-public sealed record SeededResource(string Kind, string Name, string Id)
+internal sealed record SeededResource(string Kind, string Name, string Id)
 {
     /// <summary>The real id the topology's resource was twinned from, if any (`sourceId`).</summary>
     public string? SourceId { get; init; }
 }
 
 /// <summary>What seeding a topology produced, by kind in seeding order, each kind in the topology's order.</summary>
-public sealed record SeededTopology(string TopologyName, string Region, IReadOnlyList<SeededResource> Resources)
+internal sealed record SeededTopology(string TopologyName, string Region, IReadOnlyList<SeededResource> Resources)
 {
     public string VpcId => Id("vpc");
 

@@ -1,7 +1,7 @@
 namespace VpceProbe.Lab.Topology;
 
 /// <summary>One thing wrong with a topology file: where (a JSON path such as `subnets[3].routeTable`) and what.</summary>
-public sealed record TopologyError(string Path, string Message)
+internal sealed record TopologyError(string Path, string Message)
 {
     public override string ToString() => $"{Path}: {Message}";
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace VpceProbe.Lab.Topology;
 
 /// <summary>A topology read from a file or a built-in name: the topology when valid, else every error found.</summary>
-public sealed record TopologyReadResult(LabTopology? Topology, IReadOnlyList<TopologyError> Errors, string Origin)
+internal sealed record TopologyReadResult(LabTopology? Topology, IReadOnlyList<TopologyError> Errors, string Origin)
 {
     public bool IsValid => Topology is not null;
 }
@@ -13,7 +13,7 @@ public sealed record TopologyReadResult(LabTopology? Topology, IReadOnlyList<Top
 /// file. Nothing is trusted: the document's shape is checked (<see cref="TopologyShape"/>), then what it means
 /// (<see cref="TopologyValidator"/>); all errors come back together, each with its JSON path.
 /// </summary>
-public static class TopologyReader
+internal static class TopologyReader
 {
     /// <summary>Larger files are refused before parsing (a fleet of 200 instances is a few tens of KB).</summary>
     public const int MaxFileBytes = 4 * 1024 * 1024;

@@ -10,7 +10,7 @@ namespace VpceProbe.Lab.Topology;
 /// (subnets with security groups and roles; NAT gateways with NACLs and NAT instances; instances with route
 /// tables; endpoints with the data). Validate first (<see cref="TopologyReader"/>): the seeder trusts its input.
 /// </summary>
-public sealed class TopologySeeder(Uri endpoint, TimeProvider time)
+internal sealed class TopologySeeder(Uri endpoint, TimeProvider time)
 {
     public TopologySeeder(Uri endpoint)
         : this(endpoint, TimeProvider.System)
@@ -79,4 +79,4 @@ public sealed class TopologySeeder(Uri endpoint, TimeProvider time)
 }
 
 /// <summary>A seeding call failed (its family and the endpoint's answer in the message; the SDK's exception inside).</summary>
-public sealed class TopologySeedException(string message, Exception inner) : Exception(message, inner);
+internal sealed class TopologySeedException(string message, Exception inner) : Exception(message, inner);

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Topology;
 // The records of a topology file (schema version 2, lab/README.md). Optional fields have their AWS default
 // here; `SourceId` is the real id a twin was made from (printed by `lab up` next to the lab's id).
 
-public sealed record VpcSpec
+internal sealed record VpcSpec
 {
     public required string Name { get; init; }
 
@@ -23,7 +23,7 @@ public sealed record VpcSpec
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record InternetGatewaySpec
+internal sealed record InternetGatewaySpec
 {
     public required string Name { get; init; }
 
@@ -32,7 +32,7 @@ public sealed record InternetGatewaySpec
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SubnetSpec
+internal sealed record SubnetSpec
 {
     public required string Name { get; init; }
 
@@ -51,7 +51,7 @@ public sealed record SubnetSpec
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record NatGatewaySpec
+internal sealed record NatGatewaySpec
 {
     public required string Name { get; init; }
 
@@ -63,7 +63,7 @@ public sealed record NatGatewaySpec
 }
 
 /// <summary>An EC2 instance that forwards and masquerades for its routes (source/destination check off).</summary>
-public sealed record NatInstanceSpec
+internal sealed record NatInstanceSpec
 {
     public required string Name { get; init; }
 
@@ -82,7 +82,7 @@ public sealed record NatInstanceSpec
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record RouteTableSpec
+internal sealed record RouteTableSpec
 {
     public required string Name { get; init; }
 
@@ -97,7 +97,7 @@ public sealed record RouteTableSpec
 }
 
 /// <summary>One route: a destination and exactly one target, by the target's name in the topology.</summary>
-public sealed record RouteSpec
+internal sealed record RouteSpec
 {
     public required string Destination { get; init; }
 
@@ -108,7 +108,7 @@ public sealed record RouteSpec
     public string? NatInstance { get; init; }
 }
 
-public sealed record NetworkAclSpec
+internal sealed record NetworkAclSpec
 {
     public required string Name { get; init; }
 
@@ -122,7 +122,7 @@ public sealed record NetworkAclSpec
 }
 
 /// <summary>A stateless rule: evaluated in rule-number order, first match wins, then the implicit deny.</summary>
-public sealed record NetworkAclRuleSpec
+internal sealed record NetworkAclRuleSpec
 {
     public required int RuleNumber { get; init; }
 
@@ -139,7 +139,7 @@ public sealed record NetworkAclRuleSpec
     public required string Action { get; init; }
 }
 
-public sealed record SecurityGroupSpec
+internal sealed record SecurityGroupSpec
 {
     public required string Name { get; init; }
 
@@ -156,7 +156,7 @@ public sealed record SecurityGroupSpec
 }
 
 /// <summary>A stateful rule with exactly one peer: a CIDR or another security group of the topology (by name).</summary>
-public sealed record SecurityGroupRuleSpec
+internal sealed record SecurityGroupRuleSpec
 {
     public required string Protocol { get; init; }
 
@@ -170,7 +170,7 @@ public sealed record SecurityGroupRuleSpec
 }
 
 /// <summary>An instance role with its inline policy document (IAM JSON, as written) and its instance profile.</summary>
-public sealed record RoleSpec
+internal sealed record RoleSpec
 {
     public required string Name { get; init; }
 
@@ -181,7 +181,7 @@ public sealed record RoleSpec
     public required JsonElement Policy { get; init; }
 }
 
-public sealed record InstanceSpec
+internal sealed record InstanceSpec
 {
     public const string DefaultSsmAgentVersion = "3.3.1142.0";
 
@@ -223,7 +223,7 @@ public sealed record InstanceSpec
         Count == 1 ? [Name] : Enumerable.Range(1, Math.Max(Count, 0)).Select(n => $"{Name}-{n.ToString(CultureInfo.InvariantCulture)}");
 }
 
-public static class Architectures
+internal static class Architectures
 {
     public const string X86 = "x86_64";
     public const string Arm = "arm64";
@@ -235,7 +235,7 @@ public static class Architectures
     public static string DefaultImagePattern(string architecture) => $"al2023-ami-2023*-{architecture}";
 }
 
-public sealed record EndpointSpec
+internal sealed record EndpointSpec
 {
     /// <summary>Its Name tag; absent: the service's name.</summary>
     public string? Name { get; init; }
@@ -270,20 +270,20 @@ public sealed record EndpointSpec
     public bool IsGateway => Type == EndpointTypes.Gateway;
 }
 
-public static class EndpointTypes
+internal static class EndpointTypes
 {
     public const string Interface = "Interface";
     public const string Gateway = "Gateway";
 }
 
-public sealed record BucketSpec
+internal sealed record BucketSpec
 {
     public required string Name { get; init; }
 
     public IReadOnlyDictionary<string, string> Objects { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SecretSpec
+internal sealed record SecretSpec
 {
     public required string Name { get; init; }
 
@@ -291,7 +291,7 @@ public sealed record SecretSpec
 }
 
 /// <summary>The lab's internet namespace: lab-only addresses, not part of the AWS state.</summary>
-public sealed record InternetSpec
+internal sealed record InternetSpec
 {
     public string? Comment { get; init; }
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Twin;
 // reference the harness, and a snapshot taken by another version of vpceprobe is read the same way. Only what a
 // twin uses is declared; other fields are ignored.
 
-public sealed record SnapshotDocument
+internal sealed record SnapshotDocument
 {
     /// <summary>The versions of discover's shape this reader knows.</summary>
     public const int KnownSchemaVersion = 1;
@@ -48,14 +48,14 @@ public sealed record SnapshotDocument
     };
 }
 
-public sealed record SnapshotTagged
+internal sealed record SnapshotTagged
 {
     public string Id { get; init; } = "";
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SnapshotSubnet
+internal sealed record SnapshotSubnet
 {
     public string Id { get; init; } = "";
 
@@ -72,7 +72,7 @@ public sealed record SnapshotSubnet
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SnapshotRouteTable
+internal sealed record SnapshotRouteTable
 {
     public string Id { get; init; } = "";
 
@@ -86,13 +86,13 @@ public sealed record SnapshotRouteTable
 }
 
 /// <param name="TargetKind">discover's camelCase kind: local, internetGateway, natGateway, instance, vpcEndpoint, vpcPeering…</param>
-public sealed record SnapshotRoute(
+internal sealed record SnapshotRoute(
     string? DestinationCidr, string? DestinationIpv6Cidr, string? DestinationPrefixListId, string TargetKind, string? TargetId)
 {
     public string Destination => DestinationCidr ?? DestinationIpv6Cidr ?? DestinationPrefixListId ?? "?";
 }
 
-public sealed record SnapshotNatGateway
+internal sealed record SnapshotNatGateway
 {
     public string Id { get; init; } = "";
 
@@ -105,7 +105,7 @@ public sealed record SnapshotNatGateway
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SnapshotEndpoint
+internal sealed record SnapshotEndpoint
 {
     public string Id { get; init; } = "";
 
@@ -129,7 +129,7 @@ public sealed record SnapshotEndpoint
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SnapshotInstance
+internal sealed record SnapshotInstance
 {
     public string Id { get; init; } = "";
 
@@ -154,7 +154,7 @@ public sealed record SnapshotInstance
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SnapshotSecurityGroup
+internal sealed record SnapshotSecurityGroup
 {
     public string Id { get; init; } = "";
 
@@ -169,7 +169,7 @@ public sealed record SnapshotSecurityGroup
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed record SnapshotSecurityGroupRule
+internal sealed record SnapshotSecurityGroupRule
 {
     public string Protocol { get; init; } = "-1";
 
@@ -186,7 +186,7 @@ public sealed record SnapshotSecurityGroupRule
     public IReadOnlyList<string> PrefixListIds { get; init; } = [];
 }
 
-public sealed record SnapshotNetworkAcl
+internal sealed record SnapshotNetworkAcl
 {
     public string Id { get; init; } = "";
 
@@ -200,4 +200,4 @@ public sealed record SnapshotNetworkAcl
 }
 
 /// <param name="Protocol">AWS's protocol number ("6" tcp, "17" udp, "1" icmp, "-1" all).</param>
-public sealed record SnapshotNetworkAclEntry(int RuleNumber, bool Egress, string Protocol, bool Allow, string? Cidr, string? Ipv6Cidr, int? FromPort, int? ToPort);
+internal sealed record SnapshotNetworkAclEntry(int RuleNumber, bool Egress, string Protocol, bool Allow, string? Cidr, string? Ipv6Cidr, int? FromPort, int? ToPort);

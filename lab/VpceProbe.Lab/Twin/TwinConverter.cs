@@ -5,7 +5,7 @@ using VpceProbe.Lab.Topology;
 namespace VpceProbe.Lab.Twin;
 
 /// <summary>The twin: a topology file made from a discover snapshot, and the report of what it could not express.</summary>
-public sealed record TwinResult(LabTopology Topology, TwinReport Report);
+internal sealed record TwinResult(LabTopology Topology, TwinReport Report);
 
 /// <summary>
 /// `vpceprobe lab topology --from-snapshot`: a `discover --json` snapshot → a schema-2 topology a person can read and
@@ -13,7 +13,7 @@ public sealed record TwinResult(LabTopology Topology, TwinReport Report);
 /// is reported (<see cref="TwinReport"/>), never dropped silently. The lab-only parts (the internet's addresses, the
 /// role's policy) are the walkthrough's.
 /// </summary>
-public static partial class TwinConverter
+internal static partial class TwinConverter
 {
     /// <summary>Larger snapshots are refused before parsing (a VPC of a thousand instances is a few MB).</summary>
     public const int MaxSnapshotBytes = 32 * 1024 * 1024;

@@ -4,7 +4,7 @@ namespace VpceProbe.Lab.Twin;
 /// <param name="MaxInstances">At most this many instances (NAT instances included), 1 to the lab's 200.</param>
 /// <param name="Buckets">Empty buckets to add (a snapshot holds no S3 data).</param>
 /// <param name="SecretIds">Secrets to add, with a placeholder value (a snapshot holds no secrets).</param>
-public sealed record TwinOptions(string? Name = null, int MaxInstances = TwinOptions.DefaultMaxInstances, IReadOnlyList<string>? Buckets = null, IReadOnlyList<string>? SecretIds = null)
+internal sealed record TwinOptions(string? Name = null, int MaxInstances = TwinOptions.DefaultMaxInstances, IReadOnlyList<string>? Buckets = null, IReadOnlyList<string>? SecretIds = null)
 {
     public const int DefaultMaxInstances = 50;
 
@@ -13,4 +13,4 @@ public sealed record TwinOptions(string? Name = null, int MaxInstances = TwinOpt
 }
 
 /// <summary>The snapshot cannot be made into a twin (not a discover snapshot, an unknown version, too few instances allowed).</summary>
-public sealed class TwinException(string message) : Exception(message);
+internal sealed class TwinException(string message) : Exception(message);

@@ -1,19 +1,19 @@
 namespace VpceProbe.Lab.Twin;
 
 /// <summary>One real resource or setting the twin does not have, and why.</summary>
-public sealed record LeftOut(string SourceId, string What, string Why)
+internal sealed record LeftOut(string SourceId, string What, string Why)
 {
     public override string ToString() => $"{SourceId}: {What} ({Why})";
 }
 
 /// <summary>A change the twin made to stay valid or within its bounds, that loses nothing a topology can say.</summary>
-public sealed record TwinNote(string SourceId, string Text)
+internal sealed record TwinNote(string SourceId, string Text)
 {
     public override string ToString() => $"{SourceId}: {Text}";
 }
 
 /// <summary>What the conversion could not express (never dropped silently) and what it adjusted; written on stderr.</summary>
-public sealed class TwinReport
+internal sealed class TwinReport
 {
     private readonly List<LeftOut> _leftOut = [];
     private readonly List<TwinNote> _notes = [];

@@ -15,7 +15,7 @@ public class StsProbeTests(MotoServerFixture moto)
         </ErrorResponse>
         """;
 
-    private static StsProbe Probe(string url) => new(new StsProbeOptions(), AwsTestClients.For(url));
+    private static StsProbe Probe(string url) => new(AwsTestClients.For(url));
 
     [Fact]
     public async Task get_caller_identity_is_allowed_and_reports_account_and_identity()

@@ -4,7 +4,7 @@ using VpceProbe.Agent.Probes;
 namespace VpceProbe.Agent.Tests.Support;
 
 /// <summary>Runs one probe attempt the way the runner does: its own timeout through the token, and AttemptTimedOut telling whose clock fired.</summary>
-public static class Attempts
+internal static class Attempts
 {
     public static async Task<ProbeAttempt> RunAsync(IProbe probe, TimeSpan? timeout = null, IReadOnlyList<IPNetwork>? privateRanges = null)
     {

@@ -6,7 +6,7 @@ using VpceProbe.Testing;
 namespace VpceProbe.Agent.Tests.Support;
 
 /// <summary>AWS clients aimed at one loopback URL (moto or a canned server) with moto's fake credentials.</summary>
-public static class AwsTestClients
+internal static class AwsTestClients
 {
     public static AwsClients For(string url) => new(
         new AwsSettings(MotoServer.Region, new Dictionary<string, string> { ["s3"] = url, ["sts"] = url, ["secretsmanager"] = url }, _ => null),

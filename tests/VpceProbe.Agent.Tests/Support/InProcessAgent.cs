@@ -3,7 +3,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Agent.Tests.Support;
 
 /// <summary>Runs <see cref="AgentApp"/> in-process with captured streams and fixed host facts.</summary>
-public static class InProcessAgent
+internal static class InProcessAgent
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 

@@ -4,7 +4,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Agent.Tests.Support;
 
 /// <summary>A probe whose every attempt is written by the test, for runner tests that must not touch the network.</summary>
-public sealed class ScriptedProbe(Func<ProbeContext, CancellationToken, Task<ProbeAttempt>> attempt) : IProbe
+internal sealed class ScriptedProbe(Func<ProbeContext, CancellationToken, Task<ProbeAttempt>> attempt) : IProbe
 {
     private int _calls;
 

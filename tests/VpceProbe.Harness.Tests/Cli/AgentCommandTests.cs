@@ -1,7 +1,7 @@
 using VpceProbe.Contract;
 using VpceProbe.Harness.Tests.Deploy;
+using VpceProbe.Harness.Tests.Ssm;
 using VpceProbe.Harness.Tests.Support;
-using VpceProbe.Harness.Tests.Transport;
 
 namespace VpceProbe.Harness.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using VpceProbe.Harness.Deploy;
 using VpceProbe.Harness.Tests.Support;
-using static VpceProbe.Harness.Tests.Transport.SsmReplayServer;
+using static VpceProbe.Harness.Tests.Ssm.SsmReplayServer;
 
 namespace VpceProbe.Harness.Tests.Deploy;
 

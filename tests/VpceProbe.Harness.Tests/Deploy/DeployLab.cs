@@ -3,9 +3,10 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Microsoft.Extensions.Time.Testing;
 using VpceProbe.Harness.Deploy;
+using VpceProbe.Harness.Ssm;
+using VpceProbe.Harness.Tests.Ssm;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Tests.Transport;
-using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Tests.Deploy;
 

@@ -17,9 +17,9 @@ public abstract class AwsEndpoint
     public string Region => Backend.Region;
 
     /// <summary>Settings that send every call to this endpoint, in its region.</summary>
-    public AwsSettings Settings => new(null, Region, Url);
+    internal AwsSettings Settings => new(null, Region, Url);
 
-    public AwsClientFactory Clients => new(Settings);
+    internal AwsClientFactory Clients => new(Settings);
 
     /// <summary>The CLI arguments that point a command at this endpoint.</summary>
     public IReadOnlyList<string> CliArgs => ["--region", Region, "--endpoint-url", Url];
@@ -37,7 +37,7 @@ public abstract class AwsEndpoint
 }
 
 /// <summary>A backend of the integration suite as an endpoint (<see cref="IntegrationBackends.UseAsync"/>).</summary>
-public sealed class BackendEndpoint(AwsBackend backend) : AwsEndpoint
+internal sealed class BackendEndpoint(AwsBackend backend) : AwsEndpoint
 {
     public override AwsBackend Backend => backend;
 }

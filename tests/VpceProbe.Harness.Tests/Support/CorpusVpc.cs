@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Tests.Support;
 /// What the corpora of malformed inputs share: one walkthrough VPC in moto for every case (a refused input must leave
 /// it as it was, so cases only read it), and what a stack trace looks like in a command's output.
 /// </summary>
-public static partial class CorpusVpc
+internal static partial class CorpusVpc
 {
     private static readonly SemaphoreSlim Lock = new(1, 1);
     private static WalkthroughVpc? _vpc;

@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Tests.Support;
 /// Manager interface endpoint with private DNS in an endpoint subnet of the same AZ, default NACLs. Each test takes
 /// one thing away with `with`.
 /// </summary>
-public static class ExplainVpc
+internal static class ExplainVpc
 {
     public const string Bucket = "twtech-secure-bucket";
     public const string S3List = "pl-s3";

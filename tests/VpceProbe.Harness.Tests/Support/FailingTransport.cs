@@ -4,7 +4,7 @@ using VpceProbe.Harness.Transport;
 namespace VpceProbe.Harness.Tests.Support;
 
 /// <summary>A transport that runs the inner one, except on its Nth call (1-based), where it does what <see cref="OnCall"/> says.</summary>
-public sealed class FailingTransport(IAgentTransport inner, int failOnCall, Func<IReadOnlyList<string>, Task<IReadOnlyList<AgentRun>>> onCall) : IAgentTransport
+internal sealed class FailingTransport(IAgentTransport inner, int failOnCall, Func<IReadOnlyList<string>, Task<IReadOnlyList<AgentRun>>> onCall) : IAgentTransport
 {
     private int _calls;
 

@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Tests.Support;
 /// Wraps a transport and describes the VPC each time the agent is about to run: the state each phase's
 /// probes saw, so a test can assert every AWS-side change, not only the state at the end.
 /// </summary>
-public sealed class ObservingTransport(IAgentTransport inner, Func<Task<VpcSnapshot>> describe) : IAgentTransport
+internal sealed class ObservingTransport(IAgentTransport inner, Func<Task<VpcSnapshot>> describe) : IAgentTransport
 {
     public List<VpcSnapshot> Seen { get; } = [];
 

@@ -15,7 +15,7 @@ namespace VpceProbe.Harness.Tests.Support;
 /// the agent gets the same endpoint. <see cref="Via"/> sends the harness's and the agent's calls through another
 /// URL (a <see cref="FaultingProxy"/> in front of the endpoint).
 /// </summary>
-public sealed class RunHarness(AwsEndpoint aws, WalkthroughVpc vpc)
+internal sealed class RunHarness(AwsEndpoint aws, WalkthroughVpc vpc)
 {
     public string OutputDir { get; } = Directory.CreateTempSubdirectory("vpceprobe-run-").FullName;
 

@@ -4,7 +4,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Tests.Support;
 
 /// <summary>An in-memory snapshot with several problems at once, for the output writers' tests (no AWS needed).</summary>
-public static class SnapshotWithProblems
+internal static class SnapshotWithProblems
 {
     public const string VpcId = "vpc-0123456789abcdef0";
 

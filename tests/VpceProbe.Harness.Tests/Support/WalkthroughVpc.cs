@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Tests.Support;
 /// 0.0.0.0/0 goes to the NAT, an instance, and interface endpoints for ssm, ssmmessages and ec2messages.
 /// The buckets and the secret are shared by every test on an endpoint (S3 and Secrets Manager are not per VPC).
 /// </summary>
-public sealed record WalkthroughVpc(VpcSeed Seed, string PrivateTable, string NatGatewayId, string InstanceId, string PrivateSubnetA, string PrivateSubnetB)
+internal sealed record WalkthroughVpc(VpcSeed Seed, string PrivateTable, string NatGatewayId, string InstanceId, string PrivateSubnetA, string PrivateSubnetB)
 {
     public const string Bucket = "twtech-secure-bucket";
     public const string OtherBucket = "twtech-other-bucket";

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Changes;
+using VpceProbe.Harness.Ssm;
 using VpceProbe.Harness.Timing;
 using VpceProbe.Harness.Transport;
 

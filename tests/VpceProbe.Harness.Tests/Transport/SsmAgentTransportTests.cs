@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
+using VpceProbe.Harness.Ssm;
 using VpceProbe.Harness.Tests.Deploy;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Transport;
-using static VpceProbe.Harness.Tests.Transport.SsmReplayServer;
+using static VpceProbe.Harness.Tests.Ssm.SsmReplayServer;
 using static VpceProbe.Harness.Tests.Transport.TransportSamples;
 
 namespace VpceProbe.Harness.Tests.Transport;

@@ -1,4 +1,5 @@
 using VpceProbe.Contract;
+using VpceProbe.Harness.Tests.Ssm;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Transport;
 using static VpceProbe.Harness.Tests.Transport.TransportSamples;
@@ -18,7 +19,7 @@ public class SsmTransportMotoTests(MotoFixture moto)
         var ssm = moto.Clients.Ssm();
         var plan = Plan();
 
-        var runs = await Ssm(ssm, moto.Clients.S3(), InstalledOn(ids)).RunAsync(ids, plan, TestContext.Current.CancellationToken);
+        var runs = await OverSsm(ssm, moto.Clients.S3(), InstalledOn(ids)).RunAsync(ids, plan, TestContext.Current.CancellationToken);
 
         // The ids are made up for this test, so the command that lists them is this test's.
         var command = Assert.Single(await MotoCommands.ForAsync(ssm, ids[0]));

@@ -1,8 +1,10 @@
 using Amazon.S3;
 using VpceProbe.Contract;
+using VpceProbe.Harness.Ssm;
+using VpceProbe.Harness.Tests.Ssm;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Transport;
-using static VpceProbe.Harness.Tests.Transport.SsmReplayServer;
+using static VpceProbe.Harness.Tests.Ssm.SsmReplayServer;
 using static VpceProbe.Harness.Tests.Transport.TransportSamples;
 
 namespace VpceProbe.Harness.Tests.Transport;
@@ -28,7 +30,7 @@ public class SsmTransportOutputTests(MotoFixture moto)
 
         // SSM names the object from the command id it returned (the replay server's first is cmd-1).
         await _s3.PutObjectAsync(new() { BucketName = bucket, Key = $"runs/r1/cmd-1/{I}/awsrunShellScript/0.awsrunShellScript/stdout", ContentBody = full }, TestContext.Current.CancellationToken);
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I), options).RunAsync([I], plan, TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I), options).RunAsync([I], plan, TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.Equal(120, run.Report!.Results.Count);
@@ -47,7 +49,7 @@ public class SsmTransportOutputTests(MotoFixture moto)
         ssm.Queue(I, Invocation("Success", code: 0, stdout: report));
         ssm.LagGetCommandInvocation(I, 2);
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(probes: 20), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(probes: 20), TestContext.Current.CancellationToken)).Single();
 
         Assert.True(run.Status == AgentRunStatus.Completed, run.Error);
         Assert.Equal(20, run.Report!.Results.Count);
@@ -62,7 +64,7 @@ public class SsmTransportOutputTests(MotoFixture moto)
         ssm.Queue(I, Invocation("Success", code: 0, stdout: report));
         ssm.LagGetCommandInvocation(I, int.MaxValue);
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(probes: 20), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(probes: 20), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.NoReport, run.Status);
         Assert.Contains("GetCommandInvocation failed: InvocationDoesNotExist", run.Error, StringComparison.Ordinal);
@@ -76,7 +78,7 @@ public class SsmTransportOutputTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer();
         ssm.Queue(I, Invocation("Success", code: 0, stdout: full[..SsmOptions.StdoutLimit]));
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(probes: 120), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(probes: 120), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.NoReport, run.Status);
         Assert.Contains("--output-bucket", run.Error, StringComparison.Ordinal);
@@ -91,7 +93,7 @@ public class SsmTransportOutputTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer();
         ssm.Queue(I, Invocation("Failed", code: 1, stdout: Report(pass: false, results: 120)[..SsmOptions.StdoutLimit]));
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I), ZeroDelay with { OutputBucket = bucket }).RunAsync([I], Plan(probes: 120), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I), ZeroDelay with { OutputBucket = bucket }).RunAsync([I], Plan(probes: 120), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.NoReport, run.Status);
         Assert.Contains("can the instance reach S3", run.Error, StringComparison.Ordinal);

@@ -1,8 +1,10 @@
 using Amazon.S3;
 using Microsoft.Extensions.Time.Testing;
+using VpceProbe.Harness.Ssm;
+using VpceProbe.Harness.Tests.Ssm;
 using VpceProbe.Harness.Tests.Support;
 using VpceProbe.Harness.Transport;
-using static VpceProbe.Harness.Tests.Transport.SsmReplayServer;
+using static VpceProbe.Harness.Tests.Ssm.SsmReplayServer;
 using static VpceProbe.Harness.Tests.Transport.TransportSamples;
 
 namespace VpceProbe.Harness.Tests.Transport;
@@ -20,7 +22,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer();
         ssm.Queue(I, Error("InvocationDoesNotExist"), Error("InvocationDoesNotExist"), Invocation("InProgress"), Invocation("Success", code: 0, stdout: Report(pass: true) + "\n"));
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.True(run.Report!.Pass);
@@ -38,7 +40,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         var console = new StringWriter();
         var options = ZeroDelay with { Progress = Harness.Reports.Terminal.WaitProgress.For(console, interactive: true) };
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I), options).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I), options).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.Contains($"waiting for {I} to run the command (SSM: Pending)", console.ToString(), StringComparison.Ordinal);
@@ -51,7 +53,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer();
         ssm.Queue(I, Invocation("Failed", code: 1, stdout: Report(pass: false), stderr: "1 of 1 expectations not met"));
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.False(run.Report!.Pass);
@@ -70,7 +72,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer();
         ssm.Queue(I, Invocation("Pending"), Invocation("Delayed"), Invocation(status, details));
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(expected, run.Status);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
@@ -83,7 +85,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer();
         ssm.Queue(I, Invocation("Failed", code: 127, stderr: "sh: 1: /var/lib/vpceprobe/agent/x/vpceprobe-agent: not found"));
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Failed, run.Status);
         Assert.Contains("vpceprobe agent deploy", run.Error, StringComparison.Ordinal);
@@ -94,7 +96,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
     {
         await using var ssm = new SsmReplayServer();
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn()).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn()).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Failed, run.Status);
         Assert.Contains("not deployed", run.Error, StringComparison.Ordinal);
@@ -109,7 +111,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         var time = new FakeTimeProvider();
         var options = new SsmOptions { PollInitialDelay = TimeSpan.FromSeconds(1), PollMaxDelay = TimeSpan.FromSeconds(10) };
 
-        var running = Ssm(ssm.Client(), _s3, InstalledOn(I), options, time).RunAsync([I], Plan(), TestContext.Current.CancellationToken);
+        var running = OverSsm(ssm.Client(), _s3, InstalledOn(I), options, time).RunAsync([I], Plan(), TestContext.Current.CancellationToken);
         while (!running.IsCompleted)
         {
             // Fake time moves in steps; the pause only lets the poller reach its next (fake) delay.
@@ -134,7 +136,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         var time = new FakeTimeProvider();
         var options = new SsmOptions { PollInitialDelay = TimeSpan.FromSeconds(1), PollMaxDelay = TimeSpan.FromSeconds(1) };
 
-        var running = Ssm(ssm.Client(), _s3, InstalledOn(I), options, time).RunAsync([I], Plan(), cts.Token);
+        var running = OverSsm(ssm.Client(), _s3, InstalledOn(I), options, time).RunAsync([I], Plan(), cts.Token);
         while (!ssm.Requests.Any(r => r.Target == "ListCommandInvocations"))
         {
             await Task.Delay(5, TestContext.Current.CancellationToken);
@@ -153,7 +155,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer { Script = (_, _) => [Invocation("Success", code: 0, stdout: Report(pass: true))] };
         var ids = Enumerable.Range(0, 51).Select(i => $"i-{i:x17}").ToArray();
 
-        var runs = await Ssm(ssm.Client(), _s3, InstalledOn(ids)).RunAsync(ids, Plan(), TestContext.Current.CancellationToken);
+        var runs = await OverSsm(ssm.Client(), _s3, InstalledOn(ids)).RunAsync(ids, Plan(), TestContext.Current.CancellationToken);
 
         Assert.All(runs, r => Assert.Equal(AgentRunStatus.Completed, r.Status));
         Assert.Equal(ids, runs.Select(r => r.InstanceId));
@@ -166,7 +168,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
     {
         await using var ssm = new SsmReplayServer { SendCommandAnswer = Error("InvalidInstanceId", "Instances [[i-0a1b2c3d4e5f60001]] not in a valid state for account 123456789012") };
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Undeliverable, run.Status);
         Assert.Contains("not managed by SSM", run.Error, StringComparison.Ordinal);
@@ -180,7 +182,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
             new Amazon.Runtime.BasicAWSCredentials("testing", "testing"),
             new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig { ServiceURL = $"http://127.0.0.1:{Testing.FreePort.Next()}", AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
 
-        var run = (await Ssm(closed, _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(closed, _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Failed, run.Status);
         Assert.Contains("SendCommand could not reach SSM", run.Error, StringComparison.Ordinal);
@@ -194,7 +196,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer();
         ssm.Queue(I, Invocation("InProgress"), Invocation("Success", code: 0, stdout: report));
 
-        var run = (await Ssm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
+        var run = (await OverSsm(ssm.Client(), _s3, InstalledOn(I)).RunAsync([I], Plan(), TestContext.Current.CancellationToken)).Single();
 
         Assert.Equal(AgentRunStatus.Completed, run.Status);
         Assert.Equal(20, run.Report!.Results.Count);
@@ -208,7 +210,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer { TagTargets = ids, Script = (_, _) => [Invocation("Success", code: 0, stdout: Report(pass: true))] };
         var options = ZeroDelay with { TagTarget = new TagTarget("vpceprobe:fleet", "acceptance", MaxConcurrency: "10", MaxErrors: "5%") };
 
-        var runs = await Ssm(ssm.Client(), _s3, InstalledOn(ids), options).RunAsync(ids, Plan(), TestContext.Current.CancellationToken);
+        var runs = await OverSsm(ssm.Client(), _s3, InstalledOn(ids), options).RunAsync(ids, Plan(), TestContext.Current.CancellationToken);
 
         Assert.All(runs, r => Assert.Equal(AgentRunStatus.Completed, r.Status));
         var sent = Assert.Single(ssm.Sent);
@@ -229,7 +231,7 @@ public class SsmTransportPollingTests(MotoFixture moto)
         await using var ssm = new SsmReplayServer { TagTargets = [I], Script = (_, _) => [Invocation("Success", code: 0, stdout: Report(pass: true))] };
         var options = ZeroDelay with { TagTarget = new TagTarget("team", "net"), NotYetVisibleGrace = TimeSpan.Zero };
 
-        var runs = await Ssm(ssm.Client(), _s3, InstalledOn(I, Untagged), options).RunAsync([I, Untagged], Plan(), TestContext.Current.CancellationToken);
+        var runs = await OverSsm(ssm.Client(), _s3, InstalledOn(I, Untagged), options).RunAsync([I, Untagged], Plan(), TestContext.Current.CancellationToken);
 
         Assert.Equal(AgentRunStatus.Completed, runs[0].Status);
         Assert.Equal(AgentRunStatus.Failed, runs[1].Status);

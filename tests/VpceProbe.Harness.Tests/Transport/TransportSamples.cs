@@ -3,6 +3,7 @@ using Amazon.SimpleSystemsManagement;
 using Microsoft.Extensions.Time.Testing;
 using VpceProbe.Contract;
 using VpceProbe.Harness.Deploy;
+using VpceProbe.Harness.Ssm;
 using VpceProbe.Harness.Transport;
 
 namespace VpceProbe.Harness.Tests.Transport;
@@ -39,6 +40,6 @@ internal static class TransportSamples
     public static AgentInstallations InstalledOn(params string[] instanceIds) =>
         new(instanceIds.Select(id => new AgentInstallation(id, "linux-x64", Sha, AgentPath, AlreadyInstalled: true)));
 
-    public static SsmTransport Ssm(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, AgentInstallations installed, SsmOptions? options = null, TimeProvider? time = null) =>
+    public static SsmTransport OverSsm(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, AgentInstallations installed, SsmOptions? options = null, TimeProvider? time = null) =>
         new(new SsmCommandRunner(ssm, s3, options ?? ZeroDelay, time ?? new FakeTimeProvider()), installed);
 }

@@ -11,7 +11,7 @@ namespace VpceProbe.Lab.Tests.Fakes;
 /// the path of a connection is whatever the test sets, and "run in namespace" runs the (harmless) command
 /// locally. It counts reconciles so tests can see that mutating calls asked for one.
 /// </summary>
-public sealed class FakeDataPlane : IDataPlane, IDisposable
+internal sealed class FakeDataPlane : IDataPlane, IDisposable
 {
     private readonly ConcurrentDictionary<string, string> _namespaces = new(StringComparer.Ordinal);
     private readonly List<ServiceFrontend> _frontends = [];

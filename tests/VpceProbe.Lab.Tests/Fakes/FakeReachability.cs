@@ -4,7 +4,7 @@ using VpceProbe.Lab.Ssm;
 namespace VpceProbe.Lab.Tests.Fakes;
 
 /// <summary>The SSM heartbeat check, set by the test per namespace (unreachable unless told otherwise).</summary>
-public sealed class FakeReachability : ISsmReachability
+internal sealed class FakeReachability : ISsmReachability
 {
     private readonly ConcurrentDictionary<string, bool> _reachable = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Tests.Fakes;
 /// Sends requests to a fake frontend on loopback as an instance would send them to a real service name:
 /// TLS, the real Host header, a SigV4-shaped Authorization header naming the service (moto reads only that).
 /// </summary>
-public sealed class FrontendClient(int port, bool tls) : IDisposable
+internal sealed class FrontendClient(int port, bool tls) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {

@@ -5,7 +5,7 @@ using Amazon.SimpleSystemsManagement.Model;
 namespace VpceProbe.Lab.Tests.Fakes;
 
 /// <summary>Instances made in moto through a test gateway and given a (fake) namespace, as the lab's topology would.</summary>
-public static class LabInstances
+internal static class LabInstances
 {
     public static async Task<string> LaunchAsync(TestGateway gateway, bool reachable)
     {

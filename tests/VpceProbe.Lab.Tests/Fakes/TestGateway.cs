@@ -14,7 +14,7 @@ namespace VpceProbe.Lab.Tests.Fakes;
 /// The gateway started in-process on a free loopback port in front of the shared moto, with a fake data plane
 /// and fake SSM reachability. SDK clients point at it exactly as the harness points at a lab.
 /// </summary>
-public sealed class TestGateway : IAsyncDisposable
+internal sealed class TestGateway : IAsyncDisposable
 {
     private readonly IAsyncDisposable _running;
 

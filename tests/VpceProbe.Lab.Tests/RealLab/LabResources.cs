@@ -4,7 +4,7 @@ using Amazon.EC2.Model;
 namespace VpceProbe.Lab.Tests.RealLab;
 
 /// <summary>What a test adds to the shared lab through EC2 calls, taken away again (newest first) on dispose.</summary>
-public sealed class LabResources(AmazonEC2Client ec2) : IAsyncDisposable
+internal sealed class LabResources(AmazonEC2Client ec2) : IAsyncDisposable
 {
     private readonly Stack<Func<Task>> _undo = new();
 

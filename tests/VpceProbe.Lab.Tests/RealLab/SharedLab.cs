@@ -23,14 +23,14 @@ public sealed class SharedLab : IAsyncDisposable
     private LabRecord? _record;
     private string? _failure;
 
-    public LabNames Names { get; } = new($"t{(Environment.ProcessId % 100000).ToString(CultureInfo.InvariantCulture)}");
+    internal LabNames Names { get; } = new($"t{(Environment.ProcessId % 100000).ToString(CultureInfo.InvariantCulture)}");
 
     public Uri GatewayUrl { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
     public string Region => "us-east-1";
 
     /// <summary>The lab, started if needed; skips the calling test (with the reason) where a lab cannot run.</summary>
-    public async Task<LabRecord> UpAsync()
+    internal async Task<LabRecord> UpAsync()
     {
         if (LabPreflight.Problems() is { Count: > 0 } problems)
         {

@@ -5,7 +5,7 @@ using VpceProbe.Lab.Topology;
 namespace VpceProbe.Lab.Tests.RealLab;
 
 /// <summary>The walkthrough's ids in the shared lab, and the NAT route the tests take away and put back.</summary>
-public sealed class Walkthrough(SharedLab lab, SeededTopology seeded)
+internal sealed class Walkthrough(SharedLab lab, SeededTopology seeded)
 {
     public const string SecureBucketPolicy = """{ "Statement": [ { "Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::twtech-secure-bucket/*"] } ] }""";
 

@@ -4,6 +4,7 @@ using VpceProbe.Lab.Faults;
 using VpceProbe.Lab.Gateway;
 using VpceProbe.Lab.Ssm;
 using VpceProbe.Lab.Tests.Fakes;
+using PingStatus = Amazon.SimpleSystemsManagement.PingStatus;
 
 namespace VpceProbe.Lab.Tests.Ssm;
 

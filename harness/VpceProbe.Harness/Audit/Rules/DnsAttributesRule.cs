@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE001: the VPC's DNS attributes are off while interface endpoints rely on (or will need) private DNS.</summary>
-public sealed class DnsAttributesRule : IAuditRule
+internal sealed class DnsAttributesRule : IAuditRule
 {
     private const string Why =
         "An interface endpoint's private DNS names resolve only in a VPC with both enableDnsSupport and enableDnsHostnames on. " +

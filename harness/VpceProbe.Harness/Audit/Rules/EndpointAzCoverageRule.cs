@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE005: an interface endpoint absent from an AZ that has private subnets.</summary>
-public sealed class EndpointAzCoverageRule : IAuditRule
+internal sealed class EndpointAzCoverageRule : IAuditRule
 {
     private const string Why =
         "Instances in an AZ without the endpoint reach it in another AZ: that traffic pays cross-AZ data transfer, and an " +

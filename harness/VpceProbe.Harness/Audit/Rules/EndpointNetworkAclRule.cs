@@ -4,7 +4,7 @@ namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE013: the network ACL of an interface endpoint's subnet blocks 443 in, or the ephemeral ports back, for a private subnet.</summary>
 /// <remarks>NACLs are stateless and act only at the subnet edge, so the endpoint's own subnet is not checked against itself.</remarks>
-public sealed class EndpointNetworkAclRule : IAuditRule
+internal sealed class EndpointNetworkAclRule : IAuditRule
 {
     private const int Https = 443;
     private const int EphemeralFrom = 1024;

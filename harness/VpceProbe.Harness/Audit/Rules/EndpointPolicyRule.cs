@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Audit.Rules;
 /// The shape the three policy rules share: one finding per endpoint whose policy has the rule's
 /// <see cref="PolicyBreadth"/>. Gateway Load Balancer endpoints take no policy and are left out.
 /// </summary>
-public abstract class EndpointPolicyRule : IAuditRule
+internal abstract class EndpointPolicyRule : IAuditRule
 {
     public abstract string Id { get; }
 

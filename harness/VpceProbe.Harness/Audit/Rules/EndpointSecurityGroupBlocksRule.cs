@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE007: the security groups of an interface endpoint do not allow TCP 443 from the private subnets that use it.</summary>
-public sealed class EndpointSecurityGroupBlocksRule : IAuditRule
+internal sealed class EndpointSecurityGroupBlocksRule : IAuditRule
 {
     private const int Https = 443;
     private const string Why =

@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE006: a security group of an interface endpoint accepts traffic from anywhere (0.0.0.0/0 or ::/0).</summary>
-public sealed class EndpointSecurityGroupOpenRule : IAuditRule
+internal sealed class EndpointSecurityGroupOpenRule : IAuditRule
 {
     private const string Why =
         "An endpoint's security group is its network-level allow list. Open to the world, anything that can route to the VPC " +

@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE014: no VPC Flow Logs on the VPC or its subnets.</summary>
-public sealed class FlowLogsRule : IAuditRule
+internal sealed class FlowLogsRule : IAuditRule
 {
     private const string Why =
         "Flow logs are how you see what reaches an endpoint or leaves through the NAT, and what a security group or NACL " +

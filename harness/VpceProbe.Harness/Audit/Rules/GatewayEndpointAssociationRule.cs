@@ -4,7 +4,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE011: a gateway endpoint (S3, DynamoDB) exists but a private subnet's route table is not associated with it.</summary>
-public sealed class GatewayEndpointAssociationRule : IAuditRule
+internal sealed class GatewayEndpointAssociationRule : IAuditRule
 {
     private const string Why =
         "A gateway endpoint works only for the route tables it is associated with: it adds the service's prefix-list route " +

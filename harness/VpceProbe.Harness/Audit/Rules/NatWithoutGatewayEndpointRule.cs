@@ -5,7 +5,7 @@ namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE002 (cost): private subnets reach S3 or DynamoDB through a NAT, and the VPC has no gateway endpoint for the service.</summary>
 /// <remarks>When a gateway endpoint exists but misses a route table, VPCE011 reports that instead.</remarks>
-public sealed class NatWithoutGatewayEndpointRule : IAuditRule
+internal sealed class NatWithoutGatewayEndpointRule : IAuditRule
 {
     private const string Why =
         "A NAT gateway charges for every GB it processes ({0}) while a gateway endpoint for S3 or DynamoDB is free " +

@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE008: an endpoint keeps the default full-access policy (principal *, action *, resource *).</summary>
-public sealed class PolicyFullAccessRule : EndpointPolicyRule
+internal sealed class PolicyFullAccessRule : EndpointPolicyRule
 {
     public override string Id => "VPCE008";
 

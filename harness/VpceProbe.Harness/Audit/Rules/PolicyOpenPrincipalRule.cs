@@ -2,7 +2,7 @@ namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE009: an endpoint policy allows principal * with no condition (the walkthrough's one-bucket example does).</summary>
 /// <remarks>Full-access policies are VPCE008's; this rule reports the scoped ones that still trust any principal.</remarks>
-public sealed class PolicyOpenPrincipalRule : EndpointPolicyRule
+internal sealed class PolicyOpenPrincipalRule : EndpointPolicyRule
 {
     public override string Id => "VPCE009";
 

@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE010: an endpoint policy that is not a JSON policy document with a Statement.</summary>
-public sealed class PolicyUnparseableRule : EndpointPolicyRule
+internal sealed class PolicyUnparseableRule : EndpointPolicyRule
 {
     public override string Id => "VPCE010";
 

@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery;
 namespace VpceProbe.Harness.Audit.Rules;
 
 /// <summary>VPCE004: an interface endpoint with private DNS off.</summary>
-public sealed class PrivateDnsOffRule : IAuditRule
+internal sealed class PrivateDnsOffRule : IAuditRule
 {
     private const string Why =
         "With private DNS off, the service's usual name still resolves to its public addresses: SDKs and the CLI keep going " +

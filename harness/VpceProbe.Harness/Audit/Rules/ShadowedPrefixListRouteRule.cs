@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Audit.Rules;
 /// (https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html). A CIDR route inside one of the
 /// prefix list's ranges therefore wins over the endpoint for that part of the service.
 /// </remarks>
-public sealed class ShadowedPrefixListRouteRule : IAuditRule
+internal sealed class ShadowedPrefixListRouteRule : IAuditRule
 {
     private const string Why =
         "Traffic to the shadowed addresses follows the other route (a NAT, a firewall, a peering) instead of the gateway endpoint: " +

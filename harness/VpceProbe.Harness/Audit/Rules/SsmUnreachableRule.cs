@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Audit.Rules;
 /// SSM Agents need (<see cref="SsmControlPath"/>: ssm and ssmmessages; ec2messages too for agents older than
 /// 3.3.40.0, of unknown version, or a subnet without instances to ask).
 /// </summary>
-public sealed class SsmUnreachableRule : IAuditRule
+internal sealed class SsmUnreachableRule : IAuditRule
 {
     private const string Why =
         "The SSM agent on an instance must reach ssm and ssmmessages, and ec2messages as well when it is older than 3.3.40.0 " +

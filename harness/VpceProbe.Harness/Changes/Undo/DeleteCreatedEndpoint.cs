@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Changes.Undo;
 /// Deletes an endpoint this run created, and waits until it is gone. An intent without a done line
 /// (killed mid-create) is resolved through the run-id tag the endpoint was created with.
 /// </summary>
-public sealed class DeleteCreatedEndpoint : IUndoStep
+internal sealed class DeleteCreatedEndpoint : IUndoStep
 {
     public string Action => ChangeActions.CreateEndpoint;
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Changes.Undo;
 /// Deletes the endpoint security group this run created. It is undone after its endpoint (reverse order),
 /// but AWS releases the endpoint's ENIs a while after the endpoint is gone: DependencyViolation is retried.
 /// </summary>
-public sealed class DeleteCreatedSecurityGroup : IUndoStep
+internal sealed class DeleteCreatedSecurityGroup : IUndoStep
 {
     public string Action => ChangeActions.CreateSecurityGroup;
 

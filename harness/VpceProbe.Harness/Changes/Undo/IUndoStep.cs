@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Changes.Undo;
 /// Undoes one journaled change. Idempotent: what is already as it was (a route already back, an endpoint
 /// already gone) counts as done, so rollback can run any number of times.
 /// </summary>
-public interface IUndoStep
+internal interface IUndoStep
 {
     /// <summary>The <see cref="ChangeActions"/> value it undoes.</summary>
     string Action { get; }
@@ -17,14 +17,14 @@ public interface IUndoStep
 
 /// <param name="Retry">How long each undo rides out throttling, 5xx and lost connections.</param>
 /// <param name="Log">Where retries are said (the run's log, rollback's stderr).</param>
-public sealed record UndoContext(IAmazonEC2 Ec2, RunJournal Journal, ResourceWaits Waits, UndoRetry Retry, TextWriter Log)
+internal sealed record UndoContext(IAmazonEC2 Ec2, RunJournal Journal, ResourceWaits Waits, UndoRetry Retry, TextWriter Log)
 {
     public RunHeader Run => Journal.Header;
 }
 
 /// <param name="Done">True when the VPC is as it was for this change.</param>
 /// <param name="Description">What was done, or what is left and why.</param>
-public sealed record UndoResult(bool Done, string Description)
+internal sealed record UndoResult(bool Done, string Description)
 {
     public static UndoResult Restored(string description) => new(true, description);
 
@@ -32,7 +32,7 @@ public sealed record UndoResult(bool Done, string Description)
 }
 
 /// <summary>The one list of undo steps, by action.</summary>
-public static class UndoSteps
+internal static class UndoSteps
 {
     public static readonly IReadOnlyList<IUndoStep> All = [new RestoreRoute(), new DeleteCreatedEndpoint(), new DeleteCreatedSecurityGroup(), new RevertEndpointChange()];
 

@@ -5,7 +5,7 @@ using VpceProbe.Harness.Journal;
 namespace VpceProbe.Harness.Changes.Undo;
 
 /// <summary>Puts a removed NAT route back exactly: same table, destination and target.</summary>
-public sealed class RestoreRoute : IUndoStep
+internal sealed class RestoreRoute : IUndoStep
 {
     public string Action => ChangeActions.RemoveRoute;
 

@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Changes.Undo;
 /// policy back (ResetPolicy when it had none recorded: AWS then restores the default full-access policy). Idempotent:
 /// removing what is not there, or setting the policy it already has, changes nothing; a vanished endpoint is done.
 /// </summary>
-public sealed class RevertEndpointChange : IUndoStep
+internal sealed class RevertEndpointChange : IUndoStep
 {
     public string Action => ChangeActions.ModifyEndpoint;
 

@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Changes.Undo;
 /// Undoes a run from its journal, newest change first. Each undone change is journaled, so a rollback that
 /// is itself interrupted resumes where it stopped, and a second rollback finds nothing to do.
 /// </summary>
-public sealed class Rollback(UndoContext context)
+internal sealed class Rollback(UndoContext context)
 {
     /// <param name="keepCreated">cleanup with keep: endpoints and groups the run created stay (marked kept); NAT routes and adopted endpoints are restored regardless.</param>
     public async Task<RollbackResult> RunAsync(string phase, bool keepCreated, CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ public sealed class Rollback(UndoContext context)
 }
 
 /// <param name="Left">What could not be undone, one line each; empty when the rollback completed.</param>
-public sealed record RollbackResult(IReadOnlyList<ChangeRecord> Records, IReadOnlyList<string> Left)
+internal sealed record RollbackResult(IReadOnlyList<ChangeRecord> Records, IReadOnlyList<string> Left)
 {
     public bool Complete => Left.Count == 0;
 }

@@ -11,7 +11,7 @@ namespace VpceProbe.Harness.Changes.Undo;
 /// a busy account throttles for a while, and a rollback that gives up at the first RequestLimitExceeded leaves
 /// the VPC changed for nothing. The SDK's own attempts run inside each try.
 /// </summary>
-public sealed class UndoRetry(TimeProvider time, TimeSpan bound)
+internal sealed class UndoRetry(TimeProvider time, TimeSpan bound)
 {
     public static readonly TimeSpan DefaultBound = TimeSpan.FromMinutes(5);
 
@@ -65,4 +65,4 @@ public sealed class UndoRetry(TimeProvider time, TimeSpan bound)
 }
 
 /// <summary>Undo retried a transient error for its whole bound: the change is left for a later rollback.</summary>
-public sealed class UndoGaveUpException(string message, Exception inner) : Exception(message, inner);
+internal sealed class UndoGaveUpException(string message, Exception inner) : Exception(message, inner);

@@ -4,7 +4,7 @@ namespace VpceProbe.Harness.Discovery.Derivation;
 /// <param name="Target">The route's target kind, or null when there is no default route.</param>
 /// <param name="TargetId">nat-…, igw-…, i-…, eni-…; null when there is no default route.</param>
 /// <param name="RouteTableId">The table read; null when the subnet has none (it never happens in AWS: the main table applies).</param>
-public sealed record DefaultRoute(RouteTargetKind? Target, string? TargetId, string? RouteTableId)
+internal sealed record DefaultRoute(RouteTargetKind? Target, string? TargetId, string? RouteTableId)
 {
     /// <summary>A NAT (gateway, instance or its ENI) or an internet gateway: the internet answers.</summary>
     public bool ReachesInternet => Target is RouteTargetKind.NatGateway or RouteTargetKind.InternetGateway

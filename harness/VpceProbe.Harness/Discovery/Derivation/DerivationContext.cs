@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Discovery.Derivation;
 
 /// <summary>What a rule reads: the VPC, the instance the plan is for, and the user's options; plus the facts several rules share.</summary>
-public sealed record DerivationContext(VpcSnapshot Vpc, DerivationTarget Target, DerivationOptions Options)
+internal sealed record DerivationContext(VpcSnapshot Vpc, DerivationTarget Target, DerivationOptions Options)
 {
     /// <summary>Where this subnet's 0.0.0.0/0 goes.</summary>
     public DefaultRoute DefaultRoute => DefaultRoute.Of(Target.RouteTable);

@@ -5,4 +5,4 @@ namespace VpceProbe.Harness.Discovery.Derivation;
 /// <param name="Strict">A gateway endpoint absent from a subnet's route table is a failure there, not a note.</param>
 /// <param name="Bucket">A bucket that must be listable from every instance (the data path through the S3 endpoint policy).</param>
 /// <param name="SecretId">A secret that must be readable from every instance (the data path through the Secrets Manager endpoint policy).</param>
-public sealed record DerivationOptions(string? EgressHost = null, bool Strict = false, string? Bucket = null, string? SecretId = null);
+internal sealed record DerivationOptions(string? EgressHost = null, bool Strict = false, string? Bucket = null, string? SecretId = null);

@@ -3,7 +3,7 @@ using VpceProbe.Harness.Discovery.Derivation.Rules;
 namespace VpceProbe.Harness.Discovery.Derivation;
 
 /// <summary>The one list of derivation rules, in the order their probes appear in a plan. Add a rule here, nowhere else.</summary>
-public static class DerivationRules
+internal static class DerivationRules
 {
     public static IReadOnlyList<IDerivationRule> All { get; } =
     [

@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Discovery.Derivation;
 
 /// <summary>The instance a plan is derived for, its subnet, and the route table that subnet really uses.</summary>
-public sealed record DerivationTarget(InstanceInfo Instance, SubnetInfo Subnet, RouteTableInfo? RouteTable)
+internal sealed record DerivationTarget(InstanceInfo Instance, SubnetInfo Subnet, RouteTableInfo? RouteTable)
 {
     public static DerivationTarget For(VpcSnapshot vpc, InstanceInfo instance)
     {

@@ -7,13 +7,13 @@ namespace VpceProbe.Harness.Discovery.Derivation;
 /// Set when the snapshot alone already fails the check (--strict: a gateway endpoint missing from this subnet's table,
 /// while a NAT would carry the same call just as well): the cell fails whatever the probe observes, and says this.
 /// </param>
-public sealed record DerivedProbe(ProbeSpec Probe, DerivationReason Reason, string? KnownFailure = null);
+internal sealed record DerivedProbe(ProbeSpec Probe, DerivationReason Reason, string? KnownFailure = null);
 
 /// <param name="Rule">The id of the rule that derived the probe ("interface-endpoint-dns").</param>
 /// <param name="Text">For a person: "interface endpoint vpce-1 (ssm) has private DNS on: the service name must resolve inside the VPC".</param>
 /// <param name="EndpointId">The endpoint the probe checks, when it checks one.</param>
 /// <param name="RouteTableId">The route table whose routes decided the expectation, when they did.</param>
-public sealed record DerivationReason(string Rule, string Text, string? EndpointId = null, string? RouteTableId = null)
+internal sealed record DerivationReason(string Rule, string Text, string? EndpointId = null, string? RouteTableId = null)
 {
     /// <summary>Two rules derived the same probe: one reason that keeps both explanations.</summary>
     public DerivationReason Merge(DerivationReason other) => this with

@@ -3,7 +3,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Harness.Discovery.Derivation;
 
 /// <summary>The probes one instance's plan holds, each with its reason; the same probe from two rules appears once.</summary>
-public sealed record DerivedPlan(DerivationTarget Target, IReadOnlyList<DerivedProbe> Probes)
+internal sealed record DerivedPlan(DerivationTarget Target, IReadOnlyList<DerivedProbe> Probes)
 {
     /// <summary>The agent's plan: the VPC's region and CIDRs (what counts as private), the derived probes.</summary>
     public ProbePlan ToPlan(VpcSnapshot vpc) => new()
@@ -15,7 +15,7 @@ public sealed record DerivedPlan(DerivationTarget Target, IReadOnlyList<DerivedP
 }
 
 /// <summary>Runs every rule of <see cref="DerivationRules"/> for one instance. Pure: the snapshot in, data out.</summary>
-public static class PlanDeriver
+internal static class PlanDeriver
 {
     public static DerivedPlan Derive(VpcSnapshot vpc, DerivationTarget target, DerivationOptions options, IReadOnlyList<IDerivationRule>? rules = null)
     {

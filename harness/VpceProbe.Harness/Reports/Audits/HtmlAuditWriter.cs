@@ -5,7 +5,7 @@ using static VpceProbe.Harness.Reports.Html.HtmlPage;
 namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>`audit --format html`: the VPC drawn with each finding pinned (by number) to its resource, and the findings listed.</summary>
-public sealed class HtmlAuditWriter() : HtmlWriter<AuditReport>("audit.html", "the VPC drawn with each finding pinned to its resource")
+internal sealed class HtmlAuditWriter() : HtmlWriter<AuditReport>("audit.html", "the VPC drawn with each finding pinned to its resource")
 {
     protected override string Title(AuditReport report) => $"VpceProbe audit · {report.VpcId}";
 

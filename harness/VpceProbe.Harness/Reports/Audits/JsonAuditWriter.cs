@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Reports.Audits;
 /// `--format json`: every finding and every rule checked, schema version 1. Field names and meanings only
 /// change with the schema version; new fields may be added.
 /// </summary>
-public sealed class JsonAuditWriter : IReportWriter<AuditReport>
+internal sealed class JsonAuditWriter : IReportWriter<AuditReport>
 {
     public const int SchemaVersion = 1;
 

@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Reports.Audits;
 /// dashboards can show the findings. Every rule is listed in tool.driver.rules; each result names its rule by id
 /// and index and points at the AWS resource through a logical location (there is no source file to point at).
 /// </summary>
-public sealed class SarifAuditWriter : IReportWriter<AuditReport>
+internal sealed class SarifAuditWriter : IReportWriter<AuditReport>
 {
     private const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 

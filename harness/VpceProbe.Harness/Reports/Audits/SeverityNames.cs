@@ -3,7 +3,7 @@ using VpceProbe.Harness.Audit;
 namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>How severities are spelled in every format, and what they map to in SARIF.</summary>
-public static class SeverityNames
+internal static class SeverityNames
 {
     public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 

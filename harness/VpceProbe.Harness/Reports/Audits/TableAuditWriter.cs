@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Reports.Audits;
 
 /// <summary>`--format table` (default): the findings for a person, most severe first. Not a stable format.</summary>
 /// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
-public sealed class TableAuditWriter(int? width = null) : TableWriter<AuditReport>("audit.txt", "a table for a person (default)", width)
+internal sealed class TableAuditWriter(int? width = null) : TableWriter<AuditReport>("audit.txt", "a table for a person (default)", width)
 {
     protected override void Write(AuditReport report, IAnsiConsole console, TextWriter writer)
     {

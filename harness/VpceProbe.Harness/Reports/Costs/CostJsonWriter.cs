@@ -4,7 +4,7 @@ using VpceProbe.Harness.Cost;
 namespace VpceProbe.Harness.Reports.Costs;
 
 /// <summary>`cost --format json` (or --json): the report as it is (camelCase, full precision), with the totals.</summary>
-public sealed class CostJsonWriter : IReportWriter<CostReport>
+internal sealed class CostJsonWriter : IReportWriter<CostReport>
 {
     public const int SchemaVersion = 1;
 

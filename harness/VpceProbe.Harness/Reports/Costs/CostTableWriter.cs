@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Reports.Costs;
 
 /// <summary>`cost` for a person: today's monthly cost, then NAT against endpoint per service, then which prices were used.</summary>
 /// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
-public sealed class CostTableWriter(int? width = null) : TableWriter<CostReport>("cost.txt", "tables for a person (default)", width)
+internal sealed class CostTableWriter(int? width = null) : TableWriter<CostReport>("cost.txt", "tables for a person (default)", width)
 {
     protected override void Write(CostReport report, IAnsiConsole console, TextWriter writer)
     {

@@ -1,7 +1,7 @@
 namespace VpceProbe.Harness.Reports.Html;
 
 /// <summary>What the `html` writers of discover and audit share: the format, and the self-contained page around their body.</summary>
-public abstract class HtmlWriter<TReport>(string fileName, string description) : IReportWriter<TReport>
+internal abstract class HtmlWriter<TReport>(string fileName, string description) : IReportWriter<TReport>
 {
     public ReportFormat Format => ReportFormat.Html;
 

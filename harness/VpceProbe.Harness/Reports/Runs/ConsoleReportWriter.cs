@@ -9,7 +9,7 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// the agent runs that brought back nothing, a short account of the changes, and the verdict.
 /// Not a machine format: it may change freely.
 /// </summary>
-public sealed class ConsoleReportWriter : IReportWriter<RunResult>
+internal sealed class ConsoleReportWriter : IReportWriter<RunResult>
 {
     private readonly int? _width;
 

@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// probes saw it (what the phase changed marked, failed instances marked) beside the probe × instance matrix,
 /// whose every cell opens its details; then the changes and their undo. Works with scripts off; printable.
 /// </summary>
-public sealed class HtmlReportWriter : IReportWriter<RunResult>
+internal sealed class HtmlReportWriter : IReportWriter<RunResult>
 {
     public ReportFormat Format => ReportFormat.Html;
 

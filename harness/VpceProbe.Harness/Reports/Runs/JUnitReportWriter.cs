@@ -12,7 +12,7 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// (classname = phase, name = probe@instance). An unmet expectation is a failure; a cell with no report, or an
 /// agent run that produced none, is an error, because it says nothing about the network.
 /// </summary>
-public sealed class JUnitReportWriter : IReportWriter<RunResult>
+internal sealed class JUnitReportWriter : IReportWriter<RunResult>
 {
     public ReportFormat Format => ReportFormat.Junit;
 

@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// report.json: everything the run produced (the matrix, every agent run with its full report, the changes),
 /// versioned by <see cref="SchemaVersion"/>. A machine format: change it only with a new schema version.
 /// </summary>
-public sealed class JsonReportWriter : IReportWriter<RunResult>
+internal sealed class JsonReportWriter : IReportWriter<RunResult>
 {
     /// <summary>Bump when a field is renamed or removed; adding a field keeps the version.</summary>
     public const int SchemaVersion = 1;

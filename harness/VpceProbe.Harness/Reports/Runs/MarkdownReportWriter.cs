@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Reports.Runs;
 /// report.md: for a CI step summary ($GITHUB_STEP_SUMMARY, a GitLab MR note). A summary table first, then each
 /// phase's matrix, the agent runs that brought back nothing, and the changes made to the VPC.
 /// </summary>
-public sealed class MarkdownReportWriter : IReportWriter<RunResult>
+internal sealed class MarkdownReportWriter : IReportWriter<RunResult>
 {
     public ReportFormat Format => ReportFormat.Markdown;
 

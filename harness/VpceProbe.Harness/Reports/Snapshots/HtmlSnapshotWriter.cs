@@ -5,7 +5,7 @@ using static VpceProbe.Harness.Reports.Html.HtmlPage;
 namespace VpceProbe.Harness.Reports.Snapshots;
 
 /// <summary>`discover --format html`: the VPC drawn, in one self-contained page.</summary>
-public sealed class HtmlSnapshotWriter() : HtmlWriter<VpcSnapshot>("discover.html", "the VPC drawn, one self-contained page")
+internal sealed class HtmlSnapshotWriter() : HtmlWriter<VpcSnapshot>("discover.html", "the VPC drawn, one self-contained page")
 {
     protected override string Title(VpcSnapshot report) => $"VpceProbe discover · {report.VpcId}";
 

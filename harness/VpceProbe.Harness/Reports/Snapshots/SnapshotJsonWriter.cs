@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Reports.Snapshots;
 /// `discover --format json` (or --json): the snapshot for machines. Its content is Discovery's own
 /// serialization (<see cref="SnapshotJson"/>), which `run` reads back too; this only offers it as a format.
 /// </summary>
-public sealed class SnapshotJsonWriter : IReportWriter<VpcSnapshot>
+internal sealed class SnapshotJsonWriter : IReportWriter<VpcSnapshot>
 {
     public ReportFormat Format => ReportFormat.Json;
 

@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Reports.Snapshots;
 
 /// <summary>`discover` for a person: one table per kind of resource. The layout may change; json is the stable form.</summary>
 /// <param name="width">Columns to lay out for (tests); by default the terminal's.</param>
-public sealed class SnapshotTableWriter(int? width = null) : TableWriter<VpcSnapshot>("discover.txt", "one table per kind of resource, for a person (default)", width)
+internal sealed class SnapshotTableWriter(int? width = null) : TableWriter<VpcSnapshot>("discover.txt", "one table per kind of resource, for a person (default)", width)
 {
     protected override void Write(VpcSnapshot s, IAnsiConsole console, TextWriter writer)
     {

@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Reports.Terminal;
 /// What the `table` writers of discover, audit and cost share: the format, and a console laid out for the terminal's
 /// width (or a bounded one without a terminal, or the width a test gives).
 /// </summary>
-public abstract class TableWriter<TReport>(string fileName, string description, int? width) : IReportWriter<TReport>
+internal abstract class TableWriter<TReport>(string fileName, string description, int? width) : IReportWriter<TReport>
 {
     public ReportFormat Format => ReportFormat.Table;
 

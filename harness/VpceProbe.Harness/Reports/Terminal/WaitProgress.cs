@@ -5,7 +5,7 @@ namespace VpceProbe.Harness.Reports.Terminal;
 /// terminal for that long looks hung; machines reading the output want no progress noise, so only an
 /// interactive console gets it (<see cref="For"/>).
 /// </summary>
-public abstract class WaitProgress
+internal abstract class WaitProgress
 {
     /// <summary>Prints nothing: redirected output, tests, CI logs.</summary>
     public static WaitProgress None { get; } = new Silent();

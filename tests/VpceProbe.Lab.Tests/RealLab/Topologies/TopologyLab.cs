@@ -23,13 +23,13 @@ public sealed class TopologyLab : IAsyncDisposable
         GatewayUrl = gatewayUrl;
     }
 
-    public LabNames Names { get; }
+    internal LabNames Names { get; }
 
     public Uri GatewayUrl { get; }
 
-    public LabRecord Record { get; private set; } = null!;
+    internal LabRecord Record { get; private set; } = null!;
 
-    public SeededTopology Seeded => Record.Seeded!;
+    internal SeededTopology Seeded => Record.Seeded!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

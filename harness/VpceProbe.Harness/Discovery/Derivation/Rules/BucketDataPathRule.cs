@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 /// --bucket: the bucket must be listable from every instance, whatever the routes say (the user named it because the
 /// workload needs it). The reason says which way it should go: the gateway endpoint and its policy, or the default route.
 /// </summary>
-public sealed class BucketDataPathRule : IDerivationRule
+internal sealed class BucketDataPathRule : IDerivationRule
 {
     public string Id => "bucket";
 

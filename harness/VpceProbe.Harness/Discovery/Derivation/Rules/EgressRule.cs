@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 /// Internet egress as the route table implies: reachable through a NAT or an internet gateway, unreachable without.
 /// Only with --egress-host: VpceProbe contacts no outside host unless the user names one.
 /// </summary>
-public sealed class EgressRule : IDerivationRule
+internal sealed class EgressRule : IDerivationRule
 {
     public string Id => "egress";
 

@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 /// the same call goes wherever their default route goes, and is expected to do just that, with the reason "not on
 /// this subnet's route table"; with --strict the cell fails there whatever the call observes.
 /// </summary>
-public sealed class GatewayEndpointRule : IDerivationRule
+internal sealed class GatewayEndpointRule : IDerivationRule
 {
     public string Id => "gateway-endpoint";
 

@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 /// Every live interface endpoint: with private DNS on, the service's own name must resolve to addresses inside the
 /// VPC (the endpoint's ENIs) from every instance; with it off, the endpoint-specific name must.
 /// </summary>
-public sealed class InterfaceEndpointDnsRule : IDerivationRule
+internal sealed class InterfaceEndpointDnsRule : IDerivationRule
 {
     public string Id => "interface-endpoint-dns";
 

@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 /// Every live interface endpoint must answer on TCP 443 from every instance (its security groups and the subnets'
 /// network ACLs let HTTPS through): at the service's name when private DNS is on, else at the endpoint's own name.
 /// </summary>
-public sealed class InterfaceEndpointTcpRule : IDerivationRule
+internal sealed class InterfaceEndpointTcpRule : IDerivationRule
 {
     private const int Https = 443;
 

@@ -3,7 +3,7 @@ using VpceProbe.Contract;
 namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 
 /// <summary>--secret-id: the secret must be readable from every instance, through the Secrets Manager endpoint and its policy when there is one.</summary>
-public sealed class SecretDataPathRule : IDerivationRule
+internal sealed class SecretDataPathRule : IDerivationRule
 {
     public string Id => "secret";
 

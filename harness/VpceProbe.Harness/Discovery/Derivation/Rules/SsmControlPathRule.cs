@@ -8,7 +8,7 @@ namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 /// through an interface endpoint when there is one, else through the default route. Without them the instance
 /// drops out of Systems Manager, and with it the path VpceProbe itself uses.
 /// </summary>
-public sealed class SsmControlPathRule : IDerivationRule
+internal sealed class SsmControlPathRule : IDerivationRule
 {
     private const int Https = 443;
 

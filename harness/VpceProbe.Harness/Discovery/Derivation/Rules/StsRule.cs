@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Discovery.Derivation.Rules;
 /// DNS, or through the default route to the internet; with neither, STS is expected out of reach, as the route
 /// table implies (a change that removes the NAT without an sts endpoint shows as a change, not as a surprise).
 /// </summary>
-public sealed class StsRule : IDerivationRule
+internal sealed class StsRule : IDerivationRule
 {
     public string Id => "sts";
 

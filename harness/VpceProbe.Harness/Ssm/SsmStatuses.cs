@@ -1,7 +1,7 @@
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// Reads GetCommandInvocation's (and ListCommandInvocations') Status and StatusDetails. StatusDetails is looked at first because it is the

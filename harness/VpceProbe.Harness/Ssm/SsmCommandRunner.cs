@@ -4,7 +4,7 @@ using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using VpceProbe.Harness.Aws;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// Sends one plain command with AWS-RunShellScript to instances and brings back how each invocation ended and what
@@ -15,7 +15,7 @@ namespace VpceProbe.Harness.Transport;
 /// SSM calls per command for N instances: 1 SendCommand, ceil(N/50) ListCommandInvocations per poll, one
 /// GetCommandInvocation per instance whose output passes 2,400 characters (every agent report does).
 /// </summary>
-public sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, SsmOptions options, TimeProvider time)
+internal sealed class SsmCommandRunner(IAmazonSimpleSystemsManagement ssm, IAmazonS3 s3, SsmOptions options, TimeProvider time)
 {
     public const string DocumentName = "AWS-RunShellScript";
 

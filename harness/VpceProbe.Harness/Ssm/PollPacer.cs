@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// How long to wait before the next ListCommandInvocations of one command. While results are due (from sending

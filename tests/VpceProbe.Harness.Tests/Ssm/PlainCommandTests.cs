@@ -1,6 +1,6 @@
-using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Ssm;
 
-namespace VpceProbe.Harness.Tests.Transport;
+namespace VpceProbe.Harness.Tests.Ssm;
 
 public class PlainCommandTests
 {

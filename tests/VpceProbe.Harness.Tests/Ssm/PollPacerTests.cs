@@ -1,6 +1,6 @@
-using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Ssm;
 
-namespace VpceProbe.Harness.Tests.Transport;
+namespace VpceProbe.Harness.Tests.Ssm;
 
 /// <summary>The poll pace as arithmetic on elapsed time: no clock, no SSM.</summary>
 public class PollPacerTests

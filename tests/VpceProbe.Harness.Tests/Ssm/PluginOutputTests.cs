@@ -1,6 +1,6 @@
-using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Ssm;
 
-namespace VpceProbe.Harness.Tests.Transport;
+namespace VpceProbe.Harness.Tests.Ssm;
 
 /// <summary>ListCommandInvocations' CommandPlugins Output: stdout and stderr under the agent's header, cut at 2,500.</summary>
 public class PluginOutputTests

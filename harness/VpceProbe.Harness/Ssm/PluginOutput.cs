@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// Reads the Output of ListCommandInvocations' CommandPlugins (Details=true): stdout, then stderr under the SSM

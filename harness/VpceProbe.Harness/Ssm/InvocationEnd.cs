@@ -1,11 +1,11 @@
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// How one SSM command invocation ended, keeping apart what AWS keeps apart in Status and StatusDetails
 /// (https://docs.aws.amazon.com/systems-manager/latest/userguide/monitor-commands.html) and what went wrong on
 /// the harness's side. Pending, InProgress and Delayed are not ends: the poller waits through them.
 /// </summary>
-public enum InvocationEnd
+internal enum InvocationEnd
 {
     /// <summary>Status Success: the command exited 0.</summary>
     Success,
@@ -51,5 +51,5 @@ public enum InvocationEnd
 /// The end of one invocation with what it printed. <see cref="LastStatus"/> is SSM's last "Status/StatusDetails",
 /// for messages; <see cref="ResponseCode"/> is null when the command never ran (SSM's -1).
 /// </summary>
-public sealed record SsmInvocation(
+internal sealed record SsmInvocation(
     string InstanceId, string? CommandId, InvocationEnd End, int? ResponseCode, string Stdout, string Stderr, string? LastStatus, string? Message = null);

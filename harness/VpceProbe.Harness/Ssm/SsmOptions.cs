@@ -1,12 +1,12 @@
 using VpceProbe.Harness.Reports.Terminal;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// How commands are sent through SSM and how long the harness waits for them. Defaults suit real AWS; tests
 /// use zero poll delays. Validated at construction so a bad value fails before anything is sent.
 /// </summary>
-public sealed record SsmOptions
+internal sealed record SsmOptions
 {
     /// <summary>SendCommand's TimeoutSeconds: how long SSM tries to deliver (AWS allows 30 s to 30 days).</summary>
     public TimeSpan DeliveryTimeout { get; init; } = TimeSpan.FromMinutes(2);
@@ -84,7 +84,7 @@ public sealed record SsmOptions
 /// <paramref name="DueWithin"/> is how long after sending its results can be expected (the agent's deadline, a
 /// few seconds for a file operation): the harness polls quickly until then and backs off after.
 /// </summary>
-public sealed record SsmCommand(PlainCommand Command, TimeSpan ExecutionTimeout, string Comment, bool OutputToS3 = false, TimeSpan? DueWithin = null)
+internal sealed record SsmCommand(PlainCommand Command, TimeSpan ExecutionTimeout, string Comment, bool OutputToS3 = false, TimeSpan? DueWithin = null)
 {
     /// <summary>A step that only touches a file is done in well under this on any instance SSM can reach.</summary>
     public static readonly TimeSpan QuickDue = TimeSpan.FromSeconds(15);

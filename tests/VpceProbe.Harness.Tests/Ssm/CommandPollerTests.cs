@@ -2,9 +2,9 @@ using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using Microsoft.Extensions.Time.Testing;
-using VpceProbe.Harness.Transport;
+using VpceProbe.Harness.Ssm;
 
-namespace VpceProbe.Harness.Tests.Transport;
+namespace VpceProbe.Harness.Tests.Ssm;
 
 /// <summary>
 /// When the poller calls SSM, on fake time: an SSM client whose ListCommandInvocations answers from the fake clock

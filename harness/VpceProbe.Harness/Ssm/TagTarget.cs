@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// SendCommand's Targets by one tag (Key "tag:NAME", Values [VALUE]) with SSM's rate controls. For fleets past a
@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Transport;
 /// ("50", "10%"): https://docs.aws.amazon.com/systems-manager/latest/userguide/send-commands-multiple.html.
 /// MaxErrors defaults to 100% because the agent exits 1 when an expectation fails, which SSM counts as an error.
 /// </summary>
-public sealed record TagTarget(string Key, string Value, string MaxConcurrency = "50", string MaxErrors = "100%")
+internal sealed record TagTarget(string Key, string Value, string MaxConcurrency = "50", string MaxErrors = "100%")
 {
     /// <summary>Reads "KEY=VALUE"; null when it is not that shape.</summary>
     public static TagTarget? Parse(string text, string maxConcurrency, string maxErrors)

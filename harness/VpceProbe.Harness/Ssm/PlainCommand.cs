@@ -1,4 +1,4 @@
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// One plain command line for AWS-RunShellScript: a program and its arguments, no shell operators
@@ -6,7 +6,7 @@ namespace VpceProbe.Harness.Transport;
 /// SendCommand and no operators at all, so every step the harness sends is one of these; AWS and the lab
 /// run them through /bin/sh, where single quotes keep a presigned URL's '&amp;' from being read as one.
 /// </summary>
-public sealed record PlainCommand
+internal sealed record PlainCommand
 {
     // Characters a shell reads literally outside quotes.
     private const string Safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=+:,@%";

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// How many SSM calls the harness made, per operation. Phases take a snapshot before and after to say what a
 /// phase cost (README: "how many SSM calls a phase makes for N targets"); thread-safe, batches poll at once.
 /// </summary>
-public sealed class SsmCallCounter
+internal sealed class SsmCallCounter
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 

@@ -1,7 +1,7 @@
 using Amazon.S3;
 using VpceProbe.Harness.Aws;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// Reads an invocation's full stdout from the S3 bucket SendCommand wrote it to, when GetCommandInvocation's copy

@@ -5,7 +5,7 @@ using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using VpceProbe.Testing;
 
-namespace VpceProbe.Harness.Tests.Transport;
+namespace VpceProbe.Harness.Tests.Ssm;
 
 /// <summary>
 /// A loopback HTTP server speaking SSM's JSON 1.1 protocol from a script: SendCommand gets a fixed command id;

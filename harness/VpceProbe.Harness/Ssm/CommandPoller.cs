@@ -6,7 +6,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using VpceProbe.Harness.Aws;
 
-namespace VpceProbe.Harness.Transport;
+namespace VpceProbe.Harness.Ssm;
 
 /// <summary>
 /// Polls one command's invocations with ListCommandInvocations (Details=true, 50 a page) until every awaited

@@ -1,7 +1,7 @@
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 
-namespace VpceProbe.Harness.Tests.Transport;
+namespace VpceProbe.Harness.Tests.Ssm;
 
 /// <summary>
 /// The commands moto recorded for an instance. moto 5.2.1 adds every EC2 instance it knows to a SendCommand that
