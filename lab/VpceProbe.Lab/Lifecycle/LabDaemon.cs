@@ -1,4 +1,5 @@
 using Amazon.EC2;
+using Amazon.EC2.Model;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Gateway;
 using VpceProbe.Lab.Tls;
@@ -32,6 +33,10 @@ public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
             Phase("moto up");
             record = record with { MotoPid = moto.Pid, MotoPort = moto.Port };
             record.Write(names);
+            var ec2 = new AmazonEC2Client(TopologySeeder.Credentials, new AmazonEC2Config { ServiceURL = moto.Url.ToString(), AuthenticationRegion = topology.Region });
+            // moto loads its EC2 backend on the first EC2 request (2-2.5 s of Python imports on this machine): asked
+            // now, that happens while the data plane and the gateway start instead of inside `lab up`'s first call.
+            var ec2Loaded = ec2.DescribeRegionsAsync(new DescribeRegionsRequest(), stop);
 
             using var ca = LabCertificateAuthority.Load(names.StateDirectory);
             var serviceCertificate = ca.IssueServerCertificate(LabCertificateAuthority.ServiceNames(topology.Region, topology.Internet.WebHosts.Keys), time);
@@ -45,12 +50,13 @@ public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
             }
 
             var state = new LabState(time, EndpointPendingTime);
-            var ec2 = new AmazonEC2Client(TopologySeeder.Credentials, new AmazonEC2Config { ServiceURL = moto.Url.ToString(), AuthenticationRegion = topology.Region });
             dataPlane = await LabDataPlane.StartAsync(names, topology, ec2, state, ca.CertificatePem, serviceCertificate, stop).ConfigureAwait(false);
             Phase("data plane up");
             var context = new LabContext(names.Lab, topology.Region, moto.Url, new Uri(record.GatewayUrl), dataPlane, state, serviceCertificate, time);
             gateway = await LabGateway.StartAsync(context, stop).ConfigureAwait(false);
             Phase("gateway up");
+            await ec2Loaded.ConfigureAwait(false);
+            Phase("moto's EC2 loaded");
             (record with { Ready = true }).Write(names);
             await log.WriteLineAsync($"lab {names.Lab} ready on {record.GatewayUrl} (moto pid {moto.Pid}, port {moto.Port})").ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
@@ -60,7 +66,7 @@ public sealed class LabDaemon(LabNames names, TimeProvider time, TextWriter log)
         {
             return 0;
         }
-        catch (Exception e) when (e is LabCommandException or InvalidOperationException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is LabCommandException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException)
         {
             await log.WriteLineAsync($"lab {names.Lab} failed: {e.Message}").ConfigureAwait(false);
             (record with { Error = e.Message }).Write(names);
