@@ -23,6 +23,12 @@ internal sealed class ChangeContext(
 
     public string Phase { get; } = phase;
 
+    /// <summary>
+    /// Where a change leaves its wait for what it created to become usable, for the phase to finish after its last
+    /// action (<see cref="PendingWaits"/>); null: the change waits before it returns (tests, direct callers).
+    /// </summary>
+    public PendingWaits? Pending { get; init; }
+
     /// <summary>Null in a dry run: nothing may be changed, so nothing is journaled.</summary>
     public RunJournal? Journal { get; } = journal;
 

@@ -10,7 +10,7 @@ namespace VpceProbe.Harness.Changes;
 /// <summary>
 /// What the gateway and interface endpoint changes share: adopt an endpoint that already exists for the
 /// service, otherwise journal the intent, create with a client token and the run-id tag, journal the id,
-/// and wait until it is available.
+/// and wait until it is available (in the phase's <see cref="ChangeContext.Pending"/> waits when there are).
 /// </summary>
 internal static class EndpointCreation
 {
@@ -72,9 +72,27 @@ internal static class EndpointCreation
         var id = response.VpcEndpoint.VpcEndpointId;
         context.Done(intent, id);
 
+        // The record says available: it reaches the caller only once the wait below has seen it so (the phase
+        // runner finishes pending waits before it reports or probes anything).
+        var available = EnsureAvailableAsync(context, id, request.ServiceName, cancellationToken);
+        if (context.Pending is { } pending)
+        {
+            pending.Add(available);
+        }
+        else
+        {
+            await available.ConfigureAwait(false);
+        }
+
+        return context.Record(action, id, $"{description}: {id} available", ChangeStatus.Applied);
+    }
+
+    private static async Task EnsureAvailableAsync(ChangeContext context, string id, string serviceName, CancellationToken cancellationToken)
+    {
         var state = await EndpointReader.WaitAvailableAsync(context, id, cancellationToken).ConfigureAwait(false);
-        return state == EndpointStates.Available
-            ? context.Record(action, id, $"{description}: {id} available", ChangeStatus.Applied)
-            : throw new AmazonEC2Exception($"endpoint {id} for {request.ServiceName} ended in state '{state}' instead of available");
+        if (state != EndpointStates.Available)
+        {
+            throw new AmazonEC2Exception($"endpoint {id} for {serviceName} ended in state '{state}' instead of available");
+        }
     }
 }

@@ -28,18 +28,42 @@ internal sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgr
     /// <summary>Interface endpoints usually become available in one to three minutes; ten is generous.</summary>
     public static readonly TimeSpan DefaultBound = TimeSpan.FromMinutes(10);
 
+    private readonly Lock _lock = new();
     private long _waitedTicks;
+    private int _active;
+    private long _activeSince;
 
     public TimeSpan Bound { get; } = bound;
 
-    /// <summary>All the time spent in these waits so far, for the phase timing (<see cref="Timing.PhaseClock"/>).</summary>
-    public TimeSpan Waited => TimeSpan.FromTicks(Interlocked.Read(ref _waitedTicks));
+    /// <summary>
+    /// The time during which at least one of these waits ran, for the phase timing (<see cref="Timing.PhaseClock"/>):
+    /// waits that overlap (a phase's endpoints, <see cref="PendingWaits"/>) count once, so the phase's changes are
+    /// its apply time when no wait ran.
+    /// </summary>
+    public TimeSpan Waited
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return TimeSpan.FromTicks(_waitedTicks + (_active > 0 ? time.GetElapsedTime(_activeSince).Ticks : 0));
+            }
+        }
+    }
 
     /// <summary>Polls until <paramref name="done"/> holds. Throws <see cref="WaitTimedOutException"/> (our bound) or OperationCanceledException (the caller).</summary>
     public async Task<T> UntilAsync<T>(string what, Func<CancellationToken, ValueTask<T>> poll, Func<T, bool> done, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var attemptStarted = started;
+        lock (_lock)
+        {
+            if (_active++ == 0)
+            {
+                _activeSince = started;
+            }
+        }
+
         var pastWindow = 0;
         TimeSpan NextDelay()
         {
@@ -84,7 +108,13 @@ internal sealed class ResourceWaits(TimeProvider time, TimeSpan bound, WaitProgr
         finally
         {
             _progress.Done(what);
-            Interlocked.Add(ref _waitedTicks, time.GetElapsedTime(started).Ticks);
+            lock (_lock)
+            {
+                if (--_active == 0)
+                {
+                    _waitedTicks += time.GetElapsedTime(_activeSince).Ticks;
+                }
+            }
         }
     }
 

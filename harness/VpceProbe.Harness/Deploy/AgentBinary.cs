@@ -17,6 +17,10 @@ internal sealed record AgentBinary(string Rid, string LocalPath, string Sha256, 
     /// <summary>Where the download lands until its hash is checked; only a checked file is moved to <see cref="RemotePath"/>.</summary>
     public string RemotePartPath => $"{RemotePath}.part";
 
-    /// <summary>The staging object: the same bytes always have the same key, so an upload is done once per build.</summary>
-    public string StagingKey => $"vpceprobe/agent/{Sha256}/{FileName}";
+    /// <summary>
+    /// The staging object, gzip-compressed (stored with Content-Encoding gzip, which `curl --compressed` undoes): the
+    /// same bytes always have the same key, so an upload is done once per build. Its own name (.gz), not the
+    /// uncompressed object's: a harness without --compressed that shares the bucket never downloads gzip bytes.
+    /// </summary>
+    public string StagingKey => $"vpceprobe/agent/{Sha256}/{FileName}.gz";
 }

@@ -19,9 +19,10 @@ internal static class InstallSteps
     // --fail makes an HTTP error an exit code (22) instead of saving S3's XML error as the binary; connect and
     // overall timeouts make a silently dropped path (no NAT, no endpoint) end in exit 28 instead of hanging.
     // --create-dirs makes the per-hash directory: one SSM command fewer than a mkdir of its own, and each
-    // command waits for the slowest instance of a fleet.
+    // command waits for the slowest instance of a fleet. --compressed undoes the staged object's Content-Encoding
+    // gzip (AgentStaging), so the file written is the build itself, which the next step hashes.
     public static SsmCommand Download(AgentBinary b, string url) => new(
-        PlainCommand.Of("curl", "--fail", "--silent", "--show-error", "--connect-timeout", "10", "--max-time", "300", "--retry", "2", "--create-dirs", "--output", b.RemotePartPath, url),
+        PlainCommand.Of("curl", "--fail", "--silent", "--show-error", "--compressed", "--connect-timeout", "10", "--max-time", "300", "--retry", "2", "--create-dirs", "--output", b.RemotePartPath, url),
         DownloadStep,
         "vpceprobe: agent deploy",
         DueWithin: TimeSpan.FromSeconds(60));

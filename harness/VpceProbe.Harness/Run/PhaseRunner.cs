@@ -43,17 +43,30 @@ internal sealed class PhaseRunner(RunServices services, ScenarioDefinition scena
     public async Task<IReadOnlyList<ChangeRecord>> ApplyAsync(PhaseDefinition phase, RunJournal journal, CancellationToken cancellationToken)
     {
         var records = new List<ChangeRecord>();
-        foreach (var action in phase.Actions.Where(a => a.Type != ActionTypes.Cleanup))
+        var pending = new PendingWaits();
+        using var applying = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
         {
-            // Described afresh before each action: an earlier action may have changed routes or endpoints.
-            var now = await services.Discoverer.DescribeAsync(journal.Header.VpcId, cancellationToken).ConfigureAwait(false);
-            var applied = await ChangeCatalog.For(action).ApplyAsync(Context(now, journal, phase.Name), cancellationToken).ConfigureAwait(false);
-            foreach (var record in applied)
+            foreach (var action in phase.Actions.Where(a => a.Type != ActionTypes.Cleanup))
             {
-                services.Log.WriteLine($"[{phase.Name}] {record.Status}: {record.Description}");
+                // Described afresh before each action: an earlier action may have changed routes or endpoints.
+                var now = await services.Discoverer.DescribeAsync(journal.Header.VpcId, applying.Token).ConfigureAwait(false);
+                records.AddRange(await ChangeCatalog.For(action).ApplyAsync(Context(now, journal, phase.Name, pending), applying.Token).ConfigureAwait(false));
             }
 
-            records.AddRange(applied);
+            await pending.AllAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            // An action or a wait failed: the other waits stop, and this failure is the one the run reports and rolls back.
+            await applying.CancelAsync().ConfigureAwait(false);
+            await pending.SettledAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        foreach (var record in records)
+        {
+            services.Log.WriteLine($"[{phase.Name}] {record.Status}: {record.Description}");
         }
 
         return records;
@@ -81,6 +94,6 @@ internal sealed class PhaseRunner(RunServices services, ScenarioDefinition scena
         return new PhaseResult(phase.Name, actions, Explain.CellExplainer.Explain(MatrixBuilder.Build(phase.Name, plan, runs), plan, runs, described), runs);
     }
 
-    private ChangeContext Context(VpcSnapshot vpc, RunJournal? journal, string phase) =>
-        new(services.Ec2, vpc, targets, journal, services.Waits, services.Crash, phase);
+    private ChangeContext Context(VpcSnapshot vpc, RunJournal? journal, string phase, PendingWaits? pending = null) =>
+        new(services.Ec2, vpc, targets, journal, services.Waits, services.Crash, phase) { Pending = pending };
 }

@@ -40,10 +40,14 @@ internal sealed class ScenarioRun(RunServices services, RunSettings settings)
         };
 
         var input = new PreflightInput(scenario, vpc, targets, services.Transport.Kind);
-        var findings = PreflightChecks.Run(input)
-            .Concat(await EndpointServicesCheck.RunAsync(services.Ec2, scenario, vpc.Region, cancellationToken).ConfigureAwait(false))
-            .Concat(await PermissionsCheck.RunAsync(services.Ec2, input, cancellationToken).ConfigureAwait(false))
-            .Concat(services.Transport is IPermissionPreflight transport ? await transport.CheckPermissionsAsync(input, cancellationToken).ConfigureAwait(false) : []).ToList();
+        // The three checks ask different services and none changes anything: asked at once, their findings in this order.
+        var endpointServices = EndpointServicesCheck.RunAsync(services.Ec2, scenario, vpc.Region, cancellationToken);
+        var ec2Permissions = PermissionsCheck.RunAsync(services.Ec2, input, cancellationToken);
+        var transportPermissions = services.Transport is IPermissionPreflight transport
+            ? transport.CheckPermissionsAsync(input, cancellationToken)
+            : Task.FromResult<IReadOnlyList<PreflightFinding>>([]);
+        await Task.WhenAll(endpointServices, ec2Permissions, transportPermissions).ConfigureAwait(false);
+        var findings = PreflightChecks.Run(input).Concat(endpointServices.Result).Concat(ec2Permissions.Result).Concat(transportPermissions.Result).ToList();
         foreach (var finding in findings)
         {
             services.Log.WriteLine($"preflight: {(finding.Refuse ? "REFUSED" : "note")}: {finding.Message}");

@@ -6,9 +6,12 @@ namespace VpceProbe.Lab.Topology;
 
 /// <summary>
 /// Applies a validated <see cref="LabTopology"/> to an AWS endpoint (the lab's gateway) with ordinary API calls:
-/// one seeder per resource family, in dependency order, families that do not depend on each other in parallel
-/// (subnets with security groups and roles; NAT gateways with NACLs and NAT instances; instances with route
-/// tables; endpoints with the data). Validate first (<see cref="TopologyReader"/>): the seeder trusts its input.
+/// one seeder per resource family, each started as soon as the families whose ids it uses are made: roles and the
+/// data at once; subnets and security groups after the VPC; NAT gateways, NACLs, NAT instances, interface endpoints
+/// and (with the roles) instances after those; route tables after the NAT gateways and NAT instances; gateway
+/// endpoints after the route tables. Every mutating call waits for the lab's data plane to carry it, and calls in
+/// flight together share its reconcile passes, so what can overlap does. Validate first
+/// (<see cref="TopologyReader"/>): the seeder trusts its input.
 /// </summary>
 internal sealed class TopologySeeder(Uri endpoint, TimeProvider time)
 {
@@ -34,22 +37,29 @@ internal sealed class TopologySeeder(Uri endpoint, TimeProvider time)
         var calls = new SignedAwsCalls(http, endpoint, topology.Region, time);
         var images = new ImageCatalog(ec2);
 
-        await Family("the VPC and its internet gateway", new VpcSeeder(ec2, ledger).SeedAsync(topology, ct)).ConfigureAwait(false);
-        await Task.WhenAll(
-            Family("subnets", new SubnetSeeder(ec2, ledger).SeedAsync(topology, ct)),
-            Family("security groups", new SecurityGroupSeeder(ec2, ledger).SeedAsync(topology, ct)),
-            Family("roles and instance profiles", new RoleSeeder(calls, ledger).SeedAsync(topology, ct))).ConfigureAwait(false);
-        await Task.WhenAll(
-            Family("NAT gateways", new NatGatewaySeeder(ec2, ledger).SeedAsync(topology, ct)),
-            Family("NAT instances", new NatInstanceSeeder(ec2, images, ledger).SeedAsync(topology, ct)),
-            Family("network ACLs", new NetworkAclSeeder(ec2, ledger).SeedAsync(topology, ct))).ConfigureAwait(false);
-        await Task.WhenAll(
-            Family("route tables", new RouteTableSeeder(ec2, ledger).SeedAsync(topology, ct)),
-            Family("instances", new InstanceSeeder(ec2, images, ledger).SeedAsync(topology, ct))).ConfigureAwait(false);
-        await Task.WhenAll(
-            Family("endpoints", new EndpointSeeder(ec2, ledger).SeedAsync(topology, ct)),
-            Family("buckets and secrets", new DataSeeder(s3, calls, ledger).SeedAsync(topology, ct))).ConfigureAwait(false);
+        // Each family starts once the families it names ids of are made; IAM and the data need no VPC at all.
+        var vpc = Family("the VPC and its internet gateway", new VpcSeeder(ec2, ledger).SeedAsync(topology, ct));
+        var roles = Family("roles and instance profiles", new RoleSeeder(calls, ledger).SeedAsync(topology, ct));
+        var data = Family("buckets and secrets", new DataSeeder(s3, calls, ledger).SeedAsync(topology, ct));
+        var subnets = After([vpc], () => Family("subnets", new SubnetSeeder(ec2, ledger).SeedAsync(topology, ct)));
+        var groups = After([vpc], () => Family("security groups", new SecurityGroupSeeder(ec2, ledger).SeedAsync(topology, ct)));
+        var natGateways = After([subnets], () => Family("NAT gateways", new NatGatewaySeeder(ec2, ledger).SeedAsync(topology, ct)));
+        var natInstances = After([subnets, groups], () => Family("NAT instances", new NatInstanceSeeder(ec2, images, ledger).SeedAsync(topology, ct)));
+        var acls = After([subnets], () => Family("network ACLs", new NetworkAclSeeder(ec2, ledger).SeedAsync(topology, ct)));
+        var routeTables = After([subnets, natGateways, natInstances], () => Family("route tables", new RouteTableSeeder(ec2, ledger).SeedAsync(topology, ct)));
+        var instances = After([subnets, groups, roles], () => Family("instances", new InstanceSeeder(ec2, images, ledger).SeedAsync(topology, ct)));
+        // Interface endpoints need only subnets and groups: created early, their `pending` time passes while the
+        // rest is seeded. Gateway endpoints wait for their route tables inside the family.
+        var endpoints = After([subnets, groups], () => Family("endpoints", new EndpointSeeder(ec2, ledger).SeedAsync(topology, routeTables, ct)));
+        await Task.WhenAll(vpc, roles, data, subnets, groups, natGateways, natInstances, acls, routeTables, instances, endpoints).ConfigureAwait(false);
         return new SeededTopology(topology.Name, topology.Region, Ordered(ledger.All()));
+    }
+
+    /// <summary>A family that starts once others are made (their failure is its failure, unchanged).</summary>
+    private static async Task After(Task[] needed, Func<Task> family)
+    {
+        await Task.WhenAll(needed).ConfigureAwait(false);
+        await family().ConfigureAwait(false);
     }
 
     /// <summary>A family's failure says which family, what the endpoint answered, and that nothing was resent.</summary>

@@ -46,6 +46,23 @@ public class ResourceWaitsTests
     }
 
     [Fact]
+    public async Task two_endpoints_pending_at_the_same_time_count_once_in_the_time_waited()
+    {
+        var time = new FakeTimeProvider();
+        var created = time.GetUtcNow();
+        var waits = new ResourceWaits(time, TimeSpan.FromMinutes(10));
+        ValueTask<string> State(double pendingSeconds) => ValueTask.FromResult(time.GetUtcNow() - created >= TimeSpan.FromSeconds(pendingSeconds) ? "available" : "pending");
+
+        var first = waits.UntilAsync("vpce-1", _ => State(2), s => s == "available", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var second = waits.UntilAsync("vpce-2", _ => State(3), s => s == "available", CancellationToken.None);
+        await Drive(time, Task.WhenAll(first, second).ContinueWith(_ => 0, TaskScheduler.Default));
+
+        // From the first wait's start to the second's end (3-3.5 s), not the sum of both (about 4.5 s).
+        Assert.InRange(waits.Waited.TotalSeconds, 3, 3.5);
+    }
+
+    [Fact]
     public async Task gives_up_at_its_bound_with_its_own_kind_of_failure()
     {
         var time = new FakeTimeProvider();

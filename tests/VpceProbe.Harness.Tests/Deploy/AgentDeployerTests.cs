@@ -31,13 +31,18 @@ public class AgentDeployerTests(MotoFixture moto)
         var commands = lab.Commands;
         Assert.Equal(4, commands.Count);
         Assert.Equal($"sha256sum {b.RemotePath}", commands[0]);
-        Assert.StartsWith($"curl --fail --silent --show-error --connect-timeout 10 --max-time 300 --retry 2 --create-dirs --output {b.RemotePartPath} 'https://", commands[1], StringComparison.Ordinal);
+        Assert.StartsWith($"curl --fail --silent --show-error --compressed --connect-timeout 10 --max-time 300 --retry 2 --create-dirs --output {b.RemotePartPath} 'https://", commands[1], StringComparison.Ordinal);
         Assert.Equal([$"sha256sum {b.RemotePartPath}", $"install -m 0755 {b.RemotePartPath} {b.RemotePath}"], commands.Skip(2));
 
-        // The staged object is the build itself, under its hash.
-        using var staged = await moto.Clients.S3().GetObjectAsync(lab.Bucket, $"vpceprobe/agent/{b.Sha256}/vpceprobe-agent", TestContext.Current.CancellationToken);
+        // The staged object is the build gzip-compressed, under its hash, marked so that curl --compressed undoes it.
+        using var staged = await moto.Clients.S3().GetObjectAsync(lab.Bucket, $"vpceprobe/agent/{b.Sha256}/vpceprobe-agent.gz", TestContext.Current.CancellationToken);
+        Assert.Equal("gzip", staged.Headers.ContentEncoding);
         using var bytes = new MemoryStream();
-        await staged.ResponseStream.CopyToAsync(bytes, TestContext.Current.CancellationToken);
+        await using (var gzip = new System.IO.Compression.GZipStream(staged.ResponseStream, System.IO.Compression.CompressionMode.Decompress))
+        {
+            await gzip.CopyToAsync(bytes, TestContext.Current.CancellationToken);
+        }
+
         Assert.Equal(b.Sha256, DeployLab.Sha256Of(bytes.ToArray()));
     }
 

@@ -17,7 +17,7 @@ public class AgentStagingTests(MotoFixture moto)
 
         Assert.Equal("https", url.Scheme);
         Assert.Equal($"{lab.Bucket}.s3.us-east-1.amazonaws.com", url.Host);
-        Assert.Equal($"/vpceprobe/agent/{lab.X64.Sha256}/vpceprobe-agent", url.AbsolutePath);
+        Assert.Equal($"/vpceprobe/agent/{lab.X64.Sha256}/vpceprobe-agent.gz", url.AbsolutePath);
         Assert.Contains("X-Amz-Signature=", url.Query, StringComparison.Ordinal);
         Assert.Contains("X-Amz-Expires=1800", url.Query, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", url.ToString(), StringComparison.Ordinal);
