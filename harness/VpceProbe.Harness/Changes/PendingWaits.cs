@@ -7,7 +7,7 @@ namespace VpceProbe.Harness.Changes;
 /// and nothing after it writes the journal; a wait that fails still fails the phase, and the run rolls back
 /// everything journaled, as when each change waited on its own.
 /// </summary>
-public sealed class PendingWaits
+internal sealed class PendingWaits
 {
     private readonly Lock _lock = new();
     private readonly List<Task> _waits = [];
