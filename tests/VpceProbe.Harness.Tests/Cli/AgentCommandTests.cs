@@ -34,7 +34,7 @@ public class AgentCommandTests(MotoFixture moto)
         var commands = (await MotoCommands.ForAsync(moto.Clients.Ssm(), instance)).Select(MotoCommands.Line)
             .Where(line => line.Contains(lab.X64.Sha256, StringComparison.Ordinal)).ToList();
         var curl = Assert.Single(commands, c => c.StartsWith("curl", StringComparison.Ordinal));
-        Assert.Contains($"'https://{lab.Bucket}.s3.us-east-1.amazonaws.com/vpceprobe/agent/{lab.X64.Sha256}/vpceprobe-agent?", curl, StringComparison.Ordinal);
+        Assert.Contains($"'https://{lab.Bucket}.s3.us-east-1.amazonaws.com/vpceprobe/agent/{lab.X64.Sha256}/vpceprobe-agent.gz?", curl, StringComparison.Ordinal);
         Assert.DoesNotContain(moto.Server.Url, curl, StringComparison.Ordinal);
     }
 
