@@ -1,15 +1,20 @@
+using System.Diagnostics;
+using System.Text;
+using VpceProbe.Moto;
+
 namespace VpceProbe.Testing;
 
 /// <summary>
-/// moto's server (python3 -m moto.server) on a free loopback port: real AWS API calls over HTTP,
-/// no account, no internet. Tests share one server per assembly and isolate by resource names,
-/// or call <see cref="ResetAsync"/>.
+/// moto's server (python3 -m moto.server) on a loopback port it bound itself, started by the lab's own launcher
+/// (<see cref="MotoLauncher"/>, linked into this library): real AWS API calls over HTTP, no account, no internet.
+/// Tests share one server per assembly and isolate by resource names, or call <see cref="ResetAsync"/>.
+/// Stopped by its own PID, never by name.
 /// </summary>
 public sealed class MotoServer : IAsyncDisposable
 {
-    private readonly ChildProcess _process;
+    private readonly Process _process;
 
-    private MotoServer(ChildProcess process, int port)
+    private MotoServer(Process process, int port)
     {
         _process = process;
         Port = port;
@@ -26,41 +31,33 @@ public sealed class MotoServer : IAsyncDisposable
 
     public const string Region = "us-east-1";
 
+    // Generous: moto's imports alone take seconds, and a CI rehearsal on a loaded 2-core machine saw one server
+    // print nothing for 30 s while the lab tests ran beside it. A broken moto still fails, just later.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     public static async Task<MotoServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var port = FreePort.Next();
-        var process = ChildProcess.Start("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], withoutAwsSettings: true);
-        var server = new MotoServer(process, port);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        // Generous: moto's imports alone take seconds, and a CI rehearsal on a loaded 2-core machine saw one server
-        // print nothing for 30 s while the lab tests ran beside it. A broken moto still fails, just later.
-        var deadline = DateTime.UtcNow.Add(StartTimeout);
-        while (DateTime.UtcNow < deadline)
+        var output = new StringBuilder();
+        void Append(string line)
         {
-            if (process.HasExited)
+            lock (output)
             {
-                throw new InvalidOperationException($"moto server exited at start:\n{process.Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"{server.Url}/moto-api/"), cancellationToken).ConfigureAwait(false);
-                return server;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+                output.AppendLine(line);
             }
         }
 
-        await process.DisposeAsync().ConfigureAwait(false);
-        throw new TimeoutException($"moto server did not answer on {server.Url} within {StartTimeout.TotalSeconds:0}s:\n{process.Output}");
+        try
+        {
+            var (process, port) = await MotoLauncher.StartAsync(Append, StartTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            return new MotoServer(process, port);
+        }
+        catch (MotoStartException e)
+        {
+            lock (output)
+            {
+                throw new InvalidOperationException($"{e.Message}:\n{output}", e);
+            }
+        }
     }
 
     /// <summary>Forgets every resource (moto's reset API).</summary>
@@ -71,5 +68,5 @@ public sealed class MotoServer : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    public ValueTask DisposeAsync() => new(MotoLauncher.StopAsync(_process));
 }
