@@ -28,7 +28,7 @@ internal sealed class WalkthroughOptions
 
     public Option<string> WaitFor { get; } = new("--wait-for") { Description = "walkthrough: how long post-change probes retry.", DefaultValueFactory = _ => Defaults.WaitFor };
 
-    public Option<string?> ProbeTimeout { get; } = new("--probe-timeout") { Description = "walkthrough: every probe's per-attempt timeout (default: each kind's own, 2-5 s)." };
+    public Option<string?> ProbeTimeout { get; } = new("--probe-timeout") { Description = "walkthrough: the per-attempt timeout of the probes a phase expects unreachable, which wait it out (default: each kind's own, 2-5 s); probes expected to answer keep their kind's." };
 
     public WalkthroughOptions()
     {

@@ -16,7 +16,8 @@ internal static class PhasePlans
             var expect = phase.Expectations.FirstOrDefault(e => e.ProbeId == probe.Spec.Id)?.Expect ?? probe.Spec.Expect;
             if (!string.IsNullOrEmpty(expect))
             {
-                specs.Add(probe.Spec with { Expect = expect, WaitFor = probe.Spec.WaitFor ?? phase.WaitFor });
+                var timeout = expect == Expectations.Unreachable ? probe.Spec.Timeout ?? scenario.UnreachableTimeout : probe.Spec.Timeout;
+                specs.Add(probe.Spec with { Expect = expect, WaitFor = probe.Spec.WaitFor ?? phase.WaitFor, Timeout = timeout });
             }
         }
 

@@ -33,6 +33,14 @@ internal sealed record ScenarioDefinition
     /// <summary>The agent's global deadline per phase.</summary>
     public string? Deadline { get; init; }
 
+    /// <summary>
+    /// The per-attempt timeout of a probe without its own, in a phase that expects it unreachable (the walkthrough's
+    /// --probe-timeout): dropped traffic is silence, so such a probe always waits its timeout out. A probe expected to
+    /// answer keeps its kind's default, however short this is: it waits only when it fails, and a loaded machine
+    /// once took more than the demo's 2 s to fetch an instance's credentials and answer its first S3 call.
+    /// </summary>
+    public string? UnreachableTimeout { get; init; }
+
     public IReadOnlyList<PhaseDefinition> Phases { get; init; } = [];
 
     /// <summary>Where each top-level field ("region", "deadline", "targets.instances"...) was written; empty for built-in scenarios.</summary>

@@ -14,7 +14,7 @@ internal static class WalkthroughScenario
     public static ScenarioDefinition Build(WalkthroughParameters p)
     {
         var region = p.Region;
-        ScenarioProbe Probe(ProbeSpec spec) => new(spec with { Timeout = p.ProbeTimeout }, 0);
+        ScenarioProbe Probe(ProbeSpec spec) => new(spec, 0);
         var probes = new List<ScenarioProbe>
         {
             Probe(new() { Id = "egress-http", Kind = ProbeKinds.Http, Url = $"http://{p.WebHosts[0]}/" }),
@@ -39,6 +39,7 @@ internal static class WalkthroughScenario
             VpcId = p.VpcId,
             VpcName = p.VpcId is null ? p.VpcName : null,
             Region = region,
+            UnreachableTimeout = p.ProbeTimeout,
             Probes = probes,
             Phases =
             [
@@ -100,10 +101,10 @@ internal sealed record WalkthroughParameters
     public string WaitFor { get; init; } = "15s";
 
     /// <summary>
-    /// Every probe's per-attempt timeout; null keeps each kind's default (dns 2 s, ping 3 s, the rest 5 s), which
-    /// suits AWS, where an egress probe crosses a NAT gateway to the internet. A probe expected unreachable always
-    /// waits this out (dropped traffic is silence), so a shorter one is worth it only where every reachable path
-    /// answers far inside it: the lab's, all on one machine (the demo uses 2 s).
+    /// The per-attempt timeout of the probes a phase expects unreachable (<see cref="ScenarioDefinition.UnreachableTimeout"/>);
+    /// null keeps each kind's default (dns 2 s, ping 3 s, the rest 5 s), which suits AWS, where an egress probe crosses a
+    /// NAT gateway to the internet. Such a probe always waits this out, so a shorter one is worth it where a path that
+    /// is open would answer far inside it: the lab's, all on one machine (the demo uses 2 s).
     /// </summary>
     public string? ProbeTimeout { get; init; }
 }

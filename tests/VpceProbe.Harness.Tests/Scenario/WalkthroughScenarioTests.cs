@@ -44,6 +44,21 @@ public class WalkthroughScenarioTests
         Assert.All(PhasePlans.ProbesFor(s, s.Phases[0]), p => Assert.Null(p.WaitFor));
     }
 
+    [Fact]
+    public void the_probe_timeout_shortens_only_the_probes_a_phase_expects_unreachable()
+    {
+        var s = WalkthroughScenario.Build(new WalkthroughParameters { ProbeTimeout = "2s" });
+
+        // nat-removed expects every AWS and egress probe unreachable: each waits out 2 s, not its kind's 3-5 s.
+        Assert.All(PhasePlans.ProbesFor(s, s.Phases[1]), p => Assert.Equal(p.Expect == "unreachable" ? "2s" : null, p.Timeout));
+        // endpoints: the egress probes still wait it out; S3, the secret and DNS are expected to answer and keep their kind's.
+        var endpoints = PhasePlans.ProbesFor(s, s.Phases[2]).ToDictionary(p => p.Id, p => p.Timeout);
+        Assert.Equal(("2s", "2s"), (endpoints["egress-http"], endpoints["egress-ping"]));
+        Assert.Equal([null, null, null, null], new[] { endpoints["s3-bucket"], endpoints["s3-other-bucket"], endpoints["secret"], endpoints["dns-secretsmanager"] });
+        Assert.All(PhasePlans.ProbesFor(s, s.Phases[0]), p => Assert.Null(p.Timeout));
+        Assert.All(PhasePlans.ProbesFor(WalkthroughScenario.Build(new WalkthroughParameters()), s.Phases[1]), p => Assert.Null(p.Timeout));
+    }
+
     private static IEnumerable<string> Expects(ScenarioDefinition s, string phase) =>
         PhasePlans.ProbesFor(s, s.Phases.Single(p => p.Name == phase)).Select(p => p.Expect);
 }
