@@ -22,6 +22,10 @@ internal static class TransientErrors
     {
         AmazonServiceException s => IsThrottling(s) || (int)s.StatusCode >= 500 || s.InnerException is HttpRequestException or IOException,
         AmazonClientException or HttpRequestException or IOException => true,
+
+        // An answer whose body the SDK could not read (an empty 503 from a proxy or load balancer that is going away):
+        // no more an answer than a dropped connection. A CI rehearsal's rollback gave up on it at once.
+        System.Xml.XmlException => true,
         _ => false,
     };
 
