@@ -27,17 +27,17 @@ internal static class LabGateway
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
         var moto = new MotoQueries(http, lab.MotoUrl, lab.Region);
         var forwarder = new MotoForwarder(http, lab.MotoUrl);
-        var instances = new InstanceDirectory(moto);
+        var instances = new InstanceDirectory(moto, lab.Time);
         var callers = new CallerIdentities(options.AccountId);
         var commands = new CommandStore();
         var fleet = new SsmAgentFleet(
-            lab.DataPlane, instances, reachability ?? new NamespaceReachability(lab.DataPlane, lab.Region, TimeSpan.FromMilliseconds(800)),
+            lab.DataPlane, instances, reachability ?? new NamespaceReachability(lab.DataPlane, lab.Region, TimeSpan.FromMilliseconds(800), lab.Time),
             commands, new CommandExecutor(lab.DataPlane, moto, lab.Region, lab.Time), lab.State, lab.Time, options);
         var faults = new FaultInjector(options.Faults, new Random());
         lab.State.HoldPending(options.Faults.HoldPending);
         var api = new ApiDispatcher(
             faults, [new SsmEmulator(commands, fleet, lab.Time, options, lab.Region, stopping.Token), new StsIdentityEmulation(callers, options.AccountId)],
-            new Ec2Interceptor(forwarder, moto, lab.State, lab.DataPlane), forwarder, lab.Time);
+            new Ec2Interceptor(forwarder, moto, lab.State, lab.DataPlane, instances), forwarder, instances, lab.Time);
         var actions = new ActionLog(callers);
         var permissions = new PermissionGate(callers, lab.Region, options.AccountId);
         var pipeline = new GatewayPipeline(

@@ -43,13 +43,7 @@ internal sealed class MotoForwarder(HttpClient http, Uri motoUrl)
         return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Forwards and streams moto's answer to <paramref name="response"/>.</summary>
-    public async Task ForwardAsync(AwsRequest request, HttpResponse response, CancellationToken cancellationToken)
-    {
-        using var answer = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await CopyAsync(answer, response, cancellationToken).ConfigureAwait(false);
-    }
-
+    /// <summary>Streams moto's answer to <paramref name="response"/>.</summary>
     public static async Task CopyAsync(HttpResponseMessage answer, HttpResponse response, CancellationToken cancellationToken)
     {
         response.StatusCode = (int)answer.StatusCode;
