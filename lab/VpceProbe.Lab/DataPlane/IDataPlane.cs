@@ -16,6 +16,9 @@ internal interface IDataPlane
     /// <summary>Asks for a reconcile soon without waiting (several requests coalesce into one pass).</summary>
     void RequestReconcile();
 
+    /// <summary>Reconcile passes completed so far: what the VPC resolver answers changes only with one.</summary>
+    int Passes { get; }
+
     /// <summary>The namespace of an instance (vpl-NAME-i-…), or null when the lab has no such instance.</summary>
     string? InstanceNamespace(string instanceId);
 

@@ -19,6 +19,8 @@ internal sealed class FakeDataPlane : IDataPlane, IDisposable
 
     public int Reconciles => Volatile.Read(ref _reconciles);
 
+    public int Passes => Reconciles;
+
     public IReadOnlyDictionary<string, string> PublicServiceAddresses { get; set; } = new Dictionary<string, string>();
 
     /// <summary>What <see cref="PathOf"/> answers for service frontends.</summary>
@@ -56,8 +58,22 @@ internal sealed class FakeDataPlane : IDataPlane, IDisposable
 
     public string? InstanceNamespace(string instanceId) => _namespaces.TryGetValue(instanceId, out var ns) ? ns : null;
 
+    /// <summary>When set, answers "run in namespace" instead of running the command (null: run it locally).</summary>
+    public Func<IReadOnlyList<string>, NamespaceProcessResult>? Answer { get; set; }
+
+    private int _runs;
+
+    /// <summary>Commands run (or answered) in a namespace so far.</summary>
+    public int Runs => Volatile.Read(ref _runs);
+
     public async Task<NamespaceProcessResult> RunAsync(string namespaceName, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _runs);
+        if (Answer is { } answer)
+        {
+            return answer(command);
+        }
+
         var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in command.Skip(1))
         {
