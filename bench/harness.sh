@@ -6,7 +6,9 @@
 # minus when it ended: p50, p95, max, from GET /_lab/ssm/invocations), then the ratio fleet / one per phase.
 # Targets: fleet ≤ 1.5× one per phase and in total; pick-up p95 ≤ 1 s; the walkthrough (lab up + run + lab down,
 # i.e. the demo) ≤ 25 s with harness overhead ≤ 1 s per phase.
-# Usage: sudo bash bench/harness.sh        (PORT=P, default a free one; ONLY=walkthrough|fleet to run one; KEEP=1 keeps the output)
+# Then times the demo itself, warm (`./vpceprobe demo`: lab up, the walkthrough with --probe-timeout 2s, lab down),
+# DEMO_RUNS times (default 3), with the harness's own share of each phase from its report.
+# Usage: sudo bash bench/harness.sh        (PORT=P, default a free one; ONLY=walkthrough|fleet|demo to run one; KEEP=1 keeps the output)
 # Everything stays inside the lab's network namespaces and loopback; each lab is taken down after its run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,10 +84,22 @@ PY
     "$start" "$up" "$seeded" "$ran" "$down" "$dir/times.json"
 }
 
-case "${ONLY:-both}" in
+demo() {   # the demo as a user runs it, warm (the build and the agent are ready), DEMO_RUNS times
+  local dir=$out/demo run start end
+  mkdir -p "$dir"
+  for run in $(seq "${DEMO_RUNS:-3}"); do
+    start=$(now)
+    ./vpceprobe demo --port "$port" --output-dir "$dir/$run" >"$dir/$run.log" 2>&1 || echo "  (demo exit $?: see $dir/$run.log)" >&2
+    end=$(now)
+    python3 -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "$start" "$end" >"$dir/$run.seconds"
+  done
+}
+
+case "${ONLY:-all}" in
   walkthrough) one walkthrough twtechVPC ;;
   fleet) one fleet fleet-vpc ;;
-  *) one walkthrough twtechVPC; one fleet fleet-vpc ;;
+  demo) demo ;;
+  *) one walkthrough twtechVPC; one fleet fleet-vpc; demo ;;
 esac
 
 python3 - "$out" <<'PY'
@@ -132,6 +146,18 @@ for topology in ("walkthrough", "fleet"):
     pick = [i["pickUpMs"] for i in inv["invocations"] if i.get("pickUpMs") is not None]
     print(f"pick-up delay over {len(pick)} invocations: p50 {pct(pick, 50):.0f} ms · p95 {pct(pick, 95):.0f} ms · max {max(pick) if pick else float('nan'):.0f} ms")
     print(f"SSM calls the lab answered: {json.dumps(inv['calls'])}")
+    failed = {}
+    for p in report["phases"]:
+        for run in p.get("runs", []):
+            for r in (run.get("report") or {}).get("results", []):
+                if not r.get("pass"):
+                    key = f"{p['name']} {r['id']} {r.get('failureKind') or r.get('outcome')}"
+                    failed[key] = failed.get(key, 0) + 1
+            if run.get("status") != "completed":
+                key = f"{p['name']} run {run.get('status')}"
+                failed[key] = failed.get(key, 0) + 1
+    if failed:
+        print("checks not met (phase, probe, why: instances): " + " · ".join(f"{k}: {v}" for k, v in sorted(failed.items())))
     d = os.path.join(out, topology)
     before, after = json.load(open(os.path.join(d, "cpu-before.json"))), json.load(open(os.path.join(d, "cpu-after.json")))
     used = {k: after[k] - before[k] for k in after}
@@ -159,4 +185,25 @@ if "walkthrough" in results and "fleet" in results:
             print(f"| {p['name']} | {a['totalMs']/1000:.1f} | {b['totalMs']/1000:.1f} | {b['totalMs']/a['totalMs']:.2f} |")
     print(f"| **run** | {wt['run']:.1f} | {ft['run']:.1f} | {ft['run']/wt['run']:.2f} |")
     print(f"CPU fleet / one: {fc:.1f} s / {wc:.1f} s = {fc / wc:.1f}x")
+    print()
+
+demo_dir = os.path.join(out, "demo")
+if os.path.isdir(demo_dir):
+    runs = sorted(int(f.split(".")[0]) for f in os.listdir(demo_dir) if f.endswith(".seconds"))
+    print("## demo: `./vpceprobe demo`, warm (target: at most 25 s, harness at most 1 s a phase)")
+    print("| run | wall (s) | checks | phases (s) | harness per phase (s) |")
+    print("|---:|---:|---|---:|---|")
+    walls = []
+    for n in runs:
+        wall = float(open(os.path.join(demo_dir, f"{n}.seconds")).read())
+        walls.append(wall)
+        path = os.path.join(demo_dir, str(n), "report.json")
+        report = json.load(open(path)) if os.path.exists(path) else {"phases": []}
+        cells = [c for p in report["phases"] for c in p.get("cells", [])]
+        met = sum(1 for c in cells if c.get("pass"))
+        harness = " · ".join(f"{p['name']} {p['timing']['harnessMs']/1000:.1f}" for p in report["phases"] if p.get("timing"))
+        phases = (report.get("timing") or {}).get("totalMs", 0) / 1000
+        print(f"| {n} | {wall:.1f} | {met} of {len(cells)} met, exit {report.get('exitCode', '?')} | {phases:.1f} | {harness} |")
+    if walls:
+        print(f"demo wall: min {min(walls):.1f} s · median {statistics.median(walls):.1f} s · max {max(walls):.1f} s; max / 25 s = {max(walls) / 25:.2f}")
 PY
