@@ -1,5 +1,6 @@
 using System.Net;
 using VpceProbe.Contract;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Harness.Explain;
 
@@ -20,7 +21,7 @@ internal sealed record ProbeTarget(string Host, string? Service, string Protocol
     /// <returns>Null for a probe whose target cannot be told (a malformed URL): the prediction then says so.</returns>
     public static ProbeTarget? Of(ProbeSpec probe, string region, string? account)
     {
-        string ServiceHost(string service) => $"{service}.{region}.amazonaws.com";
+        string ServiceHost(string service) => ServiceHostName.Of(service, region);
         return probe.Kind switch
         {
             ProbeKinds.Dns when probe.Name is { } name => new(name, ServiceOf(name, region), "udp", 53),
@@ -39,7 +40,7 @@ internal sealed record ProbeTarget(string Host, string? Service, string Protocol
     /// <summary>"secretsmanager" for secretsmanager.us-east-1.amazonaws.com; null for a name that is no regional AWS service name.</summary>
     public static string? ServiceOf(string host, string region)
     {
-        var suffix = $".{region}.amazonaws.com";
+        var suffix = ServiceHostName.RegionalSuffix(region);
         if (!host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
         {
             return null;

@@ -1,4 +1,5 @@
 using VpceProbe.Contract;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Harness.Scenario;
 
@@ -22,7 +23,7 @@ internal static class WalkthroughScenario
             Probe(new() { Id = "s3-bucket", Kind = ProbeKinds.S3, Bucket = p.Bucket }),
             Probe(new() { Id = "s3-other-bucket", Kind = ProbeKinds.S3, Bucket = p.OtherBucket }),
             Probe(new() { Id = "secret", Kind = ProbeKinds.Secret, SecretId = p.SecretId }),
-            Probe(new() { Id = "dns-secretsmanager", Kind = ProbeKinds.Dns, Name = $"secretsmanager.{region}.amazonaws.com", Nameserver = p.Nameserver }),
+            Probe(new() { Id = "dns-secretsmanager", Kind = ProbeKinds.Dns, Name = ServiceHostName.Of("secretsmanager", region), Nameserver = p.Nameserver }),
         };
 
         var open = Expect(("egress-http", "reachable"), ("egress-ping", "reachable"), ("s3-bucket", "allowed"),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VpceProbe.Contract.Aws;
 
 namespace VpceProbe.Lab.DataPlane;
 
@@ -30,7 +31,7 @@ internal sealed class VpcResolver(LabNames names, string region, string s3Public
         {
             "netns", "exec", names.Router, "dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts",
             "--no-poll", "--pid-file=", "--user=root", "--bind-interfaces", $"--listen-address={address}", $"--addn-hosts={HostsPath}",
-            "--address=/#/", $"--address=/s3.{region}.amazonaws.com/{s3PublicAddress}", "--local-ttl=1", "--log-facility=-",
+            "--address=/#/", $"--address=/{ServiceHostName.Of("s3", region)}/{s3PublicAddress}", "--local-ttl=1", "--log-facility=-",
         })
         {
             psi.ArgumentList.Add(arg);

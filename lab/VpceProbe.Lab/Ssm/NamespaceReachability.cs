@@ -60,7 +60,7 @@ internal sealed class NamespaceReachability(IDataPlane dataPlane, string region,
         return (await Task.WhenAll(connects).ConfigureAwait(false)).All(ok => ok);
     }
 
-    private string Name(string service) => $"{service}.{region}.amazonaws.com";
+    private string Name(string service) => ServiceHostName.Of(service, region);
 
     // One getent for every name an agent may need: one process per subnet and round.
     private async Task<Dictionary<string, IPAddress>> ResolveAsync(string namespaceName, CancellationToken cancellationToken)

@@ -129,6 +129,6 @@ internal static class SsmShapes
 
     private static string Url(CommandInvocation i, string stream, string region) =>
         i.Command.OutputS3BucketName is { Length: > 0 } bucket
-            ? $"https://s3.{region}.amazonaws.com/{bucket}/{CommandExecutor.OutputKey(i, stream)}"
+            ? $"https://{ServiceHostName.Of("s3", region)}/{bucket}/{CommandExecutor.OutputKey(i, stream)}"
             : string.Empty;
 }

@@ -1,3 +1,5 @@
+using VpceProbe.Contract.Aws;
+
 namespace VpceProbe.Harness.Discovery.Derivation;
 
 /// <summary>What a rule reads: the VPC, the instance the plan is for, and the user's options; plus the facts several rules share.</summary>
@@ -7,7 +9,7 @@ internal sealed record DerivationContext(VpcSnapshot Vpc, DerivationTarget Targe
     public DefaultRoute DefaultRoute => DefaultRoute.Of(Target.RouteTable);
 
     /// <summary>The regional public name of a service: "ssm" → ssm.us-east-1.amazonaws.com.</summary>
-    public string ServiceHost(string service) => $"{service}.{Vpc.Region}.amazonaws.com";
+    public string ServiceHost(string service) => ServiceHostName.Of(service, Vpc.Region);
 
     /// <summary>Endpoints that carry or will soon carry traffic (pending ones become available by themselves); deleted or failed ones do not.</summary>
     public IEnumerable<EndpointInfo> LiveEndpoints(EndpointType type) =>
