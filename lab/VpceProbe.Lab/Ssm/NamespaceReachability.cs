@@ -18,10 +18,19 @@ namespace VpceProbe.Lab.Ssm;
 /// <see cref="AnswersKeptFor"/>, as a resolver caches by TTL (AWS gives its service names 60 s): one `getent` per
 /// subnet a second was a tenth of a core on a 3-subnet fleet. Incomplete answers (a lookup cut short on a loaded
 /// machine) are asked again next round rather than kept, so one slow lookup never takes a subnet's agents offline.
+/// Likewise an instance that reached everything its agent needs is not asked again until the data plane changes or
+/// <see cref="ReachedKeptFor"/> has passed: in the lab every change to a path (routes, security groups, ACLs,
+/// endpoints, their `pending` ending) is a reconcile pass, and 150 connects a second into the gateway's frontends
+/// were most of what an idle 50-instance lab spent. A failure is never kept: it is asked again next round.
 /// </summary>
 internal sealed class NamespaceReachability(IDataPlane dataPlane, string region, TimeSpan connectTimeout, TimeProvider time) : ISsmReachability
 {
     public static readonly TimeSpan AnswersKeptFor = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan ReachedKeptFor = TimeSpan.FromSeconds(10);
+
+    // By namespace and the services its agent needs (an agent version tag can change them without a reconcile pass).
+    private readonly ConcurrentDictionary<string, (int Passes, long At)> _reached = new(StringComparer.Ordinal);
 
     private ConcurrentDictionary<string, Lazy<Task<Dictionary<string, IPAddress>>>> _answers = new(StringComparer.Ordinal);
     private (int Passes, long At) _answered = (-1, 0);
@@ -46,6 +55,28 @@ internal sealed class NamespaceReachability(IDataPlane dataPlane, string region,
     }
 
     public async Task<bool> ReachesSsmAsync(SsmHeartbeatTarget target, CancellationToken cancellationToken)
+    {
+        var key = target.Namespace + " " + string.Join(',', target.Services);
+        var passes = dataPlane.Passes; // before connecting: a pass that lands meanwhile makes this round's answer stale
+        if (_reached.TryGetValue(key, out var kept) && kept.Passes == passes && time.GetElapsedTime(kept.At) < ReachedKeptFor)
+        {
+            return true;
+        }
+
+        var reached = await ConnectsToAllAsync(target, cancellationToken).ConfigureAwait(false);
+        if (reached)
+        {
+            _reached[key] = (passes, time.GetTimestamp());
+        }
+        else
+        {
+            _reached.TryRemove(key, out _);
+        }
+
+        return reached;
+    }
+
+    private async Task<bool> ConnectsToAllAsync(SsmHeartbeatTarget target, CancellationToken cancellationToken)
     {
         var answers = _answers;
         var addresses = await answers.GetOrAdd(target.SubnetId ?? target.Namespace, _ => new(() => ResolveAsync(target.Namespace, cancellationToken))).Value

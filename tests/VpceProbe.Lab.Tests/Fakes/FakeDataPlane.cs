@@ -106,10 +106,19 @@ internal sealed class FakeDataPlane : IDataPlane, IDisposable
         return socket;
     }
 
+    /// <summary>When set, every connection goes there (a test's listener) instead of loopback at the asked port.</summary>
+    public IPEndPoint? ConnectTarget { get; set; }
+
+    private int _connects;
+
+    /// <summary>Connections asked for so far.</summary>
+    public int Connects => Volatile.Read(ref _connects);
+
     public async Task<Socket> ConnectAsync(string namespaceName, IPEndPoint remoteEndPoint, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _connects);
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, remoteEndPoint.Port), cancellationToken);
+        await socket.ConnectAsync(ConnectTarget ?? new IPEndPoint(IPAddress.Loopback, remoteEndPoint.Port), cancellationToken);
         return socket;
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using VpceProbe.Contract.Aws;
 using VpceProbe.Lab.DataPlane;
 using VpceProbe.Lab.Ssm;
@@ -8,7 +10,8 @@ namespace VpceProbe.Lab.Tests.Ssm;
 /// <summary>
 /// A subnet's answers for the SSM names are looked up once and kept across heartbeat rounds (one `getent` per subnet a
 /// second was a tenth of a core on the fleet), until the data plane changes or they are <see cref="NamespaceReachability.AnswersKeptFor"/>
-/// old; answers that lack a name are never kept.
+/// old; answers that lack a name are never kept. An instance that reached its agent's endpoints is not asked again
+/// until the data plane changes or <see cref="NamespaceReachability.ReachedKeptFor"/> passes; a failure always is.
 /// </summary>
 public class NamespaceReachabilityTests
 {
@@ -56,5 +59,54 @@ public class NamespaceReachabilityTests
         Assert.False(await reachability.ReachesSsmAsync(Target, Ct));
         Assert.Equal(2, await RoundAsync(reachability, dataPlane));
         Assert.Equal(3, await RoundAsync(reachability, dataPlane));
+    }
+
+    [Fact]
+    public async Task a_reached_instance_is_not_asked_again_until_the_data_plane_changes_or_it_ages()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(64);
+        using var dataPlane = new FakeDataPlane { Answer = _ => Getent(SsmControlPath.AllServices), ConnectTarget = (IPEndPoint)listener.LocalEndPoint! };
+        var time = TestGateway.FakeTime();
+        var reachability = new NamespaceReachability(dataPlane, "us-east-1", TimeSpan.FromSeconds(5), time);
+        async Task<int> ReachedAsync()
+        {
+            reachability.StartRound();
+            Assert.True(await reachability.ReachesSsmAsync(Target, Ct));
+            return dataPlane.Connects;
+        }
+
+        Assert.Equal(3, await ReachedAsync());
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(3, await ReachedAsync());
+
+        dataPlane.RequestReconcile();
+        Assert.Equal(6, await ReachedAsync());
+
+        time.Advance(NamespaceReachability.ReachedKeptFor);
+        Assert.Equal(9, await ReachedAsync());
+
+        // An agent that needs other endpoints (its version tag changed, which is no reconcile) is asked afresh.
+        reachability.StartRound();
+        Assert.True(await reachability.ReachesSsmAsync(Target with { Services = [SsmControlPath.Ssm] }, Ct));
+        Assert.Equal(10, dataPlane.Connects);
+    }
+
+    [Fact]
+    public async Task an_instance_that_did_not_reach_is_asked_again_every_round()
+    {
+        // Bound and never listening: every connection to it is refused.
+        using var refusing = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        refusing.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var dataPlane = new FakeDataPlane { Answer = _ => Getent(SsmControlPath.AllServices), ConnectTarget = (IPEndPoint)refusing.LocalEndPoint! };
+        var reachability = new NamespaceReachability(dataPlane, "us-east-1", TimeSpan.FromSeconds(5), TestGateway.FakeTime());
+
+        for (var round = 1; round <= 3; round++)
+        {
+            reachability.StartRound();
+            Assert.False(await reachability.ReachesSsmAsync(Target, Ct));
+            Assert.Equal(3 * round, dataPlane.Connects);
+        }
     }
 }
