@@ -7,7 +7,7 @@ namespace VpceProbe.Lab.Gateway;
 /// Where an AWS call goes once it is admitted: injected faults first (as a flaky AWS would answer), then the
 /// emulations moto lacks (SSM run command, the caller identity of role credentials, EC2 endpoint lifecycle), else moto unchanged.
 /// </summary>
-internal sealed class ApiDispatcher(FaultInjector faults, IReadOnlyList<IApiEmulation> emulations, Ec2Interceptor ec2, MotoForwarder forwarder, InstanceDirectory instances, TimeProvider time)
+internal sealed class ApiDispatcher(FaultInjector faults, IReadOnlyList<IApiEmulation> emulations, Ec2Interceptor ec2, MotoForwarder forwarder, TimeProvider time)
 {
     public async Task DispatchAsync(AwsRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -31,14 +31,7 @@ internal sealed class ApiDispatcher(FaultInjector faults, IReadOnlyList<IApiEmul
         }
         else
         {
-            using var answer = await forwarder.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (InstanceDirectory.MayChange(request))
-            {
-                // IAM (a profile's role): before the caller sees moto's answer, so its next IMDS request reads afresh.
-                instances.Changed();
-            }
-
-            await MotoForwarder.CopyAsync(answer, response, cancellationToken).ConfigureAwait(false);
+            await forwarder.ForwardAsync(request, response, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace VpceProbe.Lab.Gateway;
 /// deletion; and after every successful mutating call, a reconcile of the data plane before the answer is
 /// returned, so the change is in force on the traffic when the caller sees success.
 /// </summary>
-internal sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, LabState state, IDataPlane dataPlane, InstanceDirectory instances)
+internal sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, LabState state, IDataPlane dataPlane)
 {
     // AWS's answer to private DNS on a VPC without DNS support and hostnames (EC2 error InvalidParameter).
     internal const string PrivateDnsRefused = "Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for {0}";
@@ -29,11 +29,6 @@ internal sealed class Ec2Interceptor(MotoForwarder forwarder, MotoQueries moto, 
         }
 
         using var answer = await forwarder.SendAsync(WithResetPolicy(request), cancellationToken).ConfigureAwait(false);
-        if (InstanceDirectory.MayChange(request))
-        {
-            instances.Changed();
-        }
-
         var body = await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (answer.IsSuccessStatusCode)
         {

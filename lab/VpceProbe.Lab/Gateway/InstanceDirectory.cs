@@ -23,8 +23,8 @@ internal sealed record LabInstance(
 /// <summary>
 /// Reads the instances from moto (DescribeInstances) and an instance profile's role (IAM GetInstanceProfile), and
 /// keeps what it read while nothing can have changed it. Instances and roles change only through EC2 and IAM calls,
-/// and every such call reaches moto through the gateway, which calls <see cref="Changed"/> once moto has answered
-/// and before its caller sees the answer; a read made before that is never used again. Reads are also dropped after
+/// and every such call reaches moto through the gateway's <see cref="MotoForwarder"/>, which tells <see cref="Answered"/>
+/// once moto has answered and before its caller sees the answer; a read made before that is never used again. Reads are also dropped after
 /// <see cref="MaxAge"/> in case moto changed something on its own. Kept: a 50-instance fleet's DescribeInstances
 /// costs moto about 140 ms of its one Python process (200+ ms on a loaded machine), and the SSM heartbeat asked for
 /// it every second, as IMDS did for every credentials request: a third of a core spent while the lab sat idle.
@@ -66,7 +66,16 @@ internal sealed class InstanceDirectory(MotoQueries moto, TimeProvider time)
         && !request.Operation.StartsWith("Get", StringComparison.Ordinal)
         && !request.Operation.StartsWith("List", StringComparison.Ordinal);
 
-    /// <summary>moto has answered a call that may have changed instances or roles: nothing read before is used again.</summary>
+    /// <summary>moto has answered <paramref name="request"/>: if it may have changed instances or roles, nothing read before is used again.</summary>
+    public void Answered(AwsRequest request)
+    {
+        if (MayChange(request))
+        {
+            Changed();
+        }
+    }
+
+    /// <summary>Nothing read before is used again.</summary>
     public void Changed() => Interlocked.Increment(ref _generation);
 
     public Task<IReadOnlyList<LabInstance>> ListAsync(CancellationToken cancellationToken) =>

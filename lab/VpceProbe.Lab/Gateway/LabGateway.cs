@@ -26,8 +26,8 @@ internal static class LabGateway
         var stopping = new CancellationTokenSource();
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
         var moto = new MotoQueries(http, lab.MotoUrl, lab.Region);
-        var forwarder = new MotoForwarder(http, lab.MotoUrl);
         var instances = new InstanceDirectory(moto, lab.Time);
+        var forwarder = new MotoForwarder(http, lab.MotoUrl, instances.Answered);
         var callers = new CallerIdentities(options.AccountId);
         var commands = new CommandStore();
         var fleet = new SsmAgentFleet(
@@ -37,7 +37,7 @@ internal static class LabGateway
         lab.State.HoldPending(options.Faults.HoldPending);
         var api = new ApiDispatcher(
             faults, [new SsmEmulator(commands, fleet, lab.Time, options, lab.Region, stopping.Token), new StsIdentityEmulation(callers, options.AccountId)],
-            new Ec2Interceptor(forwarder, moto, lab.State, lab.DataPlane, instances), forwarder, instances, lab.Time);
+            new Ec2Interceptor(forwarder, moto, lab.State, lab.DataPlane), forwarder, lab.Time);
         var actions = new ActionLog(callers);
         var permissions = new PermissionGate(callers, lab.Region, options.AccountId);
         var pipeline = new GatewayPipeline(

@@ -8,7 +8,9 @@ namespace VpceProbe.Lab.Gateway;
 /// signature, body) and copies moto's answer back. moto reads the service from the signature and the Host
 /// header, so keeping them unchanged is what makes one loopback port serve every service.
 /// </summary>
-internal sealed class MotoForwarder(HttpClient http, Uri motoUrl)
+/// <param name="answered">Called once moto has answered a call and before its caller sees the answer (the instance
+/// directory drops what an EC2 or IAM change may have made stale).</param>
+internal sealed class MotoForwarder(HttpClient http, Uri motoUrl, Action<AwsRequest>? answered = null)
 {
     // Hop-by-hop headers and those HttpClient computes itself must not be copied.
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
@@ -40,7 +42,16 @@ internal sealed class MotoForwarder(HttpClient http, Uri motoUrl)
             message.Content = null;
         }
 
-        return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var answer = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        answered?.Invoke(request);
+        return answer;
+    }
+
+    /// <summary>Forwards and streams moto's answer to <paramref name="response"/>.</summary>
+    public async Task ForwardAsync(AwsRequest request, HttpResponse response, CancellationToken cancellationToken)
+    {
+        using var answer = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await CopyAsync(answer, response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Streams moto's answer to <paramref name="response"/>.</summary>
